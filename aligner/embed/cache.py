@@ -1,0 +1,64 @@
+"""A persistent embedding cache: re-checking unchanged text does no embedding work.
+
+Vectors live in one SQLite file keyed by (encoder name, text), so concurrent
+runs are safe and a crash never leaves a torn entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .base import Encoder
+
+
+def default_cache_dir() -> Path:
+    if "ALIGNER_CACHE_DIR" in os.environ:
+        return Path(os.environ["ALIGNER_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "aligner"
+
+
+def _key(name: str, text: str) -> bytes:
+    return hashlib.blake2b(f"{name}\0{text}".encode(), digest_size=20).digest()
+
+
+class CachedEncoder:
+    """Wraps an encoder; embeds only the texts the cache has not seen with that encoder."""
+
+    def __init__(self, encoder: Encoder, directory: Path | None = None) -> None:
+        self.encoder = encoder
+        self.name = encoder.name
+        directory = directory or default_cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(directory / "embeddings.sqlite3", timeout=30)
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [_key(self.name, text) for text in texts]
+        found = dict(self._lookup(set(keys)))
+        missing = list(dict.fromkeys(text for text, key in zip(texts, keys) if key not in found))
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            vectors = self.encoder.encode(missing)
+            rows = [(_key(self.name, text), vector.astype(np.float32).tobytes()) for text, vector in zip(missing, vectors)]
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+            found.update(rows)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([np.frombuffer(found[key], dtype=np.float32) for key in keys])
+
+    def _lookup(self, keys: set[bytes]):
+        keys_list = list(keys)
+        for i in range(0, len(keys_list), 500):
+            chunk = keys_list[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk)

@@ -1,0 +1,111 @@
+"""The data model: plain dataclasses shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int  # 1-based line in the file where the sentence starts
+    paragraph: int  # index into Document.paragraphs
+    start: int  # character offsets in the paragraph's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int  # 1-based line in the file where the paragraph starts
+    first_sentence: int  # Document.sentences[first_sentence:end_sentence]
+    end_sentence: int
+
+
+@dataclass
+class Document:
+    path: str
+    language: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+
+    @property
+    def chars(self) -> int:
+        return sum(len(s.text) for s in self.sentences)
+
+    def sentences_of(self, paragraph: int) -> range:
+        p = self.paragraphs[paragraph]
+        return range(p.first_sentence, p.end_sentence)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Sentences of the source aligned with sentences of the target (either side may be empty)."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float  # similarity evidence, higher is better; 0.0 for unaligned beads
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """One side of a finding: where it is in the file and what it says."""
+
+    line: int | None = None
+    text: str | None = None
+    highlights: tuple[tuple[int, int], ...] = ()  # character spans in text to highlight
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    severity: Severity
+    source: Span
+    target: Span
+    message: str
+    level: str = ""  # "paragraph" | "sentence" | "clause" | "" (document-wide)
+
+
+@dataclass(frozen=True)
+class ParagraphLink:
+    source: tuple[int, ...]  # paragraph indices
+    target: tuple[int, ...]
+    score: float
+    moved: bool = False
+
+
+@dataclass
+class Comparison:
+    source: int  # index into Report.documents
+    target: int
+    verdict: str  # "parallel" | "partial" | "unrelated"
+    coverage_source: float
+    coverage_target: float
+    beads: list[Bead]
+    paragraphs: list[ParagraphLink]
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    documents: list[Document]
+    comparisons: list[Comparison]
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for comparison in self.comparisons:
+            for finding in comparison.findings:
+                counts[finding.severity.value] += 1
+        return counts

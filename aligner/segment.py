@@ -1,0 +1,100 @@
+"""Sentences (and clauses) inside paragraphs.
+
+``sentencex`` does the splitting for every language; the fixes below undo the
+splits it makes after abbreviations it does not know (Arabic ``د.``, Vietnamese
+``TP.``, ``GS.``, ``ThS.``, ``TP.HCM``) and inside a token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sentencex import segment as _sentencex_segment
+
+from .load import RawParagraph
+from .model import Document, Paragraph, Sentence
+
+# Abbreviations followed by a name or a number, never the end of a sentence.
+ABBREVIATIONS = {
+    "ar": {"د", "م", "أ", "ص", "ج", "ق", "هـ", "ت", "رقم"},
+    "vi": {"TP", "GS", "PGS", "TS", "ThS", "BS", "KS", "CN", "NXB", "Q", "P", "TT", "ĐH", "Th.S", "PGS.TS", "GS.TS", "St"},
+    "en": {"No", "Nos", "Art", "Fig", "Vol", "pp", "St", "Mt", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Dr", "Mr", "Mrs", "Ms"},
+}
+_LAST_WORD = re.compile(r"([^\s.]+(?:\.[^\s.]+)*)\.\s*$")
+_STARTS_WORD = re.compile(r"\s*[\d\w]")
+
+
+def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, whitespace trimmed."""
+    pieces = list(_sentencex_segment(language, text)) if text.strip() else []
+    if "".join(pieces) != text:  # sentencex dropped or changed characters: locate each piece
+        pieces = _relocate(text, pieces)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _continues(merged[-1], piece, language):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    spans, offset = [], 0
+    for piece in merged:
+        start = offset + (len(piece) - len(piece.lstrip()))
+        end = offset + len(piece.rstrip())
+        if end > start and any(ch.isalnum() for ch in piece):
+            spans.append((start, end))
+        elif spans and end > start:  # punctuation-only piece: attach to the previous sentence
+            spans[-1] = (spans[-1][0], end)
+        offset += len(piece)
+    return spans
+
+
+def _relocate(text: str, pieces: list[str]) -> list[str]:
+    cuts, position = [], 0
+    for piece in pieces:
+        found = text.find(piece.strip(), position)
+        if found < 0:
+            continue
+        position = found + len(piece.strip())
+        cuts.append(found)
+    cuts = [0] + cuts[1:] if cuts else [0]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)]) if a < b]
+
+
+def _continues(previous: str, piece: str, language: str) -> bool:
+    """True when the split between ``previous`` and ``piece`` is not a sentence boundary."""
+    if previous and not previous[-1].isspace():
+        return True  # split inside a token, e.g. "TP.|HCM"
+    match = _LAST_WORD.search(previous)
+    if not match:
+        return False
+    word = match.group(1)
+    if word in ABBREVIATIONS.get(language, ()) or word in ABBREVIATIONS["en"] and language != "en":
+        return bool(_STARTS_WORD.match(piece))
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[;؛:]\s+|,\s+|،\s*|\s+[-–—]\s+")
+
+
+def split_clauses(text: str, min_chars: int = 25) -> list[tuple[int, int]]:
+    """Spans of clause-like pieces (between ; : , and dashes), merging pieces shorter than ``min_chars``."""
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.start() - start >= min_chars:
+            spans.append((start, match.start()))
+            start = match.end()
+    tail = (start, len(text.rstrip()))
+    if spans and tail[1] - tail[0] < min_chars:
+        spans[-1] = (spans[-1][0], tail[1])
+    elif tail[1] > tail[0]:
+        spans.append(tail)
+    return spans
+
+
+def build_document(path: str, language: str, raw: list[RawParagraph]) -> Document:
+    paragraphs, sentences = [], []
+    for index, para in enumerate(raw):
+        first = len(sentences)
+        for start, end in split_sentences(para.text, language):
+            sentences.append(Sentence(para.text[start:end], para.line_at(start), index, start, end))
+        paragraphs.append(Paragraph(para.text, para.line, first, len(sentences)))
+    return Document(path, language, paragraphs, sentences)
