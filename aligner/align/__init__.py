@@ -1,0 +1,143 @@
+"""Sentence alignment of a document pair, moves included.
+
+1. ``vectors``: centre both sides, measure each sentence's margin neighbourhood.
+2. ``backbone``: the heaviest in-order chain of confident mutual links, and a band around it.
+3. ``dp``: many-to-many beads by dynamic programming inside the band.
+4. here: gaps between aligned beads are searched again with a lower bar (the
+   neighbours vouch for them), and what is still unaligned on both sides is
+   matched out of order: those beads are moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import bisect
+
+import numpy as np
+
+from ..model import Bead
+from .backbone import band, heaviest_chain, mutual_links
+from .dp import Scoring, SpanTable, align_band
+from .vectors import Embedded, Side, prepare
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    threshold: float = 0.10  # margin a sentence must bring to be aligned
+    gap_threshold: float = 0.02  # the same, between two aligned neighbours
+    move_threshold: float = 0.14  # the same, for a pair out of document order
+    anchor_margin: float = 0.12  # margin of a mutual nearest-neighbour link to anchor the band
+    band_width: int = 24  # half-width of the search band, in sentences
+    full_search_cells: int = 250_000  # below n*m, search everything (no band)
+
+
+@dataclass
+class Alignment:
+    beads: list[Bead]
+    sides: tuple[Side, Side]
+    anchors: int  # links in the backbone chain
+    scoring: Scoring
+
+    @property
+    def anchor_share(self) -> float:
+        """Backbone links per sentence of the shorter side: near 0 for unrelated documents."""
+        shorter = min(len(self.sides[0]), len(self.sides[1]))
+        return self.anchors / shorter if shorter else 0.0
+
+
+def align(source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams()) -> Alignment:
+    """Align the sentences of two documents; ``background`` holds embeddings of unrelated text."""
+    x, y = prepare(source, target, background)
+    n, m = len(x), len(y)
+    chain = heaviest_chain(mutual_links(x, y, params.anchor_margin))
+    ratios = [np.log((x.lengths[i] + 10) / (y.lengths[j] + 10)) for i, j, _ in chain]
+    expected = float(np.median(ratios)) if ratios else float(np.log((x.lengths.sum() + 10) / (y.lengths.sum() + 10)))
+    scoring = Scoring(threshold=params.threshold, expected_log_ratio=expected)
+    table = SpanTable(x, y, scoring.max_side)
+    if n * m <= params.full_search_cells:
+        low, high = np.zeros(n + 1, int), np.full(n + 1, m)
+    else:
+        low, high = band(chain, n, m, params.band_width)
+    beads = align_band(table, (0, n), low, high, scoring)
+    gap_scoring = replace(scoring, threshold=params.gap_threshold)
+    beads = _search_gaps(beads, table, gap_scoring, n, m)
+    beads = _find_moves(beads, table, x, y, replace(scoring, threshold=params.move_threshold))
+    beads = _search_gaps(beads, table, gap_scoring, n, m)
+    return Alignment(beads, (x, y), len(chain), scoring)
+
+
+def _search_gaps(beads: list[Bead], table: SpanTable, scoring: Scoring, n: int, m: int) -> list[Bead]:
+    """Search again, with ``scoring``, the unaligned sentences sandwiched between two aligned beads."""
+    aligned = sorted((b for b in beads if b.source and b.target), key=lambda b: b.source[0])
+    free_sources = {i for b in beads if not b.target for i in b.source}
+    free_targets = {j for b in beads if not b.source for j in b.target}
+    edges = [Bead((-1,), (-1,), 0.0)] + aligned + [Bead((n,), (m,), 0.0)]
+    found: list[Bead] = []
+    for before, after in zip(edges, edges[1:]):
+        sources = range(before.source[-1] + 1, after.source[0])
+        targets = range(before.target[-1] + 1, after.target[0])
+        if sources and targets and free_sources.issuperset(sources) and free_targets.issuperset(targets):
+            rows = len(sources) + 1
+            gap = align_band(table, (sources[0], sources[-1] + 1), np.full(rows, targets[0]), np.full(rows, targets[-1] + 1), scoring)
+            found.extend(Bead(b.source, b.target, b.score, before.moved) for b in gap if b.source and b.target)
+    return _with_unaligned(aligned + found, n, m)
+
+
+def _with_unaligned(aligned: list[Bead], n: int, m: int) -> list[Bead]:
+    """All beads in reading order: aligned ones, plus a 1-0 or 0-1 bead for every sentence left over.
+
+    Source-side beads follow source order; a target-only bead follows the in-order
+    aligned bead whose target precedes it.
+    """
+    used_sources = {i for b in aligned for i in b.source}
+    used_targets = {j for b in aligned for j in b.target}
+    beads = aligned + [Bead((i,), (), 0.0) for i in range(n) if i not in used_sources]
+    keys = [(b.source[0], 0, 0) for b in beads]
+    anchors = sorted((b.target[-1], b.source[-1]) for b in aligned if not b.moved)
+    for j in range(m):
+        if j not in used_targets:
+            position = bisect.bisect_left(anchors, (j, -1)) - 1
+            keys.append((anchors[position][1] if position >= 0 else -1, 1, j))
+            beads.append(Bead((), (j,), 0.0))
+    return [bead for _, bead in sorted(zip(keys, beads), key=lambda pair: pair[0])]
+
+
+def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: Scoring) -> list[Bead]:
+    """Match unaligned source runs with unaligned target runs anywhere in the document."""
+    source_runs = _index_runs(sorted(i for bead in beads if not bead.target for i in bead.source))
+    target_runs = _index_runs(sorted(j for bead in beads if not bead.source for j in bead.target))
+    if not source_runs or not target_runs:
+        return beads
+    affinity = []
+    for s, (i0, i1) in enumerate(source_runs):
+        sims = x.vectors[i0:i1] @ y.vectors.T
+        margins = sims - (x.hub[i0:i1, None] + y.hub[None, :]) / 2
+        for t, (j0, j1) in enumerate(target_runs):
+            gain = np.maximum(margins[:, j0:j1].max(1) - scoring.threshold, 0).sum()
+            if gain > 0:
+                affinity.append((gain, s, t))
+    moved: list[Bead] = []
+    used_sources, used_targets = set(), set()
+    for _, s, t in sorted(affinity, reverse=True):
+        if s in used_sources or t in used_targets:
+            continue
+        (i0, i1), (j0, j1) = source_runs[s], target_runs[t]
+        rows = i1 - i0 + 1
+        found = [b for b in align_band(table, (i0, i1), np.full(rows, j0), np.full(rows, j1), scoring) if b.source and b.target]
+        if found:
+            used_sources.add(s)
+            used_targets.add(t)
+            moved.extend(Bead(b.source, b.target, b.score, moved=True) for b in found)
+    aligned = [b for b in beads if b.source and b.target] + moved
+    return _with_unaligned(aligned, len(x), len(y))
+
+
+def _index_runs(indices: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
