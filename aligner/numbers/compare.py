@@ -1,0 +1,178 @@
+"""``compare_numbers``: the numbers of two aligned texts as a matching problem.
+
+1. Whole mentions with equal values pair up, whatever their form or order: digits
+   before alternates (the other reading of an ambiguous ``22.067``), written forms
+   (digits, Roman numerals) before words, then the nearest in relative position.
+2. Compounds left over are split into their numbers ("2nd/63" against "the second
+   ... of 63", a date whose year one side leaves out) and step 1 runs again.
+3. What is still unpaired: a written number and a plausible counterpart (close
+   digits, same kind, similar place) make one ``number_mismatch``; other written
+   numbers are ``number_missing`` / ``number_added``.  Numbers in words are never
+   reported alone: "one of", "the first" and "some" are rephrased freely.
+
+Pairs of equal value written with different leading or trailing zeros ("4" and
+"04") are ``number_format``.  Different digit scripts, grouping separators, spacing
+and words against digits are not differences at all.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Iterable
+
+from .model import NumberDiff, NumberMention
+from .scripts import ascii_digits
+
+_Pair = tuple[NumberMention, NumberMention]
+
+
+def _positions(mentions: list[NumberMention]) -> dict[int, float]:
+    """Relative place of each mention and of its parts in its text, 0 to 1 (by identity)."""
+    length = max((m.end for m in mentions), default=1) or 1
+    return {id(m): m.start / length for m in mentions} | {id(p): p.start / length for m in mentions for p in m.parts}
+
+
+def _same(a: NumberMention, b: NumberMention) -> bool:
+    return a.value == b.value
+
+
+def _alternate(a: NumberMention, b: NumberMention) -> bool:
+    return bool(set(a.values()) & set(b.values()))
+
+
+# (value test, hardness test) in order of preference.
+_TIERS: tuple[tuple[Callable[[NumberMention, NumberMention], bool], Callable[[NumberMention, NumberMention], bool]], ...] = (
+    (_same, lambda a, b: a.hard and b.hard),
+    (_alternate, lambda a, b: a.hard and b.hard),
+    (_same, lambda a, b: a.hard or b.hard),
+    (_alternate, lambda a, b: a.hard or b.hard),
+    (_alternate, lambda a, b: True),
+)
+
+
+def _match(source: list[NumberMention], target: list[NumberMention], pos: dict[int, float]) -> tuple[list[_Pair], list[NumberMention], list[NumberMention]]:
+    """Pair equal values tier by tier, nearest relative position first."""
+    left, right = list(source), list(target)
+    pairs: list[_Pair] = []
+    for same_value, hardness in _TIERS:
+        candidates = sorted(
+            (abs(pos[id(s)] - pos[id(t)]), i, j)
+            for i, s in enumerate(left)
+            for j, t in enumerate(right)
+            if hardness(s, t) and same_value(s, t)
+        )
+        used_l, used_r = set(), set()
+        for _, i, j in candidates:
+            if i not in used_l and j not in used_r:
+                used_l.add(i)
+                used_r.add(j)
+                pairs.append((left[i], right[j]))
+        left = [m for i, m in enumerate(left) if i not in used_l]
+        right = [m for j, m in enumerate(right) if j not in used_r]
+    return pairs, left, right
+
+
+def _explode(mentions: Iterable[NumberMention]) -> list[NumberMention]:
+    return [p for m in mentions for p in (m.parts if m.parts else (m,))]
+
+
+def _digit_string(m: NumberMention) -> str:
+    if m.digits:
+        return m.digits
+    return ascii_digits(m.display).rstrip("%").rstrip("stndrh") if isinstance(m.value, Decimal) else m.display
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _kind_class(m: NumberMention) -> str:
+    return "percent" if m.kind == "percent" else "number"
+
+
+def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) -> float | None:
+    """How plausibly ``t`` is ``s`` changed; None when they are unrelated numbers."""
+    if not (isinstance(s.value, Decimal) and isinstance(t.value, Decimal)):
+        return None
+    if not (s.hard or t.hard):
+        return None
+    ds, dt = _digit_string(s), _digit_string(t)
+    distance = _edit_distance(ds, dt)
+    place = abs(pos[id(s)] - pos[id(t)])
+    same_kind = _kind_class(s) == _kind_class(t)
+    big, small = max(abs(s.value), abs(t.value)), min(abs(s.value), abs(t.value))
+    close_value = big > 0 and small / big >= Decimal("0.5")
+    if not (s.hard and t.hard):
+        if distance > 1 or place > 0.3:
+            return None
+    elif not (distance <= max(1, min(len(ds), len(dt)) // 2) or (same_kind and close_value)):
+        return None
+    return distance + 2 * place + (0 if same_kind else 1)
+
+
+def _leftover_pairs(left: list[NumberMention], right: list[NumberMention], pos: dict[int, float]) -> list[_Pair]:
+    candidates = sorted(
+        (cost, i, j)
+        for i, s in enumerate(left)
+        for j, t in enumerate(right)
+        if (cost := _mismatch_cost(s, t, pos)) is not None
+    )
+    used_l, used_r, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_l and j not in used_r:
+            used_l.add(i)
+            used_r.add(j)
+            pairs.append((left[i], right[j]))
+    return pairs
+
+
+def _show(m: NumberMention) -> str:
+    plain = ascii_digits(m.text)
+    return m.text if m.display in plain or plain in m.display else f"{m.text} ({m.display})"
+
+
+def _where(m: NumberMention) -> str:
+    return f" ({m.context})" if m.context and m.context != m.text else ""
+
+
+def _strip_zeros(digits: str) -> str:
+    whole, _, frac = digits.partition(".")
+    return (whole.lstrip("0") or "0") + ("." + frac.rstrip("0") if frac.rstrip("0") else "")
+
+
+def _format_differs(s: NumberMention, t: NumberMention) -> bool:
+    if s.form != "digits" or t.form != "digits" or s.parts or t.parts or s.kind == "month" or t.kind == "month":
+        return False
+    ds, dt = _digit_string(s), _digit_string(t)
+    return ds != dt and _strip_zeros(ds) == _strip_zeros(dt)
+
+
+def compare_numbers(source: list[NumberMention], target: list[NumberMention]) -> list[NumberDiff]:
+    """Differences between the numbers of a source text and of its translation."""
+    pos = _positions(source) | _positions(target)
+    pairs, left, right = _match(source, target, pos)
+    left, right = _explode(left), _explode(right)
+    more, left, right = _match(left, right, pos)
+    pairs += more
+    diffs: list[NumberDiff] = []
+    for s, t in pairs:
+        if _format_differs(s, t):
+            diffs.append(NumberDiff("number_format", s, t, f"{s.text} written as {t.text}"))
+    changed = _leftover_pairs(left, right, pos)
+    for s, t in changed:
+        diffs.append(NumberDiff("number_mismatch", s, t, f"{_show(s)} became {_show(t)}"))
+    paired_l = {id(s) for s, _ in changed}
+    paired_r = {id(t) for _, t in changed}
+    for s in left:
+        if s.hard and id(s) not in paired_l:
+            diffs.append(NumberDiff("number_missing", s, None, f"{_show(s)}{_where(s)} is missing in the target"))
+    for t in right:
+        if t.hard and id(t) not in paired_r:
+            diffs.append(NumberDiff("number_added", None, t, f"{_show(t)}{_where(t)} is not in the source"))
+    return sorted(diffs, key=lambda d: (d.source.start if d.source else 10**9, d.target.start if d.target else 10**9))

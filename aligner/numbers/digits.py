@@ -1,0 +1,157 @@
+"""Numbers written with digits, and what is written onto them.
+
+One number per digit run, then its affixes: a percent sign before or after (Arabic
+writes ``%8.16``), percent words, an ordinal suffix (``13th``), Vietnamese ``thứ``,
+a decade ``s`` (``1990s``), a vulgar fraction (``6½``) and scale words
+(``184,000 billion``, ``1,1 tỷ``, ``72.7 مليون``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from decimal import Decimal
+
+from .model import NumberMention, render_decimal
+from .scripts import NUMBER_RE, ParsedNumber, parse_number
+from .tables import WordTable
+from .text import Token, adjacent
+
+_PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
+_PERCENT_AFTER = re.compile(r"[ \u00a0]?[" + _PERCENT_SIGNS + "]")
+_PERCENT_BEFORE = re.compile(r"[" + _PERCENT_SIGNS + r"][ \u00a0]?$")
+_DECADE = re.compile(r"(?:'|’)?s(?![^\W\d_])")
+_VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _ordinal_suffix(text: str, end: int, table: WordTable | None) -> int:
+    """Length of an ordinal suffix written onto the digits ("13th"), else 0."""
+    if table is None:
+        return 0
+    for suffix in table.ordinal_suffixes:
+        stop = end + len(suffix)
+        if text[end:stop].lower() == suffix and not (stop < len(text) and text[stop].isalnum()):
+            return len(suffix)
+    return 0
+
+
+def ordinal_display(value: Decimal) -> str:
+    n = int(value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def display(value: Decimal, kind: str) -> str:
+    if kind == "percent":
+        return render_decimal(value) + "%"
+    if kind == "ordinal" and value == value.to_integral_value():
+        return ordinal_display(value)
+    if kind == "decade":
+        return render_decimal(value) + "s"
+    return render_decimal(value)
+
+
+class _Words:
+    """Word tokens indexed by position, for looking at the words around a number."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def after(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def before(self, pos: int) -> int:
+        """Index of the last token ending at or before ``pos`` (-1 if none)."""
+        i = self.after(pos) - 1
+        while i >= 0 and self.tokens[i].end > pos:
+            i -= 1
+        return i
+
+
+def _phrase_after(text: str, words: _Words, end: int, phrases: tuple[str, ...]) -> int:
+    """End of one of ``phrases`` (normalized words) starting right after ``end``, else -1."""
+    i = words.after(end)
+    for phrase in phrases:
+        parts = phrase.split()
+        toks = words.tokens[i:i + len(parts)]
+        if len(toks) == len(parts) and [t.word for t in toks] == parts:
+            prev = end
+            if all(adjacent(text, prev_end, t.start) for prev_end, t in zip([prev] + [t.end for t in toks], toks)):
+                return toks[-1].end
+    return -1
+
+
+def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple[int, int]:
+    """(multiplier, end) of scale words following the digits: "184,000 billion" -> 10**9."""
+    factor, i, top = 1, words.after(end), 0
+    while i < len(words.tokens):
+        tok = words.tokens[i]
+        if not adjacent(text, end, tok.start):
+            break
+        scale = next((table.scales[w] for w, _ in table.variants(tok.word) if w in table.scales), None)
+        if scale is None or (top and scale < top):
+            break
+        factor, top, end, i = factor * scale, scale, tok.end, i + 1
+    return factor, end
+
+
+def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
+    words = _Words(tokens)
+    found: list[NumberMention] = []
+    for match in NUMBER_RE.finditer(text):
+        parsed = parse_number(match.group(), lang)
+        if isinstance(parsed, ParsedNumber):
+            found.append(_with_affixes(text, match.start(), match.end(), parsed, table, words))
+            continue
+        pos = match.start()
+        for run in parsed:  # separators that cannot make one number: each run alone
+            start = text.index(run, pos) if run in text[pos:match.end()] else pos
+            found.append(_with_affixes(text, start, start + len(run), ParsedNumber(Decimal(run), run), table, words))
+            pos = start + len(run)
+    return found
+
+
+def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: WordTable | None, words: _Words) -> NumberMention:
+    value, alternates, kind = parsed.value, list(parsed.alternates), "cardinal"
+    if (m := _VULGAR.match(text, end)) is not None:
+        value += Decimal(str(round(unicodedata.numeric(m.group()), 4)))
+        alternates = [parsed.value]  # "6½" may be said "6 ... and a half"
+        end = m.end()
+    if (m := _PERCENT_AFTER.match(text, end)) is not None:
+        kind, end = "percent", m.end()
+    elif _PERCENT_BEFORE.search(text, max(0, start - 2), start) is not None:
+        kind, start = "percent", _PERCENT_BEFORE.search(text, max(0, start - 2), start).start()
+    elif table is not None and (stop := _phrase_after(text, words, end, table.percent_words)) > 0:
+        kind, end = "percent", stop
+    elif (n := _ordinal_suffix(text, end, table)) > 0:
+        kind, end = "ordinal", end + n
+    elif (m := _DECADE.match(text, end)) is not None and value % 10 == 0 and value >= 10 and not parsed.note:
+        kind, end = "decade", m.end()
+        if value % 100 == 0 and value >= 1000:
+            alternates.append(value / 100 + 1)  # "the 1800s", "the nineteenth century"
+    if kind in {"cardinal", "ordinal"} and table is not None:
+        i = words.before(start)
+        if i >= 0 and words.tokens[i].word in table.ordinal_markers and adjacent(text, words.tokens[i].end, start):
+            kind, start = "ordinal", words.tokens[i].start
+        factor, stop = _scales_after(text, words, end, table) if kind == "cardinal" else (1, end)
+        if factor > 1:
+            alternates.append(value)
+            value, end = value * factor, stop
+            alternates = [a * factor for a in parsed.alternates] + alternates
+    if kind == "cardinal" and parsed.digits.isdigit() and len(parsed.digits) == 4 and 1000 <= value <= 2100 and not parsed.digits.startswith("0"):
+        kind = "year"
+    return NumberMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        kind=kind,
+        display=display(value, kind),
+        note=parsed.note,
+        form="digits",
+        alternates=tuple(dict.fromkeys(a for a in alternates if a != value)),
+        digits=parsed.digits,
+    )

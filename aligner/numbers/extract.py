@@ -1,0 +1,51 @@
+"""``extract_numbers``: every numeric expression of a text, with its span and value."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .compounds import join_compounds
+from .dates import find_dates
+from .digits import find_digit_numbers
+from .languages import table_for
+from .model import NumberMention
+from .roman import find_roman
+from .text import context, tokenize
+from .words import find_word_numbers
+
+
+def _overlaps(m: NumberMention, spans: list[tuple[int, int]]) -> bool:
+    return any(s < m.end and m.start < e for s, e in spans)
+
+
+def _keep_longest(candidates: list[NumberMention]) -> list[NumberMention]:
+    """Non-overlapping mentions, longer ones first (a date over its day and year)."""
+    kept: list[NumberMention] = []
+    spans: list[tuple[int, int]] = []
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if not _overlaps(m, spans):
+            kept.append(m)
+            spans.append((m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def extract_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Numbers of ``text`` in document order.
+
+    ``lang`` is an ISO 639-1 code; languages without a word table get digits (in any
+    script, generic separators), percentages, ranges and fractions only.
+    """
+    table = table_for(lang)
+    tokens = tokenize(text, table)
+    atoms = find_digit_numbers(text, lang, table, tokens)
+    dates = find_dates(text, lang, table, tokens, atoms)
+    dates = _keep_longest(dates)
+    date_spans = [(d.start, d.end) for d in dates]
+    atoms = [a for a in atoms if not _overlaps(a, date_spans)]
+    numbers = _keep_longest(dates + join_compounds(text, atoms))
+    taken = [(m.start, m.end) for m in numbers]
+    romans = [r for r in find_roman(text, tokens) if not _overlaps(r, taken)]
+    taken += [(r.start, r.end) for r in romans]
+    words = find_word_numbers(text, table, tokens, taken) if table is not None else []
+    found = sorted(numbers + romans + words, key=lambda m: m.start)
+    return [replace(m, context=context(text, m.start, m.end)) for m in found]

@@ -1,0 +1,77 @@
+"""The two records the numbers engine hands out: a number found in a text, and a finding.
+
+Values are plain hashable data so that equal numbers compare equal whatever their
+surface: a ``Decimal`` for every single number (cardinal, ordinal, percent, year,
+Roman numeral, words), and a tagged tuple for compounds:
+
+* ``("date", year, month, day)``  (any part may be ``None``: ``9/5`` in Vietnamese is
+  ``("date", None, 5, 9)``)
+* ``("range", low, high)``, ``("fraction", numerator, denominator)``,
+  ``("time", hours, minutes)``
+
+A compound keeps its single numbers in ``parts`` so that the comparison can fall
+back to them when the two sides split a compound differently ("2nd/63" against
+"the second of 63").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Hashable
+
+COMPOUND_KINDS = frozenset({"date", "range", "fraction", "time"})
+
+# How a number is written.  Digits and Roman numerals are "hard": when they have no
+# counterpart they are reported.  Words and month names are "soft": translators
+# rephrase them freely ("one of", "the first", "in May"), so they pair up when they
+# can but are never reported on their own.
+HARD_FORMS = frozenset({"digits", "roman"})
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One numeric expression found in a text."""
+
+    start: int
+    end: int
+    text: str
+    value: Hashable
+    kind: str
+    display: str
+    note: str = ""
+    form: str = "digits"  # "digits" | "words" | "roman" | "month" (a month name)
+    parts: tuple["NumberMention", ...] = field(default=(), compare=False)
+    alternates: tuple[Hashable, ...] = field(default=(), compare=False)
+    digits: str = field(default="", compare=False)  # ASCII digits as written, e.g. "04", "184000"
+    context: str = field(default="", compare=False)  # a few words around it, for messages
+
+    @property
+    def hard(self) -> bool:
+        return self.form in HARD_FORMS
+
+    @property
+    def is_compound(self) -> bool:
+        return self.kind in COMPOUND_KINDS and bool(self.parts)
+
+    def values(self) -> tuple[Hashable, ...]:
+        """The value, then the other readings an ambiguous form allows."""
+        return (self.value, *self.alternates)
+
+
+@dataclass(frozen=True)
+class NumberDiff:
+    """A numeric difference between a source and a target text."""
+
+    kind: str  # "number_mismatch" | "number_missing" | "number_added" | "number_format"
+    source: NumberMention | None
+    target: NumberMention | None
+    message: str
+
+
+def render_decimal(value: Decimal) -> str:
+    """Plain digits, no exponent, no trailing decimal zeros: 184000, 8.16, 1100000000."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text

@@ -1,0 +1,68 @@
+"""What a language contributes to the engine: its word table.
+
+Adding a language means writing one module that builds a ``WordTable`` and listing
+it in ``languages.py``; nothing in the extractor or the comparison changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Mapping
+
+
+def _lower(token: str) -> str:
+    return token.lower()
+
+
+def _as_is(token: str) -> Iterator[tuple[str, bool]]:
+    yield token, False
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """Number words of one language, all keys already passed through ``normalize``.
+
+    ``cardinals`` and ``ordinals`` map a single word to its value; numbers made of
+    several words are composed by ``words.find_word_numbers`` from ``multipliers``
+    (hundred, Vietnamese ``mươi``: multiply the last word) and ``scales`` (thousand,
+    million: multiply everything so far).  ``compound_only`` words are numbers only
+    inside a longer number (Vietnamese ``lăm``, ``mốt``), ``needs_count`` scales only
+    after a number (``آلاف``, "thousands").
+    """
+
+    lang: str
+    cardinals: Mapping[str, int]
+    ordinals: Mapping[str, int] = field(default_factory=dict)
+    multipliers: Mapping[str, int] = field(default_factory=dict)
+    scales: Mapping[str, int] = field(default_factory=dict)
+    needs_count: frozenset[str] = frozenset()
+    compound_only: frozenset[str] = frozenset()
+    joiners: frozenset[str] = frozenset()
+    # Words that make the following number an ordinal (Vietnamese "thứ").
+    ordinal_markers: frozenset[str] = frozenset()
+    # Words only meaningful after an ordinal marker ("thứ nhất", "thứ tư").
+    after_marker: Mapping[str, int] = field(default_factory=dict)
+    # Decade words ("التسعينيات") -> the decade's first year.
+    decades: Mapping[str, int] = field(default_factory=dict)
+    # Phrases after a number meaning "per cent" (normalized, space separated).
+    percent_words: tuple[str, ...] = ()
+    # Arabic writes tens after units ("واحد وعشرون" = one and twenty).
+    units_before_tens: bool = False
+    normalize: Callable[[str], str] = _lower
+    # Readings of a token after stripping attached particles: (normalized word, had "and").
+    variants: Callable[[str], Iterator[tuple[str, bool]]] = _as_is
+    # Language rule rejecting a word number in context: veto(words, start, end) with
+    # words the normalized tokens of the text and [start, end) the number's tokens.
+    veto: Callable[[list[str], int, int], bool] = lambda words, i, j: False
+    # Digit suffixes making an ordinal ("13th").
+    ordinal_suffixes: tuple[str, ...] = ()
+    # Month names (normalized, possibly several words) -> month number.
+    month_names: Mapping[str, int] = field(default_factory=dict)
+
+    def lookup(self, word: str) -> tuple[int, str] | None:
+        """(value, "cardinal" | "ordinal") of one normalized word, if a number word."""
+        if word in self.cardinals:
+            return self.cardinals[word], "cardinal"
+        if word in self.ordinals:
+            return self.ordinals[word], "ordinal"
+        return None

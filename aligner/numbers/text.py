@@ -1,0 +1,40 @@
+"""Word tokens of a text, shared by the word, date and Roman numeral finders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tables import WordTable
+
+_TOKEN = re.compile(r"\w+")
+# Between two words of one number: spaces and hyphens only ("twenty-one", "hai mươi").
+_JOIN = re.compile(r"[ \t\u00a0\-\u2010\u0640]{1,3}")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    raw: str
+    word: str  # normalized by the language's table; digits stay as they are
+
+    @property
+    def is_digits(self) -> bool:
+        return self.raw.isdigit()
+
+
+def tokenize(text: str, table: WordTable | None) -> list[Token]:
+    norm = table.normalize if table is not None else str.lower
+    return [Token(m.start(), m.end(), m.group(), norm(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def adjacent(text: str, left_end: int, right_start: int) -> bool:
+    """True when only spaces or a hyphen separate two words of one number."""
+    return _JOIN.fullmatch(text, left_end, right_start) is not None
+
+
+def context(text: str, start: int, end: int, words: int = 2) -> str:
+    """The mention with up to ``words`` words before it, on one line: "Project No. 06"."""
+    before = text[max(0, start - 80):start].split()[-words:]
+    return " ".join([*before, *text[start:end].split()])

@@ -1,0 +1,168 @@
+"""Numbers written as words, composed from a language's ``WordTable``.
+
+One left-to-right pass per number: units and tens add up, a multiplier (hundred,
+Vietnamese ``mươi``) multiplies the word before it, a scale (thousand, million)
+multiplies everything so far.  Each addition must fill a free decimal slot
+("twenty one" is 21, "two three" is two numbers), except that Arabic says units
+before tens ("واحد وعشرون", one and twenty) and teens unit first ("ثلاثة عشر").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .digits import display
+from .model import NumberMention
+from .tables import WordTable
+from .text import Token, adjacent
+
+
+@dataclass
+class _State:
+    total: int = 0
+    current: int = 0
+    last: int = 0  # the last word's contribution, which a multiplier multiplies
+    top_scale: int = 0
+    words: int = 0  # number words used
+    ordinal: bool = False
+    opened_by_part: bool = False  # began with a compound-only word ("الحادي", "lăm")
+
+    @property
+    def value(self) -> int:
+        return self.total + self.current
+
+    def fits(self, v: int, joined: bool, table: WordTable) -> bool:
+        cur = self.current
+        if cur == 0:
+            return True
+        if table.units_before_tens and 1 <= cur % 100 <= 9:
+            if joined and 20 <= v <= 90 and v % 10 == 0:
+                return True  # واحد وعشرون
+            if v == 10 and not joined:
+                return True  # ثلاثة عشر
+        if v < 10:
+            return cur % 10 == 0 and not 11 <= cur % 100 <= 19
+        if v < 100:
+            return cur % 100 == 0
+        return cur % 1000 == 0 and v < 1000
+
+
+def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: WordTable) -> tuple[int, _State] | None:
+    """Longest number starting at token ``i``: (index after its last token, state)."""
+    state = _State()
+    k, end_k, marker = i, i, False
+    if tokens[i].word in table.ordinal_markers:
+        marker, k = True, i + 1
+    pending_join = False
+    while k < len(tokens):
+        tok = tokens[k]
+        if k > i and not adjacent(text, tokens[k - 1].end, tok.start):
+            break
+        if tok.is_digits or not free[k]:
+            break
+        step = _step(state, tok.word, table, marker and k == i + 1, pending_join)
+        if step == "join":
+            pending_join = True
+            k += 1
+            continue
+        if step is None:
+            break
+        pending_join = False
+        k += 1
+        end_k = k
+    if state.words == 0 or (state.opened_by_part and state.words == 1):
+        return None
+    return end_k, state
+
+
+def _step(state: _State, word: str, table: WordTable, after_marker: bool, pending_join: bool) -> str | bool | None:
+    """Apply one word to the state; "join" for a joining word, None when it ends the number."""
+    for form, had_and in table.variants(word):
+        joined = had_and or pending_join
+        if form in table.joiners and state.words and not pending_join:
+            return "join"
+        if after_marker and form in table.after_marker:
+            state.current, state.last, state.words, state.ordinal = table.after_marker[form], table.after_marker[form], 1, True
+            return True
+        if form in table.multipliers and state.last:
+            m = table.multipliers[form]
+            state.current += state.last * (m - 1)
+            state.last *= m
+            state.words += 1
+            return True
+        if form in table.scales:
+            if state.words == 0 and form in table.needs_count:
+                return None
+            scale = table.scales[form]
+            if state.words and state.value == 0:
+                return None
+            count = state.current or (0 if state.total else 1)
+            if scale > state.top_scale:
+                state.total = (state.total + count) * scale
+                state.top_scale = scale
+            else:
+                state.total += count * scale
+            state.current = state.last = 0
+            state.words += 1
+            return True
+        if form in table.multipliers and not state.words and form not in table.needs_count:
+            m = table.multipliers[form]
+            state.current = state.last = m
+            state.words += 1
+            return True
+        found = table.lookup(form)
+        if found is None:
+            continue
+        if form in table.compound_only and not state.words:
+            state.opened_by_part = True  # valid only if more number words follow
+        v, kind = found
+        if not state.fits(v, joined, table):
+            return None
+        state.current += v
+        state.last = v
+        state.words += 1
+        state.ordinal = state.ordinal or kind == "ordinal"
+        return True
+    return None
+
+
+def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: list[tuple[int, int]]) -> list[NumberMention]:
+    """Word numbers not overlapping the ``taken`` spans (dates, digits found before)."""
+    free = [not any(s < t.end and t.start < e for s, e in taken) for t in tokens]
+    words = [t.word for t in tokens]
+    found: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        if not free[i]:
+            i += 1
+            continue
+        decade = next((table.decades[w] for w, _ in table.variants(tokens[i].word) if w in table.decades), None)
+        if decade is not None:
+            found.append(_mention(text, tokens[i], tokens[i], Decimal(decade), "decade"))
+            i += 1
+            continue
+        parsed = _parse(text, tokens, free, i, table)
+        if parsed is None:
+            i += 1
+            continue
+        j, state = parsed
+        if table.veto(words, i, j):
+            i = j  # not a number, nor is any word of it ("thứ hai" as Monday)
+            continue
+        kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers else "cardinal"
+        found.append(_mention(text, tokens[i], tokens[j - 1], Decimal(state.value), kind))
+        i = j
+    return found
+
+
+def _mention(text: str, first: Token, last: Token, value: Decimal, kind: str) -> NumberMention:
+    return NumberMention(
+        start=first.start,
+        end=last.end,
+        text=text[first.start:last.end],
+        value=value,
+        kind=kind,
+        display=display(value, kind),
+        form="words",
+    )

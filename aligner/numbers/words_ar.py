@@ -1,0 +1,142 @@
+"""Arabic number words: masculine and feminine, with and without ال, case endings,
+ordinals, duals, decades, and the particles written onto the word (و ف ب ل ك).
+
+num2words gives correct Arabic cardinals and masculine ordinals up to 19 only, so the
+table is written out here; tests check it against num2words where num2words is right.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from babel.dates import get_month_names
+
+from .tables import WordTable
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, tatweel
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def normalize(token: str) -> str:
+    """Spelling-neutral form: no diacritics or tatweel, one alef, ي for ى, ه for ة."""
+    return _MARKS.sub("", token).translate(_LETTERS)
+
+
+def _n(words: str) -> list[str]:
+    return [normalize(w) for w in words.split()]
+
+
+def _forms(value: int, words: str) -> dict[str, int]:
+    return {w: value for w in _n(words)}
+
+
+CARDINALS: dict[str, int] = {}
+for _value, _words in {
+    0: "صفر",
+    1: "واحد واحدة أحد إحدى",
+    2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي ثنتان ثنتين",
+    3: "ثلاثة ثلاث",
+    4: "أربعة أربع",
+    5: "خمسة خمس",
+    6: "ستة",
+    7: "سبعة سبع",
+    8: "ثمانية ثماني ثمان",
+    9: "تسعة تسع",
+    10: "عشرة عشر",
+    20: "عشرون عشرين",
+    30: "ثلاثون ثلاثين",
+    40: "أربعون أربعين",
+    50: "خمسون خمسين",
+    60: "ستون ستين",
+    70: "سبعون سبعين",
+    80: "ثمانون ثمانين",
+    90: "تسعون تسعين",
+    100: "مائة مئة",
+    200: "مائتان مائتين مئتان مئتين مائتا مئتا مائتي مئتي",
+    2000: "ألفان ألفين ألفا ألفي",
+    2 * 10**6: "مليونان مليونين",
+    2 * 10**9: "ملياران مليارين",
+}.items():
+    CARDINALS |= _forms(_value, _words)
+for _unit, _stem in enumerate("ثلاث أربع خمس ست سبع ثمان تسع".split(), start=3):
+    CARDINALS |= _forms(_unit * 100, f"{_stem}مائة {_stem}مئة")
+CARDINALS |= _forms(800, "ثمانيمائة ثمانيمئة")
+# Duals of counted nouns carry the number two in the noun itself.
+CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين قرنين")
+
+ORDINALS: dict[str, int] = {}
+for _value, _words in {
+    1: "أول أولى حادي حادية",
+    2: "ثاني ثانية",
+    3: "ثالث ثالثة",
+    4: "رابع رابعة",
+    5: "خامس خامسة",
+    6: "سادس سادسة",
+    7: "سابع سابعة",
+    8: "ثامن ثامنة",
+    9: "تاسع تاسعة",
+    10: "عاشر عاشرة",
+}.items():
+    ORDINALS |= _forms(_value, _words)
+
+DECADES: dict[str, int] = {}
+for _tens, _stem in enumerate("عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين".split(), start=2):
+    DECADES |= _forms(1900 + 10 * _tens, f"{_stem}يات {_stem}ات")
+
+MONTHS: dict[str, int] = {}
+for _locale in ("ar", "ar_SY", "ar_IQ", "ar_MA", "ar_DZ", "ar_TN", "ar_EG"):
+    for _m, _name in get_month_names("wide", locale=_locale).items():
+        MONTHS[" ".join(_n(_name))] = _m
+MONTHS |= {normalize(w): m for w, m in (("إبريل", 4), ("يونيه", 6), ("يوليه", 7), ("أغسطس", 8))}
+
+_COMPOUND_ONLY = frozenset(_n("حادي حادية اثنا اثني اثنتا اثنتي"))
+# Weekdays named after numbers: يوم الاثنين (Monday), يوم الأحد (Sunday).
+_DAY = normalize("يوم")
+_WEEKDAY_WORDS = frozenset(_n("اثنين احد"))
+
+
+def variants(token: str) -> Iterator[tuple[str, bool]]:
+    """The word with the particles written onto it removed, least stripping first.
+
+    و/ف (and), then ب/ل/ك (with, for, like), then the article ال; لل is ل + ال.
+    """
+    word = normalize(token)
+    conj = [(word, False)]
+    if len(word) > 3 and word[0] in "وف":
+        conj.append((word[1:], True))
+    for base, had_and in conj:
+        preps = [base]
+        if len(base) > 3 and base[0] in "بلك":
+            preps.append(base[1:])
+        if base.startswith("لل") and len(base) > 4:
+            preps.append(base[2:])
+        for form in preps:
+            yield form, had_and
+            if form.startswith("ال") and len(form) > 3:
+                yield form[2:], had_and
+
+
+def _veto(words: list[str], i: int, j: int) -> bool:
+    if j - i == 1 and i > 0 and words[i - 1] == _DAY:
+        return any(form in _WEEKDAY_WORDS for form, _ in variants(words[i]))
+    return False
+
+
+TABLE = WordTable(
+    lang="ar",
+    cardinals=CARDINALS,
+    ordinals=ORDINALS,
+    multipliers={normalize("مائة"): 100, normalize("مئة"): 100},
+    scales=_forms(1000, "ألف آلاف") | _forms(10**6, "مليون ملايين") | _forms(10**9, "مليار مليارات بليون بلايين") | _forms(10**12, "تريليون تريليونات"),
+    needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات")),
+    compound_only=_COMPOUND_ONLY,
+    joiners=frozenset({"و"}),
+    decades=DECADES,
+    percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية")),
+    units_before_tens=True,
+    normalize=normalize,
+    variants=variants,
+    veto=_veto,
+    month_names=MONTHS,
+)

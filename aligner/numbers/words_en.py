@@ -1,0 +1,50 @@
+"""English number words."""
+
+from __future__ import annotations
+
+from babel.dates import get_month_names
+
+from .tables import WordTable
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORD_UNITS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+
+CARDINALS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+CARDINALS |= {"twice": 2, "thrice": 3}
+ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
+
+MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
+MONTHS |= {name.lower(): m for m, name in get_month_names("abbreviated", locale="en").items() if name != "May"}
+MONTHS |= {"sept": 9}
+
+# "one another", "no one", "ground zero": words that are not counts.
+_NOT_COUNT_AFTER = {"one": {"another", "day"}, "second": {"hand", "thought", "thoughts"}}
+_NOT_COUNT_BEFORE = {"one": {"no", "any", "every", "some", "each", "the", "this", "that", "which"}, "zero": {"ground"}}
+
+
+def _veto(words: list[str], i: int, j: int) -> bool:
+    if j - i != 1:
+        return False
+    w = words[i]
+    before = words[i - 1] if i > 0 else ""
+    after = words[j] if j < len(words) else ""
+    return after in _NOT_COUNT_AFTER.get(w, ()) or before in _NOT_COUNT_BEFORE.get(w, ())
+
+
+TABLE = WordTable(
+    lang="en",
+    cardinals=CARDINALS,
+    ordinals=ORDINALS,
+    multipliers={"hundred": 100},
+    scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9},
+    joiners=frozenset({"and"}),
+    percent_words=("percent", "per cent", "percentage points", "percentage point"),
+    veto=_veto,
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    month_names=MONTHS,
+)

@@ -1,0 +1,73 @@
+"""Vietnamese number words.
+
+Vietnamese number words double as common words: ``năm`` is "year" far more often
+than "five", ``một`` is the article "a", ``một số`` is "some", ``thứ hai`` is also
+Monday, ``tư`` is "private".  The table therefore accepts the risky words only where
+they must be numbers (inside a longer number, after ``thứ``, before a counted noun).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .tables import WordTable
+
+
+def normalize(token: str) -> str:
+    return unicodedata.normalize("NFC", token.lower())
+
+
+def _n(words: str) -> list[str]:
+    return [normalize(w) for w in words.split()]
+
+
+CARDINALS = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
+    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+CARDINALS = {normalize(w): v for w, v in CARDINALS.items()}
+
+_FIVE = normalize("năm")
+_ONE = normalize("một")
+# After năm, these nouns make it the number five rather than "year".
+_COUNTED = frozenset(_n(
+    "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
+    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
+))
+# một before these is an article or "some", not the number one.
+_NOT_ONE_BEFORE = frozenset(_n("số vài ít chút cách nửa khi lúc loạt mình thời hồi dạo mực hôm"))
+_WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
+_THU = normalize("thứ")
+_NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao"))
+
+
+def _veto(words: list[str], i: int, j: int) -> bool:
+    phrase = words[i:j]
+    before = words[i - 1] if i > 0 else ""
+    after = words[j] if j < len(words) else ""
+    if before in _NOT_COUNT_BEFORE:
+        return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
+    if phrase == [_FIVE]:
+        return after not in _COUNTED
+    if phrase == [_ONE]:
+        return after in _NOT_ONE_BEFORE
+    if phrase[0] == _THU and len(phrase) == 2:
+        # thứ hai ... thứ bảy are also Monday ... Saturday.
+        return before in _WEEKDAY_CONTEXT or after in {normalize("ngày"), normalize("tuần")} or after.isdigit()
+    return False
+
+
+TABLE = WordTable(
+    lang="vi",
+    cardinals=CARDINALS,
+    multipliers={normalize("mươi"): 10, normalize("trăm"): 100, normalize("chục"): 10},
+    scales={normalize(w): v for w, v in (("nghìn", 1000), ("ngàn", 1000), ("vạn", 10**4), ("triệu", 10**6), ("tỷ", 10**9), ("tỉ", 10**9))},
+    needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ")),
+    compound_only=frozenset(_n("không mốt tư lăm nhăm")),
+    joiners=frozenset(_n("linh lẻ")),
+    ordinal_markers=frozenset({_THU}),
+    after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
+    percent_words=(normalize("phần trăm"),),
+    normalize=normalize,
+    veto=_veto,
+)

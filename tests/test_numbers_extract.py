@@ -1,0 +1,110 @@
+"""Extraction unit tests: value, kind and span of what extract_numbers finds."""
+
+from decimal import Decimal
+
+import pytest
+
+from aligner.numbers import extract_numbers
+
+D = Decimal
+
+# (lang, text, expected [(surface, value, kind)])
+CASES = [
+    ("en", "gave up just 308 points", [("308", D(308), "cardinal")]),
+    ("en", "a high position in 4 important indexes", [("4", D(4), "cardinal")]),
+    ("en", "economic growth reached 8.16%.", [("8.16%", D("8.16"), "percent")]),
+    ("en", "more than 184,000 billion VND", [("184,000 billion", D(184000) * 10**9, "cardinal")]),
+    ("en", "reached 22,067 billion VND", [("22,067 billion", D(22067) * 10**9, "cardinal")]),
+    ("en", "average income 3,950 USD", [("3,950", D(3950), "cardinal")]),
+    ("en", "completed 13/15 set targets", [("13/15", ("fraction", D(13), D(15)), "fraction")]),
+    ("en", "ranked 2nd/63", [("2nd/63", ("fraction", D(2), D(63)), "fraction")]),
+    ("en", "for the period 2021 - 2023 are", [("2021 - 2023", ("range", D(2021), D(2023)), "range")]),
+    ("en", "the 2021–2030 plan", [("2021–2030", ("range", D(2021), D(2030)), "range")]),
+    ("en", "the 13th National Party Congress", [("13th", D(13), "ordinal")]),
+    ("en", "Resolution No. 45 dated January 24, 2019 of", [("45", D(45), "cardinal"), ("January 24, 2019", ("date", 2019, 1, 24), "date")]),
+    ("en", "from July 1, 2024.", [("July 1, 2024", ("date", 2024, 7, 1), "date")]),
+    ("en", "dated November 23, 2022 of the Politburo", [("November 23, 2022", ("date", 2022, 11, 23), "date")]),
+    ("en", "in the 1990s", [("1990s", D(1990), "decade")]),
+    ("en", "Mario Addison added 6½ sacks", [("6½", D("6.5"), "cardinal")]),
+    ("en", "twenty-one years and one hundred and five days", [("twenty-one", D(21), "cardinal"), ("one hundred and five", D(105), "cardinal")]),
+    ("en", "three million people", [("three million", D(3000000), "cardinal")]),
+    ("en", "the fifth time", [("fifth", D(5), "ordinal")]),
+    ("en", "World War II began", [("II", D(2), "roman")]),
+    ("en", "Super Bowl XLIX champion", [("XLIX", D(49), "roman")]),
+    ("en", "I think so", []),
+    ("en", "no one came", []),
+    ("en", "It may rain", []),
+    ("en", "in May 2019", [("May 2019", ("date", 2019, 5, None), "date")]),
+    ("ar", "في 04 مؤشرات مهمة", [("04", D(4), "cardinal")]),
+    ("ar", "في عامي 2022 و2023 حصل", [("2022", D(2022), "year"), ("2023", D(2023), "year")]),
+    ("ar", "على المرتبة الثانية من بين 63 محافظة", [("الثانية", D(2), "ordinal"), ("63", D(63), "cardinal")]),
+    ("ar", "المرتبة العاشرة", [("العاشرة", D(10), "ordinal")]),
+    ("ar", "المؤتمر الوطني الثالث عشر للحزب", [("الثالث عشر", D(13), "ordinal")]),
+    ("ar", "القرار رقم 45 المؤرخ 24 يناير 2019", [("45", D(45), "cardinal"), ("24 يناير 2019", ("date", 2019, 1, 24), "date")]),
+    ("ar", "في المراكز الثلاثة الأولى", [("الثلاثة", D(3), "cardinal"), ("الأولى", D(1), "ordinal")]),
+    ("ar", "الحادي والعشرون", [("الحادي والعشرون", D(21), "ordinal")]),
+    ("ar", "واحد وعشرون", [("واحد وعشرون", D(21), "cardinal")]),
+    ("ar", "ثلاثة آلاف", [("ثلاثة آلاف", D(3000), "cardinal")]),
+    ("ar", "٢٠٢٣ و٣٫٥", [("٢٠٢٣", D(2023), "year"), ("٣٫٥", D("3.5"), "cardinal")]),
+    ("ar", "بنسبة %8.16", [("%8.16", D("8.16"), "percent")]),
+    ("ar", "بنسبة 25 في المائة", [("25 في المائة", D(25), "percent")]),
+    ("ar", "في 9 كانون الثاني 2019", [("9 كانون الثاني 2019", ("date", 2019, 1, 9), "date")]),
+    ("ar", "بلغ 72.7 مليون دولار", [("72.7 مليون", D("72.7") * 10**6, "cardinal")]),
+    ("ar", "في التسعينيات", [("التسعينيات", D(1990), "decade")]),
+    ("ar", "كتبت في تدوينة يوم الإثنين", []),
+    ("vi", "Ngày 9/5, Đoàn công tác", [("9/5", ("date", None, 5, 9), "date")]),
+    ("vi", "Nghị quyết Đại hội XIII của Đảng", [("XIII", D(13), "roman")]),
+    ("vi", "Nghị quyết số 45 ngày 24/1/2019", [("45", D(45), "cardinal"), ("24/1/2019", ("date", 2019, 1, 24), "date")]),
+    ("vi", "ngày 24 tháng 1 năm 2019", [("ngày 24 tháng 1 năm 2019", ("date", 2019, 1, 24), "date")]),
+    ("vi", "trong tháng 5/2019", [("tháng 5/2019", ("date", 2019, 5, None), "date")]),
+    ("vi", "đạt 184.000 tỷ đồng", [("184.000 tỷ", D(184000) * 10**9, "cardinal")]),
+    ("vi", "thu ngân sách 22.067 tỷ đồng", [("22.067 tỷ", D(22067) * 10**9, "cardinal")]),
+    ("vi", "tăng 28,5%", [("28,5%", D("28.5"), "percent")]),
+    ("vi", "mười ba", [("mười ba", D(13), "cardinal")]),
+    ("vi", "hai mươi mốt", [("hai mươi mốt", D(21), "cardinal")]),
+    ("vi", "một trăm linh năm", [("một trăm linh năm", D(105), "cardinal")]),
+    ("vi", "đứng thứ 13", [("thứ 13", D(13), "ordinal")]),
+    ("vi", "lần thứ tư", [("thứ tư", D(4), "ordinal")]),
+    ("vi", "một số sở, ngành", []),
+    ("vi", "năm 2019", [("2019", D(2019), "year")]),
+    ("vi", "sau năm năm", [("năm", D(5), "cardinal")]),
+    ("vi", "vào thứ hai tuần trước", []),
+    ("vi", "hàng trăm người", []),
+    ("vi", "thực hiện một cách căn bản", []),
+    ("vi", "phát triển kinh tế - xã hội", []),
+    ("fr", "le 1 234,5 et 12,5 %", [("1", D(1), "cardinal"), ("234,5", D("234.5"), "cardinal"), ("12,5 %", D("12.5"), "percent")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES, ids=[f"{c[0]}:{c[1][:30]}" for c in CASES])
+def test_extract(lang, text, expected):
+    found = extract_numbers(text, lang)
+    assert [(m.text, m.value, m.kind) for m in found] == expected
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_ambiguous_grouping_is_decided_by_locale_and_noted():
+    [vi] = extract_numbers("22.067", "vi")
+    [en] = extract_numbers("22.067", "en")
+    assert vi.value == D(22067) and "vi grouping" in vi.note and D("22.067") in vi.alternates
+    assert en.value == D("22.067") and D(22067) in en.alternates
+
+
+def test_digit_scripts_read_alike():
+    values = [extract_numbers(t, "ar")[0].value for t in ("2023", "٢٠٢٣", "۲۰۲۳", "２０２３")]
+    assert values == [D(2023)] * 4
+
+
+def test_leading_zero_kept_in_digits():
+    [m] = extract_numbers("Project 06", "en")
+    assert m.value == D(6) and m.digits == "06" and m.display == "6"
+
+
+def test_context_names_the_number():
+    [m] = extract_numbers("Resolution No. 45 of", "en")
+    assert m.context == "Resolution No. 45"
+
+
+def test_unknown_language_reads_digits_only():
+    assert [(m.text, m.value) for m in extract_numbers("3 деревья и 2,5 %", "ru")] == [("3", D(3)), ("2,5 %", D("2.5"))]
