@@ -66,6 +66,7 @@ class Span:
     line: int | None = None
     text: str | None = None
     highlights: tuple[tuple[int, int], ...] = ()  # character spans in text to highlight
+    sentences: tuple[int, ...] = ()  # indices into Document.sentences
 
 
 @dataclass(frozen=True)

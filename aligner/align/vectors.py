@@ -28,9 +28,8 @@ def unit(rows: np.ndarray) -> np.ndarray:
     return rows / np.maximum(norms, 1e-9)
 
 
-def centre(vectors: np.ndarray, background: np.ndarray) -> np.ndarray:
-    mean = (vectors.sum(0) + SHRINK * background.mean(0)) / (len(vectors) + SHRINK)
-    return unit(vectors - mean)
+def centring_mean(vectors: np.ndarray, background: np.ndarray) -> np.ndarray:
+    return (vectors.sum(0) + SHRINK * background.mean(0)) / (len(vectors) + SHRINK)
 
 
 def top_k(queries: np.ndarray, keys: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -67,6 +66,7 @@ class Side:
     neighbours: np.ndarray  # (n, k) indices into ``pool`` of each sentence's nearest neighbours
     neighbour_scores: np.ndarray
     pool: np.ndarray  # the other side's vectors followed by the background's
+    mean: np.ndarray  # the centring mean: unit(v - mean) puts any text of this side in the same space
     paragraphs: np.ndarray  # (n,) paragraph index of each sentence, non-decreasing
 
     def __len__(self) -> int:
@@ -112,15 +112,15 @@ class Side:
 
 def prepare(source: Embedded, target: Embedded, background: np.ndarray) -> tuple[Side, Side]:
     """Centre both sides and measure every sentence's neighbourhood on the other side."""
-    x = centre(source.vectors, background)
-    y = centre(target.vectors, background)
+    x_mean, y_mean = centring_mean(source.vectors, background), centring_mean(target.vectors, background)
+    x, y = unit(source.vectors - x_mean), unit(target.vectors - y_mean)
     # Background sentences pad the neighbourhood, so a margin means something even for a 1-sentence document.
-    y_pool = np.vstack([y, centre(background, background)])
-    x_pool = np.vstack([x, centre(background, background)])
+    neutral = unit(background - background.mean(0))
+    y_pool, x_pool = np.vstack([y, neutral]), np.vstack([x, neutral])
     k = NEIGHBOURS
     x_idx, x_sc = top_k(x, y_pool, k)
     y_idx, y_sc = top_k(y, x_pool, k)
     return (
-        Side(x, np.asarray(source.lengths, float), x_sc.mean(1), x_idx, x_sc, y_pool, np.asarray(source.paragraphs)),
-        Side(y, np.asarray(target.lengths, float), y_sc.mean(1), y_idx, y_sc, x_pool, np.asarray(target.paragraphs)),
+        Side(x, np.asarray(source.lengths, float), x_sc.mean(1), x_idx, x_sc, y_pool, x_mean, np.asarray(source.paragraphs)),
+        Side(y, np.asarray(target.lengths, float), y_sc.mean(1), y_idx, y_sc, x_pool, y_mean, np.asarray(target.paragraphs)),
     )

@@ -1,0 +1,73 @@
+"""Clause omissions: a part of a source sentence that its aligned translation leaves out.
+
+Only beads whose target is shorter than the document pair's usual length ratio
+are examined (a dropped clause shortens the translation), so clause embedding
+costs a fraction of the sentence embedding. A clause is reported when two
+tests agree (measured on the seeds, where each alone raises false alarms):
+
+* leaving it out brings the source *closer* to the target (a translated
+  clause, removed, takes shared meaning with it);
+* no clause of the target, nor any two adjacent ones, resembles it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..align.vectors import unit
+from ..model import Finding, Severity
+from ..segment import split_clauses
+from .pair import Pair, Settings
+
+SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers the examination
+UNMATCHED = 0.30  # best centred cosine with the target's clauses below which a clause has no counterpart
+MIN_WORDS = 4
+
+
+def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
+    if not settings.clauses:
+        return []
+    x, y = pair.alignment.sides
+    expected = pair.alignment.scoring.expected_log_ratio
+    findings = []
+    for bead in pair.aligned:
+        source = pair.source_span(bead.source)
+        target = pair.target_span(bead.target)
+        shorter_by = np.log((len(source.text) + 10) / (len(target.text) + 10)) - expected
+        if bead.moved or shorter_by < SHORTER_BY:
+            continue
+        text = source.text
+        clauses = [c for c in _clauses_by_sentence(pair, bead.source) if len(text[c[0] : c[1]].split()) >= MIN_WORDS]
+        if len(clauses) < 2:
+            continue
+        pieces = split_clauses(target.text)
+        windows = pieces + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
+        texts = [text, target.text]
+        texts += [(text[:a] + text[b:]).strip(" ,;:") for a, b in clauses]
+        texts += [text[a:b] for a, b in clauses]
+        texts += [target.text[a:b] for a, b in windows]
+        vectors = pair.embed(texts)
+        k = len(clauses)
+        whole, target_vector = unit(vectors[0] - x.mean), unit(vectors[1] - y.mean)
+        without = unit(vectors[2 : 2 + k] - x.mean) @ target_vector - whole @ target_vector
+        resemblance = (unit(vectors[2 + k : 2 + 2 * k] - x.mean) @ unit(vectors[2 + 2 * k :] - y.mean).T).max(1)
+        for (start, end), gain, best in zip(clauses, without, resemblance):
+            if gain > 0 and best < UNMATCHED:
+                findings.append(
+                    Finding(
+                        "omission", Severity.WARNING,
+                        pair.source_span(bead.source, highlights=[(start, end)]), target,
+                        f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause",
+                    )
+                )
+    return findings
+
+
+def _clauses_by_sentence(pair: Pair, sentences) -> list[tuple[int, int]]:
+    """Clause spans in the bead's joined text (sentences joined by one space); a sentence end ends a clause."""
+    spans, offset = [], 0
+    for index in sentences:
+        sentence = pair.source.sentences[index].text
+        spans += [(offset + a, offset + b) for a, b in split_clauses(sentence)]
+        offset += len(sentence) + 1
+    return spans

@@ -1,0 +1,104 @@
+"""Structural findings: unrelated documents, omissions, additions, moves, weak alignments."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..model import Bead, Document, Finding, Severity
+from .pair import Pair, Settings
+
+# Share of the shorter document's sentences in the backbone chain of confident,
+# in-order mutual matches. Seeds: EN–AR 0.94, EN–VI (abridged, reordered) 0.44,
+# EN–unrelated article 0.14. Calibrated on the benchmark's unrelated pairs.
+UNRELATED_ANCHOR_SHARE = 0.25
+# Coverage (share of characters aligned) a parallel document pair reaches on both sides.
+PARALLEL_COVERAGE = 0.95
+# Aligned beads whose margin stays below this were only aligned because their
+# neighbours were: the translation may be partial or wrong.
+LOW_MARGIN = 0.05
+
+
+def coverage(document: Document, aligned: set[int]) -> float:
+    total = document.chars
+    return sum(len(s.text) for i, s in enumerate(document.sentences) if i in aligned) / total if total else 0.0
+
+
+def verdict(pair: Pair) -> tuple[str, float, float]:
+    """("parallel" | "partial" | "unrelated", source coverage, target coverage)."""
+    aligned = pair.aligned
+    source_cov = coverage(pair.source, {i for b in aligned for i in b.source})
+    target_cov = coverage(pair.target, {j for b in aligned for j in b.target})
+    if pair.alignment.anchor_share < UNRELATED_ANCHOR_SHARE:
+        return "unrelated", source_cov, target_cov
+    if min(source_cov, target_cov) < PARALLEL_COVERAGE:
+        return "partial", source_cov, target_cov
+    return "parallel", source_cov, target_cov
+
+
+def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
+    if pair.verdict == "unrelated":
+        share = pair.alignment.anchor_share
+        return [
+            Finding(
+                "unrelated", Severity.ERROR, pair.source_span(()), pair.target_span(()),
+                f"{pair.target.path} is not a translation of {pair.source.path}: only {share:.0%} of sentences "
+                f"have a confident in-order counterpart (translations have {UNRELATED_ANCHOR_SHARE:.0%} or more)",
+            )
+        ]
+    beads = pair.alignment.beads
+    findings = _unaligned(pair, [b.source[0] for b in beads if not b.target], source_side=True)
+    findings += _unaligned(pair, [b.target[0] for b in beads if not b.source], source_side=False)
+    findings += _moves(pair, [b for b in beads if b.moved])
+    for bead in pair.aligned:
+        if bead.score < LOW_MARGIN and not bead.moved:
+            findings.append(
+                Finding(
+                    "low_similarity", Severity.WARNING, pair.source_span(bead.source), pair.target_span(bead.target),
+                    f"aligned by position only (margin {bead.score:.2f}): the translation may be partial or wrong",
+                    "sentence",
+                )
+            )
+    return findings
+
+
+def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Finding]:
+    document = pair.source if source_side else pair.target
+    kind, severity = ("omission", Severity.ERROR) if source_side else ("addition", Severity.WARNING)
+    where = "missing from the target" if source_side else "not in the source"
+    free = set(indices)
+    findings = []
+    for paragraph, group in groupby(indices, key=lambda i: document.sentences[i].paragraph):
+        group = list(group)
+        whole = set(document.sentences_of(paragraph)) <= free
+        runs = [group] if whole else [[i] for i in group]
+        for run in runs:
+            span = pair.source_span(run) if source_side else pair.target_span(run)
+            empty = pair.target_span(()) if source_side else pair.source_span(())
+            level = "paragraph" if whole else "sentence"
+            message = f"{level} {where}"
+            findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level))
+    return findings
+
+
+def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
+    blocks: list[list[Bead]] = []
+    for bead in sorted(moved, key=lambda b: b.source[0]):
+        if blocks and bead.source[0] <= blocks[-1][-1].source[-1] + 1 and bead.target[0] >= blocks[-1][-1].target[-1]:
+            blocks[-1].append(bead)
+        else:
+            blocks.append([bead])
+    findings = []
+    for block in blocks:
+        sources = [i for b in block for i in b.source]
+        targets = [j for b in block for j in b.target]
+        source, target = pair.source_span(sources), pair.target_span(targets)
+        paragraphs = {pair.source.sentences[i].paragraph for i in sources}
+        whole = any(set(pair.source.sentences_of(p)) <= set(sources) for p in paragraphs)
+        findings.append(
+            Finding(
+                "moved", Severity.WARNING, source, target,
+                f"moved: source line {source.line} is translated out of order, at target line {target.line}",
+                "paragraph" if whole else "sentence",
+            )
+        )
+    return findings

