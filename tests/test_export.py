@@ -98,3 +98,10 @@ def test_failure_leaves_nothing_behind(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="disk full"):
         export_default_model(tmp_path / "model")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_target_is_one_line_error(tmp_path):
+    (tmp_path / "file").write_text("")
+    with pytest.raises(AlignerError, match="^cannot export the model to .*file/model: "):
+        export_default_model(tmp_path / "file" / "model")
+    assert [path.name for path in tmp_path.iterdir()] == ["file"]

