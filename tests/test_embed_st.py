@@ -108,3 +108,16 @@ def test_directory_that_is_not_a_model(tmp_path, no_network):
 def test_importing_the_backends_does_not_import_torch():
     code = "import sys, aligner.embed.st, aligner.embed.export; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_missing_st_extra_is_an_aligner_error():
+    """With torch unimportable (as without the st extra), the error says what to install."""
+    code = (
+        "import sys; sys.modules['torch'] = None\n"
+        "from aligner.embed.st import SentenceTransformerEncoder\n"
+        "from aligner.errors import AlignerError\n"
+        f"try: SentenceTransformerEncoder({str(MINILM_DIR)!r})\n"
+        "except AlignerError as exc: print(exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'aligner[st]'" in result.stdout

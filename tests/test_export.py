@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -105,3 +107,16 @@ def test_unwritable_target_is_one_line_error(tmp_path):
     with pytest.raises(AlignerError, match="^cannot export the model to .*file/model: "):
         export_default_model(tmp_path / "file" / "model")
     assert [path.name for path in tmp_path.iterdir()] == ["file"]
+
+
+def test_missing_st_extra_is_an_aligner_error(tmp_path):
+    code = (
+        "import sys; sys.modules['tokenizers'] = None\n"
+        "from aligner.embed.export import export_default_model\n"
+        "from aligner.errors import AlignerError\n"
+        f"try: export_default_model({str(tmp_path / 'model')!r})\n"
+        "except AlignerError as exc: print(exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'aligner[st]'" in result.stdout
+    assert list(tmp_path.iterdir()) == []
