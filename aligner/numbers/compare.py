@@ -40,13 +40,13 @@ def _alternate(a: NumberMention, b: NumberMention) -> bool:
     return bool(set(a.values()) & set(b.values()))
 
 
-# (value test, hardness test) in order of preference.
+# (value test, hardness test) in order of preference.  Once the written numbers
+# have paired, words pair with anything by nearest place alone, so that a "five"
+# near a "خمسة" pairs with it rather than stand in for a "5" changed elsewhere.
 _TIERS: tuple[tuple[Callable[[NumberMention, NumberMention], bool], Callable[[NumberMention, NumberMention], bool]], ...] = (
     (_same, lambda a, b: a.hard and b.hard),
     (_alternate, lambda a, b: a.hard and b.hard),
-    (_same, lambda a, b: a.hard or b.hard),
-    (_alternate, lambda a, b: a.hard or b.hard),
-    (_alternate, lambda a, b: True),
+    (_alternate, lambda a, b: not (a.hard and b.hard)),
 )
 
 
@@ -73,7 +73,8 @@ def _match(source: list[NumberMention], target: list[NumberMention], pos: dict[i
 
 
 def _explode(mentions: Iterable[NumberMention]) -> list[NumberMention]:
-    return [p for m in mentions for p in (m.parts if m.parts else (m,))]
+    """Compounds as their numbers; a time stays whole ("6:30" is not 6 and 30)."""
+    return [p for m in mentions for p in (m.parts if m.parts and m.kind != "time" else (m,))]
 
 
 def _digit_string(m: NumberMention) -> str:

@@ -1,30 +1,58 @@
-"""Two numbers that read as one: ranges (``2021 - 2023``, ``2021–2023``) and
-fractions or ranks (``131/151``, ``2nd/63``).  Their single numbers stay available as
+"""Two numbers that read as one: ranges (``2021 - 2023``, ``2021–2023``,
+``1623–25``), fractions or ranks (``131/151``, ``2nd/63``) and times (``6:30``).  Their single numbers stay available as
 ``parts`` for the comparison."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 
 from .model import NumberMention, render_decimal
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*[-\u2010-\u2015~\u2212][ \u00a0]*")
-_FRACTION_GAP = re.compile(r" ?[/\u2044] ?")
+_FRACTION_GAP = re.compile(r" ?/ ?")
+_TIME_GAP = re.compile(r" ?: ?")
+
+
+def _expand_year(a: NumberMention, b: NumberMention) -> NumberMention:
+    """"1623–25" is 1623–1625: the second year keeps only its last two digits."""
+    if a.kind == "year" and len(b.digits) == 2 and b.kind == "cardinal":
+        full = a.value - a.value % 100 + b.value
+        full += 100 if full < a.value else 0
+        return replace(b, value=full, kind="year", display=render_decimal(full), alternates=(b.value,))
+    return b
 
 
 def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMention:
     sign = "%" if b.kind == "percent" else ""
     lo = a.display if a.kind == "ordinal" else render_decimal(a.value)
     hi = render_decimal(b.value)
-    shown = f"{lo}–{hi}{sign}" if kind == "range" else f"{lo}/{hi}"
+    shown = {"range": f"{lo}–{hi}{sign}", "fraction": f"{lo}/{hi}", "time": f"{lo}:{b.digits}"}[kind]
+    value = (kind, int(a.value), int(b.value)) if kind == "time" else (kind, a.value, b.value)
+    # "10:00" is also "10 am"; "6:30" also "6.30".
+    alternates = ((a.value if b.value == 0 else a.value + b.value / 100),) if kind == "time" else ()
     return NumberMention(
         start=a.start,
         end=b.end,
         text=text[a.start:b.end],
-        value=(kind, a.value, b.value),
+        value=value,
         kind=kind,
         display=shown,
         parts=(a, b),
+        alternates=alternates,
+    )
+
+
+def _is_time(a: NumberMention, b: NumberMention) -> bool:
+    return (
+        a.kind == b.kind == "cardinal"
+        and a.digits.isdigit()
+        and len(b.digits) == 2
+        and b.digits.isdigit()
+        and int(a.value) <= 24
+        and b.value < 60
+        and isinstance(a.value, Decimal)
     )
 
 
@@ -38,9 +66,13 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
         if b is not None and a.form == b.form == "digits" and not a.parts and not b.parts:
             if a.kind != "ordinal" and b.kind != "ordinal" and _RANGE_GAP.fullmatch(text, a.end, b.start):
                 if not (a.start > 0 and text[a.start - 1].isalpha() and text[a.start - 1].isascii()):
-                    out.append(_join(text, a, b, "range"))
+                    out.append(_join(text, a, _expand_year(a, b), "range"))
                     i += 2
                     continue
+            if _is_time(a, b) and _TIME_GAP.fullmatch(text, a.end, b.start):
+                out.append(_join(text, a, b, "time"))
+                i += 2
+                continue
             if b.kind in {"cardinal", "year"} and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
                 out.append(_join(text, a, b, "fraction"))
                 i += 2

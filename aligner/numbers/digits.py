@@ -14,7 +14,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from .model import NumberMention, render_decimal
-from .scripts import NUMBER_RE, ParsedNumber, parse_number
+from .scripts import NUMBER_RE, ParsedNumber, ascii_digits, parse_number
 from .tables import WordTable
 from .text import Token, adjacent
 
@@ -23,6 +23,11 @@ _PERCENT_AFTER = re.compile(r"[ \u00a0]?[" + _PERCENT_SIGNS + "]")
 _PERCENT_BEFORE = re.compile(r"[" + _PERCENT_SIGNS + r"][ \u00a0]?$")
 _DECADE = re.compile(r"(?:'|’)?s(?![^\W\d_])")
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+# "8 1⁄2" and "1⁄2" with the fraction slash: one number, not three.
+_SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
+# "km 2", "sq mi 2": a unit's exponent whose superscript was lost.
+_EXPONENT_BEFORE = re.compile(r"(?:km|cm|mm|m|mi)[ \u00a0]?$")
+_APOSTROPHE = "'\u2019"
 
 
 def _ordinal_suffix(text: str, end: int, table: WordTable | None) -> int:
@@ -86,6 +91,9 @@ def _phrase_after(text: str, words: _Words, end: int, phrases: tuple[str, ...]) 
 
 def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple[int, int]:
     """(multiplier, end) of scale words following the digits: "184,000 billion" -> 10**9."""
+    attached = re.match(r"[^\W\d_]+", text[end:])
+    if attached and attached.group().lower() in table.scales:  # "£2bn"
+        return table.scales[attached.group().lower()], end + attached.end()
     factor, i, top = 1, words.after(end), 0
     while i < len(words.tokens):
         tok = words.tokens[i]
@@ -98,10 +106,25 @@ def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple
     return factor, end
 
 
+def _slashed(text: str, m: re.Match) -> NumberMention:
+    whole = Decimal(ascii_digits(m.group(1))) if m.group(1) else Decimal(0)
+    num, den = Decimal(ascii_digits(m.group(2))), Decimal(ascii_digits(m.group(3)))
+    value = whole + (num / den).quantize(Decimal("0.0001")).normalize() if den else whole
+    return NumberMention(
+        m.start(), m.end(), m.group(), value, "cardinal", render_decimal(value),
+        alternates=(whole,) if m.group(1) else (), digits=render_decimal(value),
+    )
+
+
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
-    found: list[NumberMention] = []
+    found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
+    slashed = [(m.start, m.end) for m in found]
     for match in NUMBER_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in slashed):
+            continue
+        if match.group() in {"2", "3"} and _EXPONENT_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue
         parsed = parse_number(match.group(), lang)
         if isinstance(parsed, ParsedNumber):
             found.append(_with_affixes(text, match.start(), match.end(), parsed, table, words))
@@ -111,7 +134,7 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
             start = text.index(run, pos) if run in text[pos:match.end()] else pos
             found.append(_with_affixes(text, start, start + len(run), ParsedNumber(Decimal(run), run), table, words))
             pos = start + len(run)
-    return found
+    return sorted(found, key=lambda m: m.start)
 
 
 def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: WordTable | None, words: _Words) -> NumberMention:
@@ -130,7 +153,11 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
         kind, end = "ordinal", end + n
     elif (m := _DECADE.match(text, end)) is not None and value % 10 == 0 and value >= 10 and not parsed.note:
         kind, end = "decade", m.end()
-        if value % 100 == 0 and value >= 1000:
+        if value < 100:
+            alternates.append(1900 + value)  # "the 60s"
+        elif value % 100:
+            alternates.append(value % 100)  # "the 1350s", "the fifties of the 14th century"
+        else:
             alternates.append(value / 100 + 1)  # "the 1800s", "the nineteenth century"
     if kind in {"cardinal", "ordinal"} and table is not None:
         i = words.before(start)
@@ -143,6 +170,11 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
             alternates = [a * factor for a in parsed.alternates] + alternates
     if kind == "cardinal" and parsed.digits.isdigit() and len(parsed.digits) == 4 and 1000 <= value <= 2100 and not parsed.digits.startswith("0"):
         kind = "year"
+    elif kind == "cardinal" and len(parsed.digits) == 2 and start > 0 and text[start - 1] in _APOSTROPHE:
+        kind, start = "year", start - 1  # "'99"
+        alternates += [1900 + value, 2000 + value]
+    elif kind == "cardinal" and re.fullmatch(r"\d{1,2}\.\d\d", parsed.digits) and value < 25 and int(parsed.digits[-2:]) < 60:
+        alternates.append(("time", int(value), int(parsed.digits[-2:])))  # "at 6.30", "at 23.45"
     return NumberMention(
         start=start,
         end=end,

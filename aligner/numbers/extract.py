@@ -44,8 +44,13 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     atoms = [a for a in atoms if not _overlaps(a, date_spans)]
     numbers = _keep_longest(dates + join_compounds(text, atoms))
     taken = [(m.start, m.end) for m in numbers]
-    romans = [r for r in find_roman(text, tokens) if not _overlaps(r, taken)]
+    romans = [r for r in find_roman(text) if not _overlaps(r, taken)]
     taken += [(r.start, r.end) for r in romans]
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
     found = sorted(numbers + romans + words, key=lambda m: m.start)
-    return [replace(m, context=context(text, m.start, m.end)) for m in found]
+    return [_with_context(text, m) for m in found]
+
+
+def _with_context(text: str, m: NumberMention) -> NumberMention:
+    parts = tuple(_with_context(text, p) for p in m.parts)
+    return replace(m, context=context(text, m.start, m.end), parts=parts)

@@ -6,8 +6,8 @@ Roman numeral, words), and a tagged tuple for compounds:
 
 * ``("date", year, month, day)``  (any part may be ``None``: ``9/5`` in Vietnamese is
   ``("date", None, 5, 9)``)
-* ``("range", low, high)``, ``("fraction", numerator, denominator)``,
-  ``("time", hours, minutes)``
+* ``("range", low, high)``, ``("fraction", numerator, denominator)``
+* ``("time", hours, minutes)`` (ints)
 
 A compound keeps its single numbers in ``parts`` so that the comparison can fall
 back to them when the two sides split a compound differently ("2nd/63" against

@@ -6,8 +6,9 @@ pattern finds them all and ``unicodedata.digit`` turns them into ASCII.
 
 Separators come from babel's locale data (en ``1,234.5``, vi ``1.234,5``).  The
 Arabic separators ``٬`` and ``٫`` are unambiguous.  ``22.067`` is not: it is 22067
-in Vietnamese and 22.067 in English; we read it the locale's way, keep the other
-reading as an alternate value, and say so in the mention's note.
+in Vietnamese and 22.067 in English; we read it the locale's way and say so in the
+mention's note, keeping the grouping reading as an alternate when the locale reads
+a decimal.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from babel.core import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 ARABIC_DECIMAL = "\u066b"  # ٫
-ARABIC_GROUP = "\u066c"  # ٬
 SEPARATORS = ".,\u066b\u066c\uff0c\uff0e"  # . , ٫ ٬ full-width ， ．
+# Separators that can only group thousands: Arabic ٬, the Arabic comma ، (often with a
+# space: "22،338،618", "70، 000") and spaces ("162 584"), each before exactly 3 digits.
+_GROUP_ONLY = r"(?:\u060c ?|[ \u00a0\u202f])(?=\d{3}(?!\d))"
+_GROUP_ONLY_RE = re.compile(r"\u060c ?|[ \u00a0\u202f]|\u066c")
 
 # A run of digits with inner separators: "184,000.5", "٢٠٢٣", "1.234,5".
-NUMBER_RE = re.compile(r"\d+(?:[" + re.escape(SEPARATORS) + r"]\d+)*")
+NUMBER_RE = re.compile(r"\d+(?:(?:[" + re.escape(SEPARATORS) + r"]|" + _GROUP_ONLY + r")\d+)*")
 
 
 def ascii_digits(text: str) -> str:
@@ -72,7 +76,20 @@ def parse_number(token: str, lang: str) -> ParsedNumber | list[str]:
     number (a list like "1,2,3" or a version "3.1.4").
     """
     raw = ascii_digits(token).replace("\uff0c", ",").replace("\uff0e", ".")
-    raw = raw.replace(ARABIC_GROUP, ",")
+    if _GROUP_ONLY_RE.search(raw):
+        head, *tail = _GROUP_ONLY_RE.split(raw)
+        last = tail[-1]
+        if (
+            not head.isdigit()
+            or len(head) > 3
+            or any(len(p) != 3 or not p.isdigit() for p in tail[:-1])
+            or not last[:3].isdigit()
+            or (len(last) > 3 and last[3] not in ARABIC_DECIMAL + ".,")
+        ):
+            return re.findall(r"\d+", raw)
+        raw = head + "".join(tail)
+        if raw.isdigit():
+            return ParsedNumber(Decimal(raw), raw)
     if ARABIC_DECIMAL in raw:
         int_part, _, frac = raw.partition(ARABIC_DECIMAL)
         if "," in frac or "." in frac or "." in int_part:
@@ -108,10 +125,12 @@ def parse_number(token: str, lang: str) -> ParsedNumber | list[str]:
         if loc is not None and sep != loc.decimal:
             note = f"{token} read as {decimal_digits} (decimal '{sep}')"
         return ParsedNumber(decimal_value, decimal_digits, note=note)
-    # "22.067": thousands or decimals; the locale decides, the other reading stays possible.
+    # "22.067": thousands or decimals.  The locale decides; a decimal reading keeps the
+    # grouping one as an alternate, since translations often keep the source's format
+    # (English "853,382" in a Vietnamese text).
     as_group = sep == (loc.group if loc is not None else ",")
     if as_group:
         note = f"{token} read as {grouped_digits} ({lang} grouping)" if sep == "." else ""
-        return ParsedNumber(grouped_value, grouped_digits, (decimal_value,), note)
+        return ParsedNumber(grouped_value, grouped_digits, note=note)
     note = f"{token} read as {decimal_digits} ({lang} decimal)" if sep == "," else ""
     return ParsedNumber(decimal_value, decimal_digits, (grouped_value,), note)

@@ -42,7 +42,8 @@ class WordTable:
     ordinal_markers: frozenset[str] = frozenset()
     # Words only meaningful after an ordinal marker ("thứ nhất", "thứ tư").
     after_marker: Mapping[str, int] = field(default_factory=dict)
-    # Decade words ("التسعينيات") -> the decade's first year.
+    # Decade words ("التسعينيات") -> the decade within its century (90); read as 1990
+    # with 90 as the alternate (the 1350s are "the fifties of the 14th century").
     decades: Mapping[str, int] = field(default_factory=dict)
     # Phrases after a number meaning "per cent" (normalized, space separated).
     percent_words: tuple[str, ...] = ()
@@ -56,6 +57,9 @@ class WordTable:
     veto: Callable[[list[str], int, int], bool] = lambda words, i, j: False
     # Digit suffixes making an ordinal ("13th").
     ordinal_suffixes: tuple[str, ...] = ()
+    # A number carried by a word's form, not by a number word: Arabic duals
+    # ("بنقطتين", two points) -> 2.  Called with each reading of a word.
+    implied: Callable[[str], int | None] = lambda word: None
     # Month names (normalized, possibly several words) -> month number.
     month_names: Mapping[str, int] = field(default_factory=dict)
 

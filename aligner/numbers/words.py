@@ -9,7 +9,7 @@ before tens ("واحد وعشرون", one and twenty) and teens unit first ("ث�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .digits import display
@@ -137,9 +137,15 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: l
         if not free[i]:
             i += 1
             continue
+        implied = next((v for w, _ in table.variants(tokens[i].word) if (v := table.implied(w)) is not None), None)
+        if implied is not None and table.lookup(tokens[i].word) is None:
+            found.append(_mention(text, tokens[i], tokens[i], Decimal(implied), "cardinal"))
+            i += 1
+            continue
         decade = next((table.decades[w] for w, _ in table.variants(tokens[i].word) if w in table.decades), None)
         if decade is not None:
-            found.append(_mention(text, tokens[i], tokens[i], Decimal(decade), "decade"))
+            full, within = (Decimal(decade), ()) if decade >= 100 else (Decimal(1900 + decade), (Decimal(decade),))
+            found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=within))
             i += 1
             continue
         parsed = _parse(text, tokens, free, i, table)

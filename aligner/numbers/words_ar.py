@@ -63,7 +63,11 @@ for _unit, _stem in enumerate("ثلاث أربع خمس ست سبع ثمان ت�
     CARDINALS |= _forms(_unit * 100, f"{_stem}مائة {_stem}مئة")
 CARDINALS |= _forms(800, "ثمانيمائة ثمانيمئة")
 # Duals of counted nouns carry the number two in the noun itself.
-CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين قرنين")
+CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين قرنين درجتين درجتان")
+CARDINALS |= _forms(2 * 10**6, "مليوني") | _forms(2 * 10**9, "ملياري")  # construct duals: ملياري جنيه
+# Adjectives of number: ثنائي (dual, bi-), ثلاثي (triple, 3-), ...
+for _value, _stem in enumerate("ثنائي ثلاثي رباعي خماسي سداسي سباعي ثماني تساعي عشاري".split(), start=2):
+    CARDINALS |= _forms(_value, f"{_stem} {_stem}ة {_stem}ه")
 
 ORDINALS: dict[str, int] = {}
 for _value, _words in {
@@ -82,7 +86,8 @@ for _value, _words in {
 
 DECADES: dict[str, int] = {}
 for _tens, _stem in enumerate("عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين".split(), start=2):
-    DECADES |= _forms(1900 + 10 * _tens, f"{_stem}يات {_stem}ات")
+    DECADES |= _forms(10 * _tens, f"{_stem}يات {_stem}ات")
+DECADES |= _forms(2000, "ألفية")  # "بداية الألفية", the early 2000s
 
 MONTHS: dict[str, int] = {}
 for _locale in ("ar", "ar_SY", "ar_IQ", "ar_MA", "ar_DZ", "ar_TN", "ar_EG"):
@@ -117,6 +122,11 @@ def variants(token: str) -> Iterator[tuple[str, bool]]:
                 yield form[2:], had_and
 
 
+def _dual(word: str) -> int | None:
+    """Feminine duals (نقطتين, two points; حملتان, two campaigns) say "two" by their ending."""
+    return 2 if len(word) >= 5 and word.endswith(("تين", "تان")) and word[-4] != "ا" else None
+
+
 def _veto(words: list[str], i: int, j: int) -> bool:
     if j - i == 1 and i > 0 and words[i - 1] == _DAY:
         return any(form in _WEEKDAY_WORDS for form, _ in variants(words[i]))
@@ -138,5 +148,6 @@ TABLE = WordTable(
     normalize=normalize,
     variants=variants,
     veto=_veto,
+    implied=_dual,
     month_names=MONTHS,
 )
