@@ -134,8 +134,7 @@ def _quiet_loggers(*names: str):
 def _load(directory: Path):
     _set_offline()
     try:
-        import torch  # noqa: F401
-        from sentence_transformers import SentenceTransformer
+        from sentence_transformers import SentenceTransformer  # imports torch
         from transformers.utils import logging as transformers_logging
     except ImportError:
         raise AlignerError(INSTALL_HINT) from None
@@ -143,6 +142,6 @@ def _load(directory: Path):
     try:
         with _quiet_loggers("sentence_transformers", "transformers"):
             return SentenceTransformer(str(directory), device="cpu", local_files_only=True)
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # whatever breaks here is in the user's model directory, not in aligner
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise AlignerError(f"cannot load the sentence-transformers model in {directory}: {first_line}") from None
