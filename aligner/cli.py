@@ -62,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     except AlignerError as error:
         print(f"aligner: error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # e.g. the report cannot be written: permission denied, disk full
+        print(f"aligner: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return 130
@@ -146,7 +149,7 @@ def _output_path(output: Path | None, paths: list[Path], reference: int, format:
     if output.is_dir():
         others = "-".join(p.stem for i, p in enumerate(paths) if i != reference)
         output = output / f"{paths[reference].stem}--{others}{EXTENSIONS[format]}"
-    if any(output.exists() and os.path.samefile(output, path) for path in paths):
+    if any(os.path.realpath(output) == os.path.realpath(path) for path in paths):
         raise AlignerError(f"{output}: is one of the input documents; choose another report path")
     return output
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -39,11 +40,8 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
     )
     if comparison.verdict == "unrelated":
         return Panel(Group(*[_finding_line(f) for f in comparison.findings]), title=title, title_align="left")
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
-    table.add_column("line", justify="right", style="dim", width=5, no_wrap=True)
-    table.add_column(f"source ({source.language})", ratio=1, justify="right" if source.language in RTL_LANGUAGES else "left")
-    table.add_column("line", justify="right", style="dim", width=5, no_wrap=True)
-    table.add_column(f"target ({target.language})", ratio=1, justify="right" if target.language in RTL_LANGUAGES else "left")
+    justify = ["right" if d.language in RTL_LANGUAGES else "left" for d in (source, target)]
+    rows: list = [_row(Text(""), Text(f"source ({source.language})", style="bold"), Text(""), Text(f"target ({target.language})", style="bold"), justify)]
     by_bead = _findings_by_bead(comparison)
     folded = 0
     for index, bead in enumerate(comparison.beads):
@@ -52,14 +50,28 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
             folded += 1
             continue
         if folded:
-            table.add_row("", Text(f"… {folded} aligned without findings", style="dim italic"), "", "")
+            rows.append(_folded(folded))
             folded = 0
-        table.add_row(*_bead_cells(source, target, bead, findings))
-        for finding in findings:
-            table.add_row("", _finding_line(finding), "", "", end_section=finding is findings[-1])
+        rows.append(_row(*_bead_cells(source, target, bead, findings), justify))
+        rows.extend(Padding(_finding_line(finding), (0, 0, 0, 6)) for finding in findings)
     if folded:
-        table.add_row("", Text(f"… {folded} aligned without findings", style="dim italic"), "", "")
-    return Panel(table, title=title, title_align="left")
+        rows.append(_folded(folded))
+    return Panel(Group(*rows), title=title, title_align="left")
+
+
+def _row(source_line: Text, source: Text, target_line: Text, target: Text, justify: list[str]) -> Table:
+    """One bead: line numbers and two equal text columns, the same widths on every row."""
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(width=4, justify="right", style="dim")
+    grid.add_column(ratio=1, justify=justify[0])
+    grid.add_column(width=4, justify="right", style="dim")
+    grid.add_column(ratio=1, justify=justify[1])
+    grid.add_row(source_line, source, target_line, target)
+    return grid
+
+
+def _folded(count: int) -> Text:
+    return Text(f"  … {count} aligned sentence group{'s' if count > 1 else ''} without findings", style="dim italic")
 
 
 def _findings_by_bead(comparison: Comparison) -> dict[int, list[Finding]]:
@@ -78,13 +90,15 @@ def _findings_by_bead(comparison: Comparison) -> dict[int, list[Finding]]:
 def _bead_cells(source: Document, target: Document, bead: Bead, findings: list[Finding]):
     source_text = _highlighted(" ".join(source.sentences[i].text for i in bead.source), source.language, [h for f in findings for h in f.source.highlights])
     target_text = _highlighted(" ".join(target.sentences[j].text for j in bead.target), target.language, [h for f in findings for h in f.target.highlights])
-    source_line = str(source.sentences[bead.source[0]].line) if bead.source else ""
-    target_line = str(target.sentences[bead.target[0]].line) if bead.target else ""
     if bead.source and not bead.target:
         target_text = Text("— missing —", style="red")
     if bead.target and not bead.source:
         source_text = Text("— not in source —", style="yellow")
-    return source_line, source_text, target_line, target_text
+    return _line(source, bead.source), source_text, _line(target, bead.target), target_text
+
+
+def _line(document: Document, sentences) -> Text:
+    return Text(str(document.sentences[sentences[0]].line) if sentences else "")
 
 
 def _highlighted(text: str, language: str, marks) -> Text:
@@ -97,9 +111,9 @@ def _highlighted(text: str, language: str, marks) -> Text:
 
 
 def _finding_line(finding: Finding) -> Text:
-    level = f"{finding.level} " if finding.level else ""
+    level = f" [{finding.level}]" if finding.level else ""
     return Text.assemble(
-        (f"{ICON[finding.severity]} {finding.kind}", STYLE[finding.severity]), f" ({level}{finding.severity.value}) ", finding.message
+        (f"{ICON[finding.severity]} {finding.severity.value} {finding.kind}", STYLE[finding.severity]), (level, "dim"), ": ", finding.message
     )
 
 

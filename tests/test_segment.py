@@ -1,0 +1,35 @@
+"""Sentence splitting: sentencex plus the fixes for abbreviations it splits after."""
+
+import pytest
+
+from aligner.segment import split_clauses, split_sentences
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Resolution No. 12 of the Politburo was adopted. It took effect.", ["Resolution No. 12 of the Politburo was adopted.", "It took effect."]),
+        ("en", "Is it done? Yes! It is.", ["Is it done?", "Yes!", "It is."]),
+        ("ar", "قال د. أحمد إن هذا جيد؟ نعم.", ["قال د. أحمد إن هذا جيد؟", "نعم."]),
+        ("ar", "هل انتهى الاجتماع؟ انتهى في المساء.", ["هل انتهى الاجتماع؟", "انتهى في المساء."]),
+        ("vi", "Đoàn đến TP. Hải Phòng hôm qua. Mọi việc tốt.", ["Đoàn đến TP. Hải Phòng hôm qua.", "Mọi việc tốt."]),
+        ("vi", "GS. Nguyễn Văn A và ThS. Lê B dự họp tại TP.HCM. Xong.", ["GS. Nguyễn Văn A và ThS. Lê B dự họp tại TP.HCM.", "Xong."]),
+        ("vi", "Nghị quyết số 45 ngày 24/1/2019 của Bộ Chính trị.", ["Nghị quyết số 45 ngày 24/1/2019 của Bộ Chính trị."]),
+    ],
+)
+def test_sentences(language, text, expected):
+    assert [text[a:b] for a, b in split_sentences(text, language)] == expected
+
+
+def test_spans_point_into_the_text():
+    text = "  First one.   Second one.  "
+    spans = split_sentences(text, "en")
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one."]
+
+
+def test_clauses_split_at_semicolons_and_commas_keeping_short_pieces_together():
+    text = "The city maintains 628 models of the movement; it built 98 new ones, and replicated 14 models, too."
+    assert [text[a:b] for a, b in split_clauses(text)] == [
+        "The city maintains 628 models of the movement",
+        "it built 98 new ones, and replicated 14 models, too.",
+    ]
