@@ -163,7 +163,10 @@ def run(seed: int, limit: int | None) -> dict:
                 delta = len(fault.text) - len(p.target)
                 before = {_key(d, fault.start, delta) for d in clean[p.index]}
                 new = [d for d in found if _key(d) not in before]
-                hits = [d for d in new if _touches(d, fault)]
+                # A changed number already flagged before the change still counts as
+                # caught: the finding is on it.  A deletion must bring a new finding.
+                pool = new if fault.kind == "number deleted" else found
+                hits = [d for d in pool if _touches(d, fault)]
                 faults[fault.kind][0] += 1
                 faults[fault.kind][1] += bool(hits)
                 tp += len(hits)

@@ -72,7 +72,7 @@ CASES = [
     ("vi", "hàng trăm người", []),
     ("vi", "thực hiện một cách căn bản", []),
     ("vi", "phát triển kinh tế - xã hội", []),
-    ("fr", "le 1 234,5 et 12,5 %", [("1", D(1), "cardinal"), ("234,5", D("234.5"), "cardinal"), ("12,5 %", D("12.5"), "percent")]),
+    ("fr", "le 1 234,5 et 12,5 %", [("1 234,5", D("1234.5"), "cardinal"), ("12,5 %", D("12.5"), "percent")]),
 ]
 
 

@@ -3,8 +3,10 @@
 1. Whole mentions with equal values pair up, whatever their form or order: digits
    before alternates (the other reading of an ambiguous ``22.067``), written forms
    (digits, Roman numerals) before words, then the nearest in relative position.
-2. Compounds left over are split into their numbers ("2nd/63" against "the second
-   ... of 63", a date whose year one side leaves out) and step 1 runs again.
+2. Dates left over on both sides that share a day, month or year are compared part
+   by part (a changed day is a changed day, not a changed month).  Other compounds
+   left over are split into their numbers ("2nd/63" against "the second ... of
+   63") and step 1 runs again.
 3. What is still unpaired: a written number and a plausible counterpart (close
    digits, same kind, similar place) make one ``number_mismatch``; other written
    numbers are ``number_missing`` / ``number_added``.  Numbers in words are never
@@ -70,6 +72,42 @@ def _match(source: list[NumberMention], target: list[NumberMention], pos: dict[i
         left = [m for i, m in enumerate(left) if i not in used_l]
         right = [m for j, m in enumerate(right) if j not in used_r]
     return pairs, left, right
+
+
+def _pair_dates(left: list[NumberMention], right: list[NumberMention], pos: dict[int, float]):
+    """Dates left over on both sides, compared day to day, month to month, year to year.
+
+    Returns (equal part pairs, changed part pairs, remaining left, remaining right);
+    the parts of paired dates that one side lacks join the remaining mentions.
+    """
+    dates_l = [m for m in left if m.kind == "date" and m.parts]
+    dates_r = [m for m in right if m.kind == "date" and m.parts]
+    candidates = []
+    for i, a in enumerate(dates_l):
+        for j, b in enumerate(dates_r):
+            shared = sum(x is not None and x == y for x, y in zip(a.value[1:], b.value[1:]))
+            if shared:
+                candidates.append((-shared, abs(pos[id(a)] - pos[id(b)]), i, j))
+    same, changed, used_l, used_r, rest_l, rest_r = [], [], set(), set(), [], []
+    for _, _, i, j in sorted(candidates):
+        if i in used_l or j in used_r:
+            continue
+        used_l.add(i)
+        used_r.add(j)
+        ra, rb = ({p.kind: p for p in m.parts} for m in (dates_l[i], dates_r[j]))
+        for role in ("day", "month", "year"):
+            a, b = ra.get(role), rb.get(role)
+            if a is not None and b is not None:
+                (same if a.value == b.value else changed).append((a, b))
+            elif a is not None:
+                rest_l.append(a)
+            elif b is not None:
+                rest_r.append(b)
+    paired_l = {id(dates_l[i]) for i in used_l}
+    paired_r = {id(dates_r[j]) for j in used_r}
+    rest_l += [m for m in left if id(m) not in paired_l]
+    rest_r += [m for m in right if id(m) not in paired_r]
+    return same, changed, rest_l, rest_r
 
 
 def _explode(mentions: Iterable[NumberMention]) -> list[NumberMention]:
@@ -148,7 +186,7 @@ def _strip_zeros(digits: str) -> str:
 
 
 def _format_differs(s: NumberMention, t: NumberMention) -> bool:
-    if s.form != "digits" or t.form != "digits" or s.parts or t.parts or s.kind == "month" or t.kind == "month":
+    if s.form != "digits" or t.form != "digits" or s.parts or t.parts or {s.kind, t.kind} & {"day", "month"}:
         return False
     ds, dt = _digit_string(s), _digit_string(t)
     return ds != dt and _strip_zeros(ds) == _strip_zeros(dt)
@@ -158,6 +196,8 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     """Differences between the numbers of a source text and of its translation."""
     pos = _positions(source) | _positions(target)
     pairs, left, right = _match(source, target, pos)
+    same_parts, changed_parts, left, right = _pair_dates(left, right, pos)
+    pairs += same_parts
     left, right = _explode(left), _explode(right)
     more, left, right = _match(left, right, pos)
     pairs += more
@@ -165,7 +205,7 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     for s, t in pairs:
         if _format_differs(s, t):
             diffs.append(NumberDiff("number_format", s, t, f"{s.text} written as {t.text}"))
-    changed = _leftover_pairs(left, right, pos)
+    changed = changed_parts + _leftover_pairs(left, right, pos)
     for s, t in changed:
         diffs.append(NumberDiff("number_mismatch", s, t, f"{_show(s)} became {_show(t)}"))
     paired_l = {id(s) for s, _ in changed}

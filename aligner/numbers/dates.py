@@ -4,13 +4,17 @@ Numeric dates (``24/1/2019``, ``2019-01-24``, Vietnamese ``ngày 9/5`` = 9 May),
 month names with a day and/or year on either side (``January 24, 2019``,
 ``24 يناير 2019``, ``24th of January``), and Vietnamese ``ngày 24 tháng 1 năm 2019``
 / ``tháng 5/2019``.  A date's day, month and year stay available as ``parts``; a
-month written as a name is a soft part (``form="month"``), so "in May" can pair with
-``tháng 5`` without ever being reported alone.
+month name counts as written (``form="month"``: "in November" pairs with
+``tháng 11`` and is missed when the translation drops it), except a lone month name
+that is also a common word (Arabic مارس "practised", نيسان "Nissan"), which is a
+soft ``form="words"`` mention.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 
 from .model import NumberMention
@@ -24,7 +28,9 @@ _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Between a month name and its day or year.
 _GAP_DAY = re.compile(r"[ \u00a0]+(?:(?i:the)[ \u00a0]+)?")
 _GAP_DAY_BEFORE = re.compile(r"[ \u00a0]+(?:(?i:of)[ \u00a0]+|من[ \u00a0]+)?")
-_GAP_YEAR = re.compile(r",?[ \u00a0]+|[ \u00a0]*/[ \u00a0]*")
+_GAP_YEAR = re.compile(r",?[ \u00a0]+(?:(?:من[ \u00a0]+)?(?:عام|سنة)[ \u00a0]+|(?i:năm)[ \u00a0]+)?|[ \u00a0]*/[ \u00a0]*")
+# Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير".
+_SAME_MONTH = re.compile(r"[ \u00a0]*/[ \u00a0]*")
 # "May" is a month only next to a day or year, or after one of these.
 _MAY_CONTEXT = frozenset("in of since until till by from early late mid last next this every each to through and between before after during".split())
 
@@ -35,7 +41,10 @@ def _iso(y, m, d) -> str:
     return f"{y}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d and m else "")
 
 
-def _date(text: str, start: int, end: int, y, m, d, parts: list[NumberMention], note: str = "") -> NumberMention:
+def _date(text: str, start: int, end: int, y, m, d, parts: list[NumberMention], roles: str, note: str = "") -> NumberMention:
+    """A date mention; ``roles`` names each part in order ("dmy", "md"...) and becomes its kind."""
+    names = {"d": "day", "m": "month", "y": "year"}
+    parts = [replace(p, kind=names[r]) for p, r in zip(parts, roles)]
     return NumberMention(
         start=start,
         end=end,
@@ -44,7 +53,7 @@ def _date(text: str, start: int, end: int, y, m, d, parts: list[NumberMention], 
         kind="date",
         display=_iso(y, m, d),
         note=note,
-        form="digits" if any(p.hard for p in parts) else "month",
+        form="digits" if any(p.form == "digits" for p in parts) else parts[0].form,
         parts=tuple(parts),
     )
 
@@ -70,36 +79,53 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
         va, vb, vc = (int(x.value) for x in (a, b, c))
         note = ""
         if len(m.group(1)) == 4:
-            y, mo, d = va, vb, vc
+            y, mo, d, roles = va, vb, vc, "ymd"
         elif lang == "en" and vb <= 31 and va <= 12:
-            y, mo, d = vc, va, vb
+            y, mo, d, roles = vc, va, vb, "mdy"
             if vb <= 12 and va != vb:
                 note = f"{m.group()} read month first ({lang})"
         else:
-            y, mo, d = vc, vb, va
+            y, mo, d, roles = vc, vb, va, "dmy"
             if va <= 12 and va != vb and lang == "en":
                 note = f"{m.group()} read day first"
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
-        found.append(_date(text, m.start(), m.end(), y, mo, d, [a, b, c], note))
+        found.append(_date(text, m.start(), m.end(), y, mo, d, [a, b, c], roles, note))
     if lang == "vi":
         for m in _DAY_MONTH_VI.finditer(text):
             d, mo = _int(_atom_at(atoms, m.start(1), m.end(1)), 1, 31), _int(_atom_at(atoms, m.start(2), m.end(2)), 1, 12)
             if d and mo:
-                found.append(_date(text, m.start(1), m.end(2), None, mo, d, [atoms[m.start(1)], atoms[m.start(2)]]))
+                found.append(_date(text, m.start(1), m.end(2), None, mo, d, [atoms[m.start(1)], atoms[m.start(2)]], "dm"))
         for m in _MONTH_VI.finditer(text):
             month_atom = _atom_at(atoms, m.start(1), m.end(1))
             mo = _int(month_atom, 1, 12)
             if not mo:
                 continue
-            start, parts, d, y = m.start(), [month_atom], None, None
+            start, parts, roles, d, y = m.start(), [month_atom], "m", None, None
             before = _DAY_BEFORE_VI.search(text, max(0, m.start() - 12), m.start())
             if before and (day := _int(_atom_at(atoms, before.start(1), before.end(1)), 1, 31)):
-                start, d, parts = before.start(), day, [atoms[before.start(1)], month_atom]
+                start, d, parts, roles = before.start(), day, [atoms[before.start(1)], month_atom], "dm"
             end = m.end(1)
             if m.group(2) and (year_atom := _atom_at(atoms, m.start(2), m.end(2))):
-                y, end, parts = int(year_atom.value), m.end(2), parts + [year_atom]
-            found.append(_date(text, start, end, y, mo, d, parts))
+                y, end, parts, roles = int(year_atom.value), m.end(2), parts + [year_atom], roles + "y"
+            found.append(_date(text, start, end, y, mo, d, parts, roles))
+    return found
+
+
+# Vietnamese months in words: "tháng Năm" (May) but "tháng năm" is "months and years",
+# so the number word must be capitalised, or a month-only word (giêng, chạp).
+_VI_MONTH_WORDS = re.compile(
+    r"(?i:tháng)[ \u00a0]+(Mười Một|Mười Hai|Mười|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|(?i:giêng)|(?i:chạp))(?!\w)"
+)
+_VI_MONTH_VALUES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+
+
+def _vi_month_words(text: str) -> list[NumberMention]:
+    found = []
+    for m in _VI_MONTH_WORDS.finditer(unicodedata.normalize("NFC", text)):
+        month = _VI_MONTH_VALUES[m.group(1).lower()]
+        part = NumberMention(m.start(), m.end(), text[m.start():m.end()], Decimal(month), "month", str(month), form="words")
+        found.append(_date(text, m.start(), m.end(), None, month, None, [part], "m"))
     return found
 
 
@@ -124,8 +150,11 @@ def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple
             if hit:
                 break
         if hit and (table.lang != "en" or tokens[i].raw[0].isupper()):
-            out.append(hit[:3])
-            i += hit[3]
+            start, end, month, n = hit
+            if out and out[-1][2] == month and _SAME_MONTH.fullmatch(text, out[-1][1], start):
+                start = out.pop()[0]
+            out.append((start, end, month))
+            i += n
         else:
             i += 1
     return out
@@ -135,13 +164,14 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
     found = []
     for start, end, month in _month_names(text, table, tokens):
         month_part = NumberMention(start, end, text[start:end], Decimal(month), "month", str(month), form="month")
-        parts, y, d = [month_part], None, None
+        parts, roles, y, d = [month_part], "m", None, None
         first, last = start, end
         m = _GAP_DAY.match(text, end)
         day_atom = atoms.get(m.end()) if m else None
         if day_atom is not None and _int(day_atom, 1, 31) and not (day_atom.kind == "year"):
             d, last = int(day_atom.value), day_atom.end
             parts.append(day_atom)
+            roles += "d"
         else:
             for gap_start in range(max(0, start - 12), start):
                 g = _GAP_DAY_BEFORE.fullmatch(text, gap_start, start)
@@ -149,17 +179,25 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
                 if atom is not None and _int(atom, 1, 31) and atom.kind != "year":
                     d, first = int(atom.value), atom.start
                     parts.insert(0, atom)
+                    roles = "d" + roles
                     break
         m = _GAP_YEAR.match(text, last)
         year_atom = atoms.get(m.end()) if m else None
         if year_atom is not None and year_atom.kind == "year":
             y, last = int(year_atom.value), year_atom.end
             parts.append(year_atom)
-        if len(parts) == 1 and text[start:end].lower() == "may":
-            prev = text[max(0, start - 12):start].split()
-            if not prev or prev[-1].lower() not in _MAY_CONTEXT:
-                continue
-        found.append(_date(text, first, last, y, month, d, parts))
+            roles += "y"
+        if len(parts) == 1:
+            if table.short_months and text[start:end].lower() in table.short_months:
+                continue  # "Jan", "DEC": a month only inside a date
+            if text[start:end].lower() == "may":
+                prev = text[max(0, start - 12):start].split()
+                if not prev or prev[-1].lower() not in _MAY_CONTEXT:
+                    continue
+            name = " ".join(table.normalize(w) for w in text[start:end].split())
+            if any(form in table.ambiguous_months for form, _ in table.variants(name)):
+                parts = [replace(month_part, form="words")]
+        found.append(_date(text, first, last, y, month, d, parts, roles))
     return found
 
 
@@ -168,6 +206,8 @@ def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token
     by_start = {a.start: a for a in atoms}
     by_end = {a.end: a for a in atoms}
     found = _numeric_dates(text, lang, by_start)
+    if lang == "vi" and len(unicodedata.normalize("NFC", text)) == len(text):
+        found += _vi_month_words(text)
     if table is not None and table.month_names:
         found += _named_dates(text, table, tokens, by_start, by_end)
     return found

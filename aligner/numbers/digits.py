@@ -155,7 +155,7 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
         kind, end = "decade", m.end()
         if value < 100:
             alternates.append(1900 + value)  # "the 60s"
-        elif value % 100:
+        elif value % 100 and value >= 1000:
             alternates.append(value % 100)  # "the 1350s", "the fifties of the 14th century"
         else:
             alternates.append(value / 100 + 1)  # "the 1800s", "the nineteenth century"

@@ -22,11 +22,11 @@ from typing import Hashable
 
 COMPOUND_KINDS = frozenset({"date", "range", "fraction", "time"})
 
-# How a number is written.  Digits and Roman numerals are "hard": when they have no
-# counterpart they are reported.  Words and month names are "soft": translators
-# rephrase them freely ("one of", "the first", "in May"), so they pair up when they
-# can but are never reported on their own.
-HARD_FORMS = frozenset({"digits", "roman"})
+# How a number is written.  Digits, Roman numerals and month names are "hard": when
+# they have no counterpart they are reported.  Number words are "soft": translators
+# rephrase them freely ("one of", "the first", "a"), so they pair up when they can
+# but are never reported on their own.
+HARD_FORMS = frozenset({"digits", "roman", "month"})
 
 
 @dataclass(frozen=True)

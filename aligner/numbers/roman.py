@@ -1,9 +1,9 @@
 """Roman numerals where they are numbers: ``Đại hội XIII``, ``Super Bowl XLIX``,
 ``World War II``, ``thế kỷ XIX`` -- not the pronoun ``I`` nor ``DC`` or ``CD``.
 
-Numerals made of I, V and X from two letters up are taken anywhere, a single I, V or
-X and numerals using L, C, D or M only after a word that announces a number, and a
-lone L, C, D or M never.
+Numerals made of I, V and X from two letters up are taken anywhere, numerals using
+L, C, D or M only after a word that announces a number ("Super Bowl XLIX"), a single
+I, V or X only after "War" or a ruler's name, and a lone L, C, D or M never.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from .model import NumberMention
 _VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _ANNOUNCERS = frozenset(
-    "war bowl century chapter part phase volume vol book act article section title grade level class type "
-    "louis henry edward george charles william james richard elizabeth napoleon pius john paul benedict gregory "
-    "leo innocent clement peter alexander nicholas frederick philip ferdinand victor umberto "
-    "khóa khoá hội kỷ kỳ chương phần quyển tập điều mục đệ chiến".split()
+    "bowl century chapter part phase volume vol book act article section title grade level class type "
+    "khóa khoá hội kỷ kỳ chương phần quyển tập điều mục đệ".split()
+)
+# A single I, V or X only after these: "World War I", "Thế chiến I", "Louis V".
+_SINGLE_ANNOUNCERS = frozenset(
+    "war chiến louis henry edward george charles william james richard elizabeth napoleon pius john paul "
+    "benedict gregory leo innocent clement peter alexander nicholas frederick philip ferdinand victor umberto".split()
 )
 
 
@@ -44,9 +47,12 @@ def find_roman(text: str) -> list[NumberMention]:
         if not _VALID.fullmatch(raw):
             continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        announced = before is not None and unicodedata.normalize("NFC", before.group(1).lower()) in _ANNOUNCERS
+        word = unicodedata.normalize("NFC", before.group(1).lower()) if before else ""
         simple = not set(raw) - set("IVX")
-        if not (simple and (len(raw) > 1 or announced) or announced and len(raw) > 1):
+        if len(raw) == 1:
+            if not (simple and word in _SINGLE_ANNOUNCERS):
+                continue
+        elif not (simple or word in _ANNOUNCERS or word in _SINGLE_ANNOUNCERS):
             continue
         value = roman_value(raw)
         found.append(NumberMention(m.start(), m.end(), raw, Decimal(value), "roman", str(value), form="roman"))

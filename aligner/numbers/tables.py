@@ -62,6 +62,10 @@ class WordTable:
     implied: Callable[[str], int | None] = lambda word: None
     # Month names (normalized, possibly several words) -> month number.
     month_names: Mapping[str, int] = field(default_factory=dict)
+    # Abbreviated month names: months only next to a day or a year ("Jan 5", "DEC").
+    short_months: frozenset[str] = frozenset()
+    # Month names that are also common words: alone (no day, no year) they are soft.
+    ambiguous_months: frozenset[str] = frozenset()
 
     def lookup(self, word: str) -> tuple[int, str] | None:
         """(value, "cardinal" | "ordinal") of one normalized word, if a number word."""

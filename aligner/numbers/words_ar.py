@@ -108,7 +108,7 @@ def variants(token: str) -> Iterator[tuple[str, bool]]:
     """
     word = normalize(token)
     conj = [(word, False)]
-    if len(word) > 3 and word[0] in "وف":
+    if len(word) > 2 and word[0] in "وف":
         conj.append((word[1:], True))
     for base, had_and in conj:
         preps = [base]
@@ -150,4 +150,6 @@ TABLE = WordTable(
     veto=_veto,
     implied=_dual,
     month_names=MONTHS,
+    # مارس "practised", آب "father", نيسان "Nissan", أغسطس "Augustus", جوان "Joan"...
+    ambiguous_months=frozenset(_n("مارس آب ماي نيسان تموز أغسطس جوان جانفي أوت")),
 )

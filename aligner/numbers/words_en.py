@@ -19,8 +19,8 @@ CARDINALS |= {"twice": 2, "thrice": 3}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
-MONTHS |= {name.lower(): m for m, name in get_month_names("abbreviated", locale="en").items() if name != "May"}
-MONTHS |= {"sept": 9}
+SHORT_MONTHS = {name.lower(): m for m, name in get_month_names("abbreviated", locale="en").items() if name != "May"} | {"sept": 9}
+MONTHS |= SHORT_MONTHS
 
 # "one another", "no one", "ground zero": words that are not counts.
 _NOT_COUNT_AFTER = {"one": {"another", "day"}, "second": {"hand", "thought", "thoughts"}}
@@ -47,4 +47,6 @@ TABLE = WordTable(
     veto=_veto,
     ordinal_suffixes=("st", "nd", "rd", "th"),
     month_names=MONTHS,
+    short_months=frozenset(SHORT_MONTHS),
+    ambiguous_months=frozenset({"march", "august"}),
 )

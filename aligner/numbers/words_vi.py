@@ -1,8 +1,8 @@
 """Vietnamese number words.
 
 Vietnamese number words double as common words: ``năm`` is "year" far more often
-than "five", ``một`` is the article "a", ``một số`` is "some", ``thứ hai`` is also
-Monday, ``tư`` is "private".  The table therefore accepts the risky words only where
+than "five", ``một`` alone is the article "a" (``một số`` "some", ``một cách``
+adverbs), ``thứ hai`` is also Monday, ``tư`` is "private".  The table therefore accepts the risky words only where
 they must be numbers (inside a longer number, after ``thứ``, before a counted noun).
 """
 
@@ -34,8 +34,6 @@ _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
     "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
 ))
-# một before these is an article or "some", not the number one.
-_NOT_ONE_BEFORE = frozenset(_n("số vài ít chút cách nửa khi lúc loạt mình thời hồi dạo mực hôm"))
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
 _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao"))
@@ -50,7 +48,7 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     if phrase == [_FIVE]:
         return after not in _COUNTED
     if phrase == [_ONE]:
-        return after in _NOT_ONE_BEFORE
+        return True  # alone, một is the article "a" (một người, một cách, một số)
     if phrase[0] == _THU and len(phrase) == 2:
         # thứ hai ... thứ bảy are also Monday ... Saturday.
         return before in _WEEKDAY_CONTEXT or after in {normalize("ngày"), normalize("tuần")} or after.isdigit()
