@@ -26,7 +26,7 @@ _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 # "8 1⁄2" and "1⁄2" with the fraction slash: one number, not three.
 _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
 # "km 2", "sq mi 2": a unit's exponent whose superscript was lost.
-_EXPONENT_BEFORE = re.compile(r"(?:km|cm|mm|m|mi)[ \u00a0]?$")
+_EXPONENT_BEFORE = re.compile(r"(?<!\w)(?:km|cm|mm|m|mi)[ \u00a0]?$")
 _APOSTROPHE = "'\u2019"
 
 
@@ -123,7 +123,7 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
     for match in NUMBER_RE.finditer(text):
         if any(s <= match.start() < e for s, e in slashed):
             continue
-        if match.group() in {"2", "3"} and _EXPONENT_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+        if match.group() in {"2", "3"} and _EXPONENT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
             continue
         parsed = parse_number(match.group(), lang)
         if isinstance(parsed, ParsedNumber):

@@ -52,8 +52,8 @@ def find_roman(text: str) -> list[NumberMention]:
         if len(raw) == 1:
             if not (simple and word in _SINGLE_ANNOUNCERS):
                 continue
-        elif not (simple or word in _ANNOUNCERS or word in _SINGLE_ANNOUNCERS):
-            continue
+        elif not (simple or word in _ANNOUNCERS or word in _SINGLE_ANNOUNCERS or (len(raw) > 2 and word and not word.isascii())):
+            continue  # in Arabic text ("سوبر بول XLIX") capitals are no English word
         value = roman_value(raw)
         found.append(NumberMention(m.start(), m.end(), raw, Decimal(value), "roman", str(value), form="roman"))
     return found
