@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Hashable
 
-COMPOUND_KINDS = frozenset({"date", "range", "fraction", "time"})
-
 # How a number is written.  Digits, Roman numerals and month names are "hard": when
 # they have no counterpart they are reported.  Number words are "soft": translators
 # rephrase them freely ("one of", "the first", "a"), so they pair up when they can
@@ -41,6 +39,8 @@ class NumberMention:
     display: str
     note: str = ""
     form: str = "digits"  # "digits" | "words" | "roman" | "month" (a month name)
+    # For a compound (date, range, fraction, time) its numbers; a date's parts have
+    # the kinds "day", "month" and "year".
     parts: tuple["NumberMention", ...] = field(default=(), compare=False)
     alternates: tuple[Hashable, ...] = field(default=(), compare=False)
     digits: str = field(default="", compare=False)  # ASCII digits as written, e.g. "04", "184000"
@@ -49,10 +49,6 @@ class NumberMention:
     @property
     def hard(self) -> bool:
         return self.form in HARD_FORMS
-
-    @property
-    def is_compound(self) -> bool:
-        return self.kind in COMPOUND_KINDS and bool(self.parts)
 
     def values(self) -> tuple[Hashable, ...]:
         """The value, then the other readings an ambiguous form allows."""
