@@ -11,20 +11,12 @@
    them.  Precision: such findings over all error findings on the faulty pairs
    (the clean false alarms count against it).
 
-Usage: python benchmarks/numbers.py [--seed 13] [--limit N]
+Usage: python benchmarks/number_fidelity.py [--seed 13] [--limit N]
 Reads ../shared/corpora relative to the repository root; writes
 benchmarks/results/numbers.json.
 """
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# Run as a script, this file's folder comes first on sys.path and its name would
-# shadow the standard library's ``numbers`` (which ``decimal`` imports).
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 
 import argparse
 import json
@@ -32,9 +24,11 @@ import random
 import re
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from aligner.numbers import NumberDiff, compare_numbers, extract_numbers  # noqa: E402
+from aligner.numbers import NumberDiff, compare_numbers, extract_numbers
 
+ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 RESULTS = ROOT / "benchmarks" / "results" / "numbers.json"
 ERRORS = {"number_mismatch", "number_missing", "number_added"}
