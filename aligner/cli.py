@@ -17,6 +17,7 @@ from .model import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
 EXTENSIONS = {"terminal": ".txt", "json": ".json"}
+REPORT_WIDTH = 100
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,9 +102,11 @@ def run_compare(args: argparse.Namespace) -> int:
         report = compare(documents, encoder, reference, settings)
 
     if output:
-        write_atomic(output, FORMATS[args.format](report, full=args.full))
+        write_atomic(output, FORMATS[args.format](report, width=REPORT_WIDTH, full=args.full))
     elif args.format == "terminal":
-        render_terminal(report, Console(), full=args.full)
+        # Pipes and CI logs get 100 columns rather than rich's 80, unless COLUMNS says otherwise.
+        width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else REPORT_WIDTH
+        render_terminal(report, Console(width=width), full=args.full)
     else:
         sys.stdout.write(FORMATS[args.format](report))
     return _exit_code(report, args.fail_on)

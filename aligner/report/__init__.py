@@ -23,7 +23,7 @@ def render_text(report: Report, width: int = 100, full: bool = False) -> str:
 
 FORMATS = {
     "terminal": render_text,
-    "json": lambda report, **_: render_json(report),
+    "json": lambda report, **_: render_json(report),  # the JSON report has no layout options
 }
 
 
