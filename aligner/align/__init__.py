@@ -24,7 +24,7 @@ from .vectors import Embedded, Side, prepare
 
 @dataclass(frozen=True)
 class AlignParams:
-    threshold: float = 0.10  # margin a sentence must bring to be aligned
+    scoring: Scoring = Scoring(threshold=0.10)  # how beads earn (threshold: margin a sentence must bring)
     gap_threshold: float = 0.02  # the same, between two aligned neighbours
     move_threshold: float = 0.14  # the same, for a pair out of document order
     anchor_margin: float = 0.12  # margin of a mutual nearest-neighbour link to anchor the band
@@ -53,7 +53,7 @@ def align(source: Embedded, target: Embedded, background: np.ndarray, params: Al
     chain = heaviest_chain(mutual_links(x, y, params.anchor_margin))
     ratios = [np.log((x.lengths[i] + 10) / (y.lengths[j] + 10)) for i, j, _ in chain]
     expected = float(np.median(ratios)) if ratios else float(np.log((x.lengths.sum() + 10) / (y.lengths.sum() + 10)))
-    scoring = Scoring(threshold=params.threshold, expected_log_ratio=expected)
+    scoring = replace(params.scoring, expected_log_ratio=expected)
     table = SpanTable(x, y, scoring.max_side)
     if n * m <= params.full_search_cells:
         low, high = np.zeros(n + 1, int), np.full(n + 1, m)

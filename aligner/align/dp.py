@@ -21,7 +21,7 @@ NEG = -1e18
 
 @dataclass(frozen=True)
 class Scoring:
-    threshold: float  # margin a sentence must bring to be worth aligning
+    threshold: float = 0.10  # margin a sentence must bring to be worth aligning
     length_weight: float = 0.25  # penalty per unit of |log length ratio| beyond the tolerance
     length_tolerance: float = 0.35  # |log ratio| that costs nothing (translations vary in length)
     merge_penalty: float = 0.08  # per extra sentence in a bead: prefer 1-1 when the evidence is equal
@@ -29,6 +29,11 @@ class Scoring:
     expected_log_ratio: float = 0.0  # log(source chars / target chars) of true pairs in this document pair
     max_side: int = 4
     max_total: int = 5
+
+    size_exponent: float = 1.0  # a bead's gain scales with (sentences / 2) ** this: 0 = per bead, 1 = per sentence
+
+    def bead_weight(self, a: int, b: int) -> float:
+        return ((a + b) / 2) ** self.size_exponent
 
     def shapes(self) -> list[tuple[int, int]]:
         return [
@@ -57,7 +62,7 @@ class SpanTable:
         ratio = np.log((self.source[a][2][i] + 10) / (self.target[b][2][columns] + 10)) - scoring.expected_log_ratio
         penalty = scoring.length_weight * np.maximum(0.0, np.abs(ratio) - scoring.length_tolerance)
         breaks = self.source[a][3][i] + self.target[b][3][columns]
-        gains = (a + b) * (margins - scoring.threshold - penalty) - scoring.merge_penalty * (a + b - 2) - scoring.break_penalty * breaks
+        gains = scoring.bead_weight(a, b) * (margins - scoring.threshold - penalty) - scoring.merge_penalty * (a + b - 2) - scoring.break_penalty * breaks
         return gains, margins
 
 
