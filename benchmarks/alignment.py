@@ -324,12 +324,21 @@ def synthetic_pair(documents: list[Document], vectors: dict[str, tuple[Embedded,
     """A pair of about ``size`` sentences a side, and its gold, from copies of the Text+Berg documents.
 
     Documents are concatenated in a shuffled order, again and again. Each copy of a
-    document gets its own random rotation of the embedding space (the same on both
-    sides): inside a copy every cosine, true pairs included, is the real one, while
-    two copies of one sentence become unrelated to each other, as distinct sentences
-    would be. Without it, repeated sentences would tie and no margin would survive.
+    document gets its own random rotation (the same on both sides) of what its
+    vectors do not share with every other sentence: ``v -> mean + R (v - mean)``,
+    ``mean`` over all sentences of both languages. Inside a copy the cosines, true
+    pairs included, stay close to the real ones, while two copies of one sentence
+    become as unrelated as distinct sentences (they keep only the common
+    direction every e5 vector has). Without it, repeated sentences would tie and
+    no margin would survive.
     """
-    dim = next(iter(vectors.values()))[0].vectors.shape[1]
+    mean = np.vstack([v.vectors for pair in vectors.values() for v in pair]).mean(0)
+    dim = len(mean)
+
+    def rotate(rows: np.ndarray, rotation: np.ndarray) -> np.ndarray:
+        moved = mean + (rows - mean) @ rotation
+        return moved / np.linalg.norm(moved, axis=1, keepdims=True)
+
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     gold: list[Bead] = []
     n = m = 0
@@ -340,7 +349,7 @@ def synthetic_pair(documents: list[Document], vectors: dict[str, tuple[Embedded,
             document = documents[index]
             source, target = vectors[document.name]
             rotation, _ = np.linalg.qr(rng.standard_normal((dim, dim)))
-            parts.append((source.vectors @ rotation, target.vectors @ rotation, source.lengths, target.lengths))
+            parts.append((rotate(source.vectors, rotation), rotate(target.vectors, rotation), source.lengths, target.lengths))
             gold += [(tuple(i + n for i in s), tuple(j + m for j in t)) for s, t in document.gold]
             n, m = n + len(document.source), m + len(document.target)
     source = Embedded(np.vstack([p[0] for p in parts]).astype(np.float32), np.concatenate([p[2] for p in parts]), np.zeros(n, int))
