@@ -31,7 +31,7 @@ It also writes benchmarks/results/calibration.png: precision and recall of
 the deleted paragraphs' sentences as positives and every sentence of the clean
 pairs as negatives.
 
-    .venv/bin/python benchmarks/discrepancy.py [--pairs 6] [--seed 4] [--jobs 2]
+    .venv/bin/python benchmarks/discrepancy.py [--pairs 8] [--seed 4] [--jobs 2]
 
 Embeddings are cached in ~/.cache/aligner-bench (ALIGNER_CACHE_DIR overrides), so reruns are fast.
 """
@@ -445,17 +445,18 @@ def plot_calibration(scores: dict, path: Path) -> list[dict]:
     import matplotlib.pyplot as plt
 
     positives, negatives = scores["positives"], scores["negatives"]
+    # Unaligned sentences score 0, so threshold 0 is the CLI's own decision ("omitted" = left unaligned).
     thresholds = [t / 100 for t in range(0, 61)]
     curve = []
     for t in thresholds:
-        tp = sum(s < t for s in positives)
-        fp = sum(s < t for s in negatives)
-        curve.append({"threshold": t, "recall": tp / len(positives) if positives else 0.0, "precision": tp / (tp + fp) if tp + fp else 1.0})
+        tp = sum(s <= t for s in positives)
+        fp = sum(s <= t for s in negatives)
+        curve.append({"threshold": t, "recall": tp / len(positives) if positives else 0.0, "precision": tp / (tp + fp) if tp + fp else None})
     figure, axes = plt.subplots(figsize=(7, 4.5))
-    axes.plot(thresholds, [c["precision"] for c in curve], label="precision")
+    axes.plot(thresholds, [float("nan") if c["precision"] is None else c["precision"] for c in curve], label="precision")
     axes.plot(thresholds, [c["recall"] for c in curve], label="recall")
     axes.axvline(0.10, color="grey", linestyle=":", label="AlignParams.threshold (0.10)")
-    axes.set_xlabel("threshold on a source sentence's bead margin (omitted if below)")
+    axes.set_xlabel("threshold on a source sentence's bead margin (omitted if at or below; unaligned = 0)")
     axes.set_ylabel("share")
     axes.set_title(f"Sentence omission: {len(positives)} deleted vs {len(negatives)} clean source sentences")
     axes.set_ylim(0, 1.02)
@@ -470,7 +471,7 @@ def plot_calibration(scores: dict, path: Path) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pairs", type=int, default=6, help="pairs per fault type and direction (clean pairs included)")
+    parser.add_argument("--pairs", type=int, default=8, help="pairs per fault type and direction (clean pairs included)")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--jobs", type=int, default=2, help="CLI runs at a time")
     parser.add_argument("--directions", default=",".join(DIRECTIONS))
