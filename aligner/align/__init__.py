@@ -22,11 +22,18 @@ from .dp import Scoring, SpanTable, align_band
 from .vectors import Embedded, Side, prepare
 
 
+MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
+
+
 @dataclass(frozen=True)
 class AlignParams:
-    scoring: Scoring = Scoring(threshold=0.10)  # how beads earn (threshold: margin a sentence must bring)
-    gap_threshold: float = 0.02  # the same, between two aligned neighbours
-    move_threshold: float = 0.14  # the same, for a pair out of document order
+    scoring: Scoring = Scoring()  # how beads earn
+    gap_threshold: float = -0.05  # the scoring's threshold, between two aligned neighbours
+    move_threshold: float = 0.15  # the same, for a pair out of document order
+    # Beads below this margin stay aligned only when their neighbours vouch for them (aligned
+    # right before and right after, on both sides): a weak pair inside a well-aligned stretch is a
+    # loose translation, a weak pair on its own is a topical look-alike.
+    confident: float = 0.15
     anchor_margin: float = 0.12  # margin of a mutual nearest-neighbour link to anchor the band
     band_width: int = 24  # half-width of the search band, in sentences
     full_search_cells: int = 250_000  # below n*m, search everything (no band)
@@ -54,17 +61,31 @@ def align(source: Embedded, target: Embedded, background: np.ndarray, params: Al
     ratios = [np.log((x.lengths[i] + 10) / (y.lengths[j] + 10)) for i, j, _ in chain]
     expected = float(np.median(ratios)) if ratios else float(np.log((x.lengths.sum() + 10) / (y.lengths.sum() + 10)))
     scoring = replace(params.scoring, expected_log_ratio=expected)
-    table = SpanTable(x, y, scoring.max_side)
+    table = SpanTable(x, y, scoring.max_side, scoring.hub_weight)
     if n * m <= params.full_search_cells:
         low, high = np.zeros(n + 1, int), np.full(n + 1, m)
     else:
         low, high = band(chain, n, m, params.band_width)
-    beads = align_band(table, (0, n), low, high, scoring)
-    gap_scoring = replace(scoring, threshold=params.gap_threshold)
-    beads = _search_gaps(beads, table, gap_scoring, n, m)
+    beads = _drop_unsupported(align_band(table, (0, n), low, high, scoring), params.confident, n, m)
     beads = _find_moves(beads, table, x, y, replace(scoring, threshold=params.move_threshold))
-    beads = _search_gaps(beads, table, gap_scoring, n, m)
+    beads = _search_gaps(beads, table, replace(scoring, threshold=params.gap_threshold), n, m)
     return Alignment(beads, (x, y), len(chain), scoring)
+
+
+def _drop_unsupported(beads: list[Bead], confident: float, n: int, m: int) -> list[Bead]:
+    """Unalign in-order beads below ``confident`` whose neighbours do not vouch for them."""
+    aligned = [b for b in beads if b.source and b.target and not b.moved]
+    edges = [Bead((-1,), (-1,), 1.0)] + aligned + [Bead((n,), (m,), 1.0)]
+    keep = [b for b in beads if b.moved] + [
+        bead
+        for before, bead, after in zip(edges, edges[1:], edges[2:])
+        if bead.score >= confident
+        or (
+            before.source[-1] + 1 == bead.source[0] and before.target[-1] + 1 == bead.target[0]
+            and bead.source[-1] + 1 == after.source[0] and bead.target[-1] + 1 == after.target[0]
+        )
+    ]
+    return _with_unaligned(keep, n, m)
 
 
 def _search_gaps(beads: list[Bead], table: SpanTable, scoring: Scoring, n: int, m: int) -> list[Bead]:
@@ -72,9 +93,8 @@ def _search_gaps(beads: list[Bead], table: SpanTable, scoring: Scoring, n: int, 
     aligned = sorted((b for b in beads if b.source and b.target), key=lambda b: b.source[0])
     free_sources = {i for b in beads if not b.target for i in b.source}
     free_targets = {j for b in beads if not b.source for j in b.target}
-    edges = [Bead((-1,), (-1,), 0.0)] + aligned + [Bead((n,), (m,), 0.0)]
     found: list[Bead] = []
-    for before, after in zip(edges, edges[1:]):
+    for before, after in zip(aligned, aligned[1:]):
         sources = range(before.source[-1] + 1, after.source[0])
         targets = range(before.target[-1] + 1, after.target[0])
         if sources and targets and free_sources.issuperset(sources) and free_targets.issuperset(targets):
@@ -104,33 +124,39 @@ def _with_unaligned(aligned: list[Bead], n: int, m: int) -> list[Bead]:
 
 
 def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: Scoring) -> list[Bead]:
-    """Match unaligned source runs with unaligned target runs anywhere in the document."""
-    source_runs = _index_runs(sorted(i for bead in beads if not bead.target for i in bead.source))
-    target_runs = _index_runs(sorted(j for bead in beads if not bead.source for j in bead.target))
-    if not source_runs or not target_runs:
-        return beads
-    affinity = []
-    for s, (i0, i1) in enumerate(source_runs):
-        sims = x.vectors[i0:i1] @ y.vectors.T
-        margins = sims - (x.hub[i0:i1, None] + y.hub[None, :]) / 2
-        for t, (j0, j1) in enumerate(target_runs):
-            gain = np.maximum(margins[:, j0:j1].max(1) - scoring.threshold, 0).sum()
-            if gain > 0:
-                affinity.append((gain, s, t))
+    """Match unaligned source runs with unaligned target runs anywhere in the document.
+
+    The best-matching pair of runs is aligned first; the sentences it leaves over
+    form new, shorter runs, so one long gap can hold several moved passages.
+    """
     moved: list[Bead] = []
-    used_sources, used_targets = set(), set()
-    for _, s, t in sorted(affinity, reverse=True):
-        if s in used_sources or t in used_targets:
-            continue
-        (i0, i1), (j0, j1) = source_runs[s], target_runs[t]
+    for _ in range(MAX_MOVES):
+        taken_sources = {i for b in moved for i in b.source}
+        taken_targets = {j for b in moved for j in b.target}
+        source_runs = _index_runs([i for b in beads if not b.target for i in b.source if i not in taken_sources])
+        target_runs = _index_runs(sorted(j for b in beads if not b.source for j in b.target if j not in taken_targets))
+        best = max(_run_affinities(source_runs, target_runs, table, x, y, scoring), default=None)
+        if best is None:
+            break
+        _, (i0, i1), (j0, j1) = best
         rows = i1 - i0 + 1
         found = [b for b in align_band(table, (i0, i1), np.full(rows, j0), np.full(rows, j1), scoring) if b.source and b.target]
-        if found:
-            used_sources.add(s)
-            used_targets.add(t)
-            moved.extend(Bead(b.source, b.target, b.score, moved=True) for b in found)
+        if not found:
+            break
+        moved.extend(Bead(b.source, b.target, b.score, moved=True) for b in found)
     aligned = [b for b in beads if b.source and b.target] + moved
     return _with_unaligned(aligned, len(x), len(y))
+
+
+def _run_affinities(source_runs, target_runs, table: SpanTable, x: Side, y: Side, scoring: Scoring):
+    """(gain, source run, target run): how much the runs' best sentence matches clear the threshold."""
+    for i0, i1 in source_runs:
+        sims = x.vectors[i0:i1] @ y.vectors.T
+        margins = sims - table.hub_weight * (x.hub[i0:i1, None] + y.hub[None, :]) / 2
+        for j0, j1 in target_runs:
+            gain = float(np.maximum(margins[:, j0:j1].max(1) - scoring.threshold, 0).sum())
+            if gain > 0:
+                yield gain, (i0, i1), (j0, j1)
 
 
 def _index_runs(indices: list[int]) -> list[tuple[int, int]]:
