@@ -1,0 +1,75 @@
+"""Each finding kind on small real translations from ../shared/corpora (XQuAD: professional en/ar/vi)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.load import paragraphs
+from aligner.pipeline import compare
+from aligner.segment import build_document
+
+from conftest import CORPORA
+
+XQUAD = CORPORA / "xquad-en-ar-vi"
+pytestmark = pytest.mark.skipif(not XQUAD.exists(), reason="needs ../shared/corpora (the team's evaluation corpora)")
+
+
+@pytest.fixture(scope="module")
+def xquad() -> dict[str, list[str]]:
+    return {lang: (XQUAD / f"contexts.{lang}").read_text(encoding="utf-8").splitlines() for lang in ("en", "ar", "vi")}
+
+
+@pytest.fixture(scope="module")
+def check(encoder):
+    def run(language: str, source: list[str], target: list[str]):
+        documents = [
+            build_document("source.txt", "en", paragraphs("\n".join(source))),
+            build_document("target.txt", language, paragraphs("\n".join(target))),
+        ]
+        return compare(documents, encoder).comparisons[0]
+
+    return run
+
+
+def structural(comparison):
+    return sorted(
+        (f.kind, f.level, f.source.line, f.target.line)
+        for f in comparison.findings
+        if f.kind in {"omission", "addition", "moved", "unrelated"} and f.level != "clause"
+    )
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
+def test_clean_translation_has_no_structural_finding(check, xquad, language):
+    result = check(language, xquad["en"][10:15], xquad[language][10:15])
+    assert result.verdict in {"parallel", "partial"}
+    assert structural(result) == []
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
+def test_deleted_paragraph(check, xquad, language):
+    target = xquad[language][10:15]
+    del target[2]
+    assert structural(check(language, xquad["en"][10:15], target)) == [("omission", "paragraph", 3, None)]
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
+def test_moved_paragraph(check, xquad, language):
+    target = xquad[language][10:15]
+    target.append(target.pop(1))
+    assert structural(check(language, xquad["en"][10:15], target)) == [("moved", "paragraph", 2, 5)]
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
+def test_another_article_is_unrelated(check, xquad, language):
+    result = check(language, xquad["en"][10:15], xquad[language][120:125])
+    assert result.verdict == "unrelated"
+
+
+def test_changed_year_is_a_number_mismatch(check, xquad):
+    source, target = xquad["en"][10:15], xquad["vi"][10:15]
+    assert "1030" in source[1] and "1030" in target[1]
+    target[1] = target[1].replace("1030", "1003")
+    mismatches = [f for f in check("vi", source, target).findings if f.kind == "number_mismatch"]
+    assert [(f.source.line, f.severity.value) for f in mismatches] == [(2, "error")]
+    assert "1030" in mismatches[0].message and "1003" in mismatches[0].message
