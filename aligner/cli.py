@@ -146,12 +146,12 @@ def _languages(value: str | None, count: int) -> list[str | None]:
     return [None if code == "-" else code.lower() for code in codes]
 
 
-def _output_path(output: Path | None, paths: list[Path], reference: int, format: str) -> Path | None:
+def _output_path(output: Path | None, paths: list[Path], reference: int, report_format: str) -> Path | None:
     if output is None:
         return None
     if output.is_dir():
         others = "-".join(p.stem for i, p in enumerate(paths) if i != reference)
-        output = output / f"{paths[reference].stem}--{others}{EXTENSIONS[format]}"
+        output = output / f"{paths[reference].stem}--{others}{EXTENSIONS[report_format]}"
     if any(os.path.realpath(output) == os.path.realpath(path) for path in paths):
         raise AlignerError(f"{output}: is one of the input documents; choose another report path")
     return output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
@@ -24,7 +24,6 @@ class Pair:
     alignment: Alignment
     embed: Callable[[Sequence[str]], np.ndarray]  # the session's (cached) encoder
     verdict: str = ""
-    extras: dict = field(default_factory=dict)
 
     @property
     def aligned(self) -> list[Bead]:
