@@ -116,6 +116,16 @@ def _slashed(text: str, m: re.Match) -> NumberMention:
     )
 
 
+def _weekday(text: str, words: _Words, start: int, end: int, table: WordTable) -> bool:
+    """Vietnamese "vào thứ 6" is Friday, not "6th": the table's veto decides, as for "thứ sáu"."""
+    if text[start:end] not in {"2", "3", "4", "5", "6", "7"} or text[end:end + 1] == "/":
+        return False
+    i = words.before(start)
+    if i < 0 or words.tokens[i].word not in table.ordinal_markers or not adjacent(text, words.tokens[i].end, start):
+        return False
+    return table.veto([t.word for t in words.tokens], i, i + 2)
+
+
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
     found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
@@ -124,6 +134,8 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
         if any(s <= match.start() < e for s, e in slashed):
             continue
         if match.group() in {"2", "3"} and _EXPONENT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
+            continue
+        if table is not None and _weekday(text, words, match.start(), match.end(), table):
             continue
         parsed = parse_number(match.group(), lang)
         if isinstance(parsed, ParsedNumber):
