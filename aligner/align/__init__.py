@@ -19,7 +19,7 @@ import numpy as np
 from ..model import Bead
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
-from .vectors import Embedded, Side, prepare
+from .vectors import Embedded, Side, prepare, unit
 
 
 MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
@@ -69,6 +69,7 @@ def align(source: Embedded, target: Embedded, background: np.ndarray, params: Al
     beads = _drop_unsupported(align_band(table, (0, n), low, high, scoring), params.confident, n, m)
     beads = _find_moves(beads, table, x, y, replace(scoring, threshold=params.move_threshold))
     beads = _search_gaps(beads, table, replace(scoring, threshold=params.gap_threshold), n, m)
+    beads = _grow_full_beads(beads, x, y, scoring)
     return Alignment(beads, (x, y), len(chain), scoring)
 
 
@@ -157,6 +158,50 @@ def _run_affinities(source_runs, target_runs, table: SpanTable, x: Side, y: Side
             gain = float(np.maximum(margins[:, j0:j1].max(1) - scoring.threshold, 0).sum())
             if gain > 0:
                 yield gain, (i0, i1), (j0, j1)
+
+
+def _grow_full_beads(beads: list[Bead], x: Side, y: Side, scoring: Scoring) -> list[Bead]:
+    """Let beads of the largest shape take in their unaligned neighbours, one sentence at a time.
+
+    The search stops at ``max_side`` sentences a side; a sentence splitter that misses the
+    stops of one language (subtitles, lists) can leave one sentence facing six. A neighbour
+    joins when the bead loses no more similarity than the search tolerates for a fragment
+    (the skip penalty less the merge penalty).
+    """
+    tolerance = scoring.skip_penalty - scoring.merge_penalty
+    free = {("s", i) for b in beads if not b.target for i in b.source} | {("t", j) for b in beads if not b.source for j in b.target}
+    grown = []
+    for bead in beads:
+        if bead.source and bead.target and not bead.moved and max(len(bead.source), len(bead.target)) >= scoring.max_side:
+            bead = _grow(bead, x, y, free, tolerance)
+        grown.append(bead)
+    taken = {("s", i) for b in grown if b.target for i in b.source} | {("t", j) for b in grown if b.source for j in b.target}
+    return [b for b in grown if (b.source and b.target) or not ({("s", i) for i in b.source} | {("t", j) for j in b.target}) & taken]
+
+
+def _grow(bead: Bead, x: Side, y: Side, free: set, tolerance: float) -> Bead:
+    def similarity(source, target):
+        return float(_span_vector(x, source) @ _span_vector(y, target))
+
+    score = similarity(bead.source, bead.target)
+    while True:
+        options = []
+        for side, index in (("s", bead.source[0] - 1), ("s", bead.source[-1] + 1), ("t", bead.target[0] - 1), ("t", bead.target[-1] + 1)):
+            if (side, index) in free:
+                source = tuple(sorted(bead.source + ((index,) if side == "s" else ())))
+                target = tuple(sorted(bead.target + ((index,) if side == "t" else ())))
+                options.append((similarity(source, target), source, target, (side, index)))
+        best = max(options, default=None)
+        if best is None or best[0] < score - tolerance:
+            return bead
+        score, source, target, taken = best
+        free.discard(taken)
+        bead = Bead(source, target, bead.score, bead.moved)
+
+
+def _span_vector(side: Side, indices) -> np.ndarray:
+    rows = list(indices)
+    return unit(side.vectors[rows].T @ side.lengths[rows])
 
 
 def _index_runs(indices: list[int]) -> list[tuple[int, int]]:
