@@ -455,7 +455,6 @@ def plot_calibration(scores: dict, path: Path) -> list[dict]:
     figure, axes = plt.subplots(figsize=(7, 4.5))
     axes.plot(thresholds, [float("nan") if c["precision"] is None else c["precision"] for c in curve], label="precision")
     axes.plot(thresholds, [c["recall"] for c in curve], label="recall")
-    axes.axvline(0.10, color="grey", linestyle=":", label="AlignParams.threshold (0.10)")
     axes.set_xlabel("threshold on a source sentence's bead margin (omitted if at or below; unaligned = 0)")
     axes.set_ylabel("share")
     axes.set_title(f"Sentence omission: {len(positives)} deleted vs {len(negatives)} clean source sentences")
