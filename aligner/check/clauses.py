@@ -37,7 +37,8 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
         text = source.text
-        clauses = [c for c in _clauses_by_sentence(pair, bead.source) if len(text[c[0] : c[1]].split()) >= MIN_WORDS]
+        pieces_of = _clauses_by_sentence(pair, bead.source)
+        clauses = [c for c in pieces_of if len(text[c[0] : c[1]].split()) >= MIN_WORDS]
         if len(clauses) < 2:
             continue
         pieces = split_clauses(target.text)
@@ -53,6 +54,12 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         resemblance = (unit(vectors[2 + k : 2 + 2 * k] - x.mean) @ unit(vectors[2 + 2 * k :] - y.mean).T).max(1)
         for (start, end), gain, best in zip(clauses, without, resemblance):
             if gain > 0 and best < UNMATCHED:
+                sentence = pieces_of[(start, end)]
+                if sentence is not None:  # the "clause" is a whole sentence the bead took in
+                    findings.append(
+                        Finding("omission", Severity.ERROR, pair.source_span((sentence,)), target, "sentence missing from the target", "sentence")
+                    )
+                    continue
                 findings.append(
                     Finding(
                         "omission", Severity.WARNING,
@@ -78,11 +85,17 @@ def _shortened(pair: Pair) -> list:
     return [bead for _, bead in candidates[:budget]]
 
 
-def _clauses_by_sentence(pair: Pair, sentences) -> list[tuple[int, int]]:
-    """Clause spans in the bead's joined text (sentences joined by one space); a sentence end ends a clause."""
-    spans, offset = [], 0
+def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], int | None]:
+    """Clause spans in the bead's joined text (sentences joined by one space), in order.
+
+    A sentence end ends a clause. Each span maps to its sentence's index when the
+    clause is that whole sentence (of a bead with several), else to None.
+    """
+    spans, offset = {}, 0
     for index in sentences:
         sentence = pair.source.sentences[index].text
-        spans += [(offset + a, offset + b) for a, b in split_clauses(sentence)]
+        pieces = split_clauses(sentence)
+        whole = index if len(pieces) == 1 and len(sentences) > 1 else None
+        spans.update({(offset + a, offset + b): whole for a, b in pieces})
         offset += len(sentence) + 1
     return spans
