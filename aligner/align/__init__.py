@@ -19,7 +19,7 @@ import numpy as np
 from ..model import Bead
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
-from .vectors import Embedded, Side, prepare, unit
+from .vectors import BLOCK, Embedded, Side, prepare, unit
 
 
 MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
@@ -127,19 +127,28 @@ def _with_unaligned(aligned: list[Bead], n: int, m: int) -> list[Bead]:
 def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: Scoring) -> list[Bead]:
     """Match unaligned source runs with unaligned target runs anywhere in the document.
 
-    The best-matching pair of runs is aligned first; the sentences it leaves over
-    form new, shorter runs, so one long gap can hold several moved passages.
+    Every unaligned source sentence votes, with its margin over the threshold, for the
+    target run holding its best unaligned counterpart; the pair of runs with the most
+    votes is aligned first. The sentences it leaves over form new, shorter runs, so one
+    long gap can hold several moved passages.
     """
+    votes = _best_counterparts(beads, table, x, y, scoring)
     moved: list[Bead] = []
     for _ in range(MAX_MOVES):
         taken_sources = {i for b in moved for i in b.source}
         taken_targets = {j for b in moved for j in b.target}
         source_runs = _index_runs([i for b in beads if not b.target for i in b.source if i not in taken_sources])
         target_runs = _index_runs(sorted(j for b in beads if not b.source for j in b.target if j not in taken_targets))
-        best = max(_run_affinities(source_runs, target_runs, table, x, y, scoring), default=None)
-        if best is None:
+        run_of = {j: run for run in target_runs for j in range(*run)}
+        tally: dict[tuple, float] = {}
+        for run in source_runs:
+            for i in range(*run):
+                if i in votes and votes[i][0] in run_of:
+                    key = (run, run_of[votes[i][0]])
+                    tally[key] = tally.get(key, 0.0) + votes[i][1]
+        if not tally:
             break
-        _, (i0, i1), (j0, j1) = best
+        (i0, i1), (j0, j1) = max(tally, key=tally.get)
         rows = i1 - i0 + 1
         found = [b for b in align_band(table, (i0, i1), np.full(rows, j0), np.full(rows, j1), scoring) if b.source and b.target]
         if not found:
@@ -149,15 +158,20 @@ def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: 
     return _with_unaligned(aligned, len(x), len(y))
 
 
-def _run_affinities(source_runs, target_runs, table: SpanTable, x: Side, y: Side, scoring: Scoring):
-    """(gain, source run, target run): how much the runs' best sentence matches clear the threshold."""
-    for i0, i1 in source_runs:
-        sims = x.vectors[i0:i1] @ y.vectors.T
-        margins = sims - table.hub_weight * (x.hub[i0:i1, None] + y.hub[None, :]) / 2
-        for j0, j1 in target_runs:
-            gain = float(np.maximum(margins[:, j0:j1].max(1) - scoring.threshold, 0).sum())
-            if gain > 0:
-                yield gain, (i0, i1), (j0, j1)
+def _best_counterparts(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: Scoring) -> dict[int, tuple[int, float]]:
+    """For each unaligned source sentence: its best unaligned target sentence and margin over the threshold."""
+    sources = np.array([i for b in beads if not b.target for i in b.source], dtype=int)
+    targets = np.array([j for b in beads if not b.source for j in b.target], dtype=int)
+    votes: dict[int, tuple[int, float]] = {}
+    if not len(sources) or not len(targets):
+        return votes
+    for start in range(0, len(sources), BLOCK):
+        rows = sources[start : start + BLOCK]
+        margins = x.vectors[rows] @ y.vectors[targets].T - table.hub_weight * (x.hub[rows, None] + y.hub[None, targets]) / 2
+        best = margins.argmax(1)
+        gains = margins[np.arange(len(rows)), best] - scoring.threshold
+        votes.update({int(i): (int(targets[b]), float(g)) for i, b, g in zip(rows, best, gains) if g > 0})
+    return votes
 
 
 def _grow_full_beads(beads: list[Bead], x: Side, y: Side, scoring: Scoring) -> list[Bead]:
