@@ -63,11 +63,14 @@ def _continues(previous: str, piece: str, language: str) -> bool:
     """True when the split between ``previous`` and ``piece`` is not a sentence boundary."""
     if previous and not previous[-1].isspace():
         return True  # split inside a token, e.g. "TP.|HCM"
+    if previous.count("(") > previous.count(")") or previous.count("[") > previous.count("]"):
+        return True  # inside brackets: sentencex splits Arabic "(1858 - |1940)"
     match = _LAST_WORD.search(previous)
     if not match:
         return False
     word = match.group(1)
-    if word in ABBREVIATIONS.get(language, ()) or word in ABBREVIATIONS["en"] and language != "en":
+    initial = len(word) == 1 and word.isalpha()  # "J. A. Hobson", "ج. أ. هوبسون"
+    if initial or word in ABBREVIATIONS.get(language, ()) or word in ABBREVIATIONS["en"] and language != "en":
         return bool(_STARTS_WORD.match(piece))
     return False
 

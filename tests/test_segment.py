@@ -15,6 +15,13 @@ from aligner.segment import split_clauses, split_sentences
         ("vi", "Đoàn đến TP. Hải Phòng hôm qua. Mọi việc tốt.", ["Đoàn đến TP. Hải Phòng hôm qua.", "Mọi việc tốt."]),
         ("vi", "GS. Nguyễn Văn A và ThS. Lê B dự họp tại TP.HCM. Xong.", ["GS. Nguyễn Văn A và ThS. Lê B dự họp tại TP.HCM.", "Xong."]),
         ("vi", "Nghị quyết số 45 ngày 24/1/2019 của Bộ Chính trị.", ["Nghị quyết số 45 ngày 24/1/2019 của Bộ Chính trị."]),
+        # XQuAD: sentencex splits inside the dates in brackets and after the initials.
+        (
+            "ar",
+            "منظرون مثل ج. أ. هوبسون (1858 - 1940) وجوزيف شومبيتر (1883 - 1950). وبينما كان هؤلاء الكتاب.",
+            ["منظرون مثل ج. أ. هوبسون (1858 - 1940) وجوزيف شومبيتر (1883 - 1950).", "وبينما كان هؤلاء الكتاب."],
+        ),
+        ("en", "Theorists such as J. A. Hobson led it. Others followed.", ["Theorists such as J. A. Hobson led it.", "Others followed."]),
     ],
 )
 def test_sentences(language, text, expected):
