@@ -33,15 +33,15 @@ class AlignParams:
     scoring: Scoring = Scoring()  # how beads earn
     # The scoring's threshold between two aligned neighbours: a gap sandwiched by aligned
     # beads is searched again with a lower bar (seeds: EN "Focus on consolidating…" and its
-    # Vietnamese, margin 0.0, found only so).
+    # Vietnamese translation, which the model scores poorly, are found only so).
     gap_threshold: float = -0.05
     # The same for a pair out of document order: seeds EN–VI and AR–VI moves are found from
-    # 0.15 up; 0.2 loses the moved caption; discrepancy: no false move on 72 clean/faulty pairs.
+    # 0.15 up; 0.2 loses the moved caption; discrepancy: no false move in 192 pairs.
     move_threshold: float = 0.15
     # Beads below this margin stay aligned only when their neighbours vouch for them (aligned
     # right before and right after, on both sides): a weak pair inside a well-aligned stretch is a
-    # loose translation, a weak pair on its own is a topical look-alike (seeds EN–VI: the
-    # Vietnamese intro and URL lines paired at 0.05–0.12 without it). Costs Text+Berg 0.003 F1.
+    # loose translation, a weak pair on its own is a topical look-alike (seeds EN–VI: without
+    # it the Vietnamese intro and a caption pair with English lines). Costs Text+Berg 0.003 F1.
     confident: float = 0.15
     # CSLS margin of a mutual nearest-neighbour link to anchor the band and count for the
     # unrelated verdict: seeds EN–AR links score 0.15–0.55, the unrelated article's 0.08–0.2.
