@@ -103,16 +103,14 @@ def _drop_unsupported(beads: list[Bead], confident: float, n: int, m: int) -> li
 def _search_gaps(beads: list[Bead], table: SpanTable, scoring: Scoring, n: int, m: int) -> list[Bead]:
     """Search again, with ``scoring``, the unaligned sentences sandwiched between two aligned beads."""
     aligned = sorted((b for b in beads if b.source and b.target), key=lambda b: b.source[0])
-    free_sources = {i for b in beads if not b.target for i in b.source}
-    free_targets = {j for b in beads if not b.source for j in b.target}
+    free_sources, free_targets = map(set, _unaligned(beads))
     found: list[Bead] = []
     for before, after in zip(aligned, aligned[1:]):
         sources = range(before.source[-1] + 1, after.source[0])
         targets = range(before.target[-1] + 1, after.target[0])
         if sources and targets and free_sources.issuperset(sources) and free_targets.issuperset(targets):
-            rows = len(sources) + 1
-            gap = align_band(table, (sources[0], sources[-1] + 1), np.full(rows, targets[0]), np.full(rows, targets[-1] + 1), scoring)
-            found.extend(Bead(b.source, b.target, b.score, before.moved) for b in gap if b.source and b.target)
+            gap = _align_rectangle(table, sources, targets, scoring)
+            found.extend(Bead(b.source, b.target, b.score, before.moved) for b in gap)
     return _with_unaligned(aligned + found, n, m)
 
 
@@ -143,13 +141,14 @@ def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: 
     votes is aligned first. The sentences it leaves over form new, shorter runs, so one
     long gap can hold several moved passages.
     """
-    votes = _best_counterparts(beads, table, x, y, scoring)
+    free_sources, free_targets = _unaligned(beads)
+    votes = _best_counterparts(free_sources, free_targets, table, x, y, scoring)
     moved: list[Bead] = []
     for _ in range(MAX_MOVES):
         taken_sources = {i for b in moved for i in b.source}
         taken_targets = {j for b in moved for j in b.target}
-        source_runs = _index_runs([i for b in beads if not b.target for i in b.source if i not in taken_sources])
-        target_runs = _index_runs(sorted(j for b in beads if not b.source for j in b.target if j not in taken_targets))
+        source_runs = _index_runs([i for i in free_sources if i not in taken_sources])
+        target_runs = _index_runs([j for j in free_targets if j not in taken_targets])
         run_of = {j: run for run in target_runs for j in range(*run)}
         tally: dict[tuple, float] = {}
         for run in source_runs:
@@ -159,9 +158,8 @@ def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: 
                     tally[key] = tally.get(key, 0.0) + votes[i][1]
         if not tally:
             break
-        (i0, i1), (j0, j1) = max(tally, key=tally.get)
-        rows = i1 - i0 + 1
-        found = [b for b in align_band(table, (i0, i1), np.full(rows, j0), np.full(rows, j1), scoring) if b.source and b.target]
+        source_run, target_run = max(tally, key=tally.get)
+        found = _align_rectangle(table, range(*source_run), range(*target_run), scoring)
         if not found:
             break
         moved.extend(Bead(b.source, b.target, b.score, moved=True) for b in found)
@@ -169,10 +167,12 @@ def _find_moves(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: 
     return _with_unaligned(aligned, len(x), len(y))
 
 
-def _best_counterparts(beads: list[Bead], table: SpanTable, x: Side, y: Side, scoring: Scoring) -> dict[int, tuple[int, float]]:
+def _best_counterparts(
+    free_sources: list[int], free_targets: list[int], table: SpanTable, x: Side, y: Side, scoring: Scoring
+) -> dict[int, tuple[int, float]]:
     """For each unaligned source sentence: its best unaligned target sentence and margin over the threshold."""
-    sources = np.array([i for b in beads if not b.target for i in b.source], dtype=int)
-    targets = np.array([j for b in beads if not b.source for j in b.target], dtype=int)
+    sources = np.array(free_sources, dtype=int)
+    targets = np.array(free_targets, dtype=int)
     votes: dict[int, tuple[int, float]] = {}
     if not len(sources) or not len(targets):
         return votes
@@ -194,14 +194,15 @@ def _grow_full_beads(beads: list[Bead], x: Side, y: Side, scoring: Scoring) -> l
     (the skip penalty less the merge penalty).
     """
     tolerance = scoring.skip_penalty - scoring.merge_penalty
-    free = {("s", i) for b in beads if not b.target for i in b.source} | {("t", j) for b in beads if not b.source for j in b.target}
+    free_sources, free_targets = _unaligned(beads)
+    free = {("s", i) for i in free_sources} | {("t", j) for j in free_targets}
     grown = []
     for bead in beads:
-        if bead.source and bead.target and not bead.moved and max(len(bead.source), len(bead.target)) >= scoring.max_side:
-            bead = _grow(bead, x, y, free, tolerance)
-        grown.append(bead)
-    taken = {("s", i) for b in grown if b.target for i in b.source} | {("t", j) for b in grown if b.source for j in b.target}
-    return [b for b in grown if (b.source and b.target) or not ({("s", i) for i in b.source} | {("t", j) for j in b.target}) & taken]
+        if bead.source and bead.target:
+            if not bead.moved and max(len(bead.source), len(bead.target)) >= scoring.max_side:
+                bead = _grow(bead, x, y, free, tolerance)
+            grown.append(bead)
+    return _with_unaligned(grown, len(x), len(y))
 
 
 def _grow(bead: Bead, x: Side, y: Side, free: set, tolerance: float) -> Bead:
@@ -227,6 +228,20 @@ def _grow(bead: Bead, x: Side, y: Side, free: set, tolerance: float) -> Bead:
 def _span_vector(side: Side, indices) -> np.ndarray:
     rows = list(indices)
     return unit(side.vectors[rows].T @ side.lengths[rows])
+
+
+def _unaligned(beads: list[Bead]) -> tuple[list[int], list[int]]:
+    """The source and the target sentences no bead aligns, each in document order."""
+    sources = sorted(i for b in beads if not b.target for i in b.source)
+    targets = sorted(j for b in beads if not b.source for j in b.target)
+    return sources, targets
+
+
+def _align_rectangle(table: SpanTable, sources: range, targets: range, scoring: Scoring) -> list[Bead]:
+    """The aligned beads of the best path through these sentences alone (every cell searched)."""
+    rows = len(sources) + 1
+    path = align_band(table, (sources[0], sources[-1] + 1), np.full(rows, targets[0]), np.full(rows, targets[-1] + 1), scoring)
+    return [b for b in path if b.source and b.target]
 
 
 def _index_runs(indices: list[int]) -> list[tuple[int, int]]:
