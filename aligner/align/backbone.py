@@ -5,6 +5,11 @@ the heaviest chain of them that keeps document order traces the diagonal of
 the alignment. The dynamic programme then only searches a band around that
 chain, which keeps its time and memory linear in the document length. Links
 off the chain are where moved passages are.
+
+Links that come in runs, chain or not, tell a translation from an unrelated
+text: a translation, however abridged or reordered, is made of stretches of
+consecutive sentence pairs, while the look-alikes an unrelated text of the same
+genre offers (formulaic legal articles, spoken phrases) are isolated.
 """
 
 from __future__ import annotations
@@ -65,6 +70,17 @@ def heaviest_chain(links: list[tuple[int, int, float]]) -> list[tuple[int, int, 
         chain.append(links[index])
         index = previous[index]
     return chain[::-1]
+
+
+def in_runs(links: list[tuple[int, int, float]], n: int, m: int, reach: int) -> list[tuple[int, int, float]]:
+    """The links with another link within ``reach`` sentences on both sides, in the same direction.
+
+    The corners before the first and after the last sentences count as links, so a
+    document of one or two sentences is not judged on runs it cannot have.
+    """
+    points = {(i, j) for i, j, _ in links} | {(-1, -1), (n, m)}
+    steps = [(di * sign, dj * sign) for di in range(1, reach + 1) for dj in range(1, reach + 1) for sign in (1, -1)]
+    return [(i, j, w) for i, j, w in links if any((i + di, j + dj) in points for di, dj in steps)]
 
 
 def band(chain: list[tuple[int, int, float]], n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
