@@ -25,6 +25,10 @@ Scoring, per direction:
 * false alarms per 100 source sentences on the clean pairs (errors and warnings;
   ``number_format`` is informational and ignored).
 
+Findings on the corpora's own translation errors, checked by hand and listed in
+benchmarks/corpus_errors.tsv ("5.3%" translated as 5%), are right: they are counted
+apart ("corpus" column), neither true nor false.
+
 It also writes benchmarks/results/calibration.png: precision and recall of
 "a source sentence is omitted" against a threshold on its bead margin (the
 ``score`` of ``sentence_alignments`` in the JSON; 0 for unaligned sentences), with
@@ -346,6 +350,22 @@ def explains(finding: dict, pair: TestPair) -> bool:
     return finding["source"]["line"] in pair.source_lines or finding["target"]["line"] in pair.target_lines
 
 
+def read_corpus_errors(path: Path = ROOT / "benchmarks" / "corpus_errors.tsv") -> list[tuple[str, str, str, str]]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [(corpus, direction, kind, text) for corpus, direction, kind, text, _why in rows]
+
+
+CORPUS_ERRORS = read_corpus_errors()
+
+
+def corpus_error(finding: dict, pair: TestPair) -> bool:
+    """Is this finding one of the corpus translation's own, hand-checked discrepancies?"""
+    return any(
+        (corpus, direction, kind) == (pair.corpus, pair.direction, finding["kind"]) and text in finding["message"]
+        for corpus, direction, kind, text in CORPUS_ERRORS
+    )
+
+
 def on_fault_lines(finding: dict, pair: TestPair) -> bool:
     if pair.fault == "clean":
         return False
@@ -382,6 +402,9 @@ def score(pairs: list[TestPair], reports: list[dict]) -> dict:
                 continue
             if explains(f, pair):
                 findings[label]["true"] += 1
+            elif corpus_error(f, pair):
+                findings[label]["corpus error"] += 1
+                continue
             elif on_fault_lines(f, pair):
                 findings[label]["collateral"] += 1
             else:
@@ -395,7 +418,7 @@ def score(pairs: list[TestPair], reports: list[dict]) -> dict:
     return {
         "recall": {fault: {"pairs": len(hits), "caught": sum(hits), "recall": round(sum(hits) / len(hits), 3)} for fault, hits in recall.items()},
         "findings": {
-            label: {"true": counts["true"], "false": counts["false"], "collateral": counts["collateral"],
+            label: {"true": counts["true"], "false": counts["false"], "collateral": counts["collateral"], "corpus_errors": counts["corpus error"],
                     "precision": round(counts["true"] / (counts["true"] + counts["false"]), 3) if counts["true"] + counts["false"] else None,
                     "clean_per_100_sentences": per_100(clean_alarms[label])}
             for label, counts in sorted(findings.items())
@@ -417,10 +440,10 @@ def print_tables(direction: str, result: dict) -> None:
     for fault, row in result["recall"].items():
         print(f"  {fault:18} {row['pairs']:5} {row['caught']:6} {row['recall']:7.3f}  {TARGETS.get(fault, '')}")
     print(f"  moves reported as omission + addition instead: {result['moves_reported_as_omission_plus_addition']}")
-    print(f"  {'finding kind':18} {'true':>5} {'false':>6} {'collat.':>7} {'precision':>9} {'clean /100 sent.':>16}  target")
+    print(f"  {'finding kind':18} {'true':>5} {'false':>6} {'collat.':>7} {'corpus':>6} {'precision':>9} {'clean /100 sent.':>16}  target")
     for label, row in result["findings"].items():
         precision = "—" if row["precision"] is None else f"{row['precision']:.3f}"
-        print(f"  {label:18} {row['true']:5} {row['false']:6} {row['collateral']:7} {precision:>9} {row['clean_per_100_sentences']:16}  {TARGETS.get(label, '')}")
+        print(f"  {label:18} {row['true']:5} {row['false']:6} {row['collateral']:7} {row['corpus_errors']:6} {precision:>9} {row['clean_per_100_sentences']:16}  {TARGETS.get(label, '')}")
 
 
 # ---------------------------------------------------------------- calibration plot

@@ -48,7 +48,20 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     taken += [(r.start, r.end) for r in romans]
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
     found = sorted(numbers + romans + words, key=lambda m: m.start)
+    if table is not None:
+        found = [_soften_article(text, m, table) for m in found]
     return [_with_context(text, m) for m in found]
+
+
+def _soften_article(text: str, m: NumberMention, table) -> NumberMention:
+    """A lone "1" that the language writes for its article is soft, like the article."""
+    if m.text != "1" or m.parts or m.kind != "cardinal" or text[m.end : m.end + 1] != " ":
+        return m
+    before = text[: m.start].split()[-1:] if text[m.start - 1 : m.start] == " " else []
+    after = text[m.end :].split()[:1]
+    before_word = table.normalize(before[0]) if before else ""
+    after_word = after[0] if after else ""
+    return replace(m, form="words") if table.digit_article(before_word, after_word) else m
 
 
 def _with_context(text: str, m: NumberMention) -> NumberMention:

@@ -60,6 +60,10 @@ class WordTable:
     # A number carried by a word's form, not by a number word: Arabic duals
     # ("بنقطتين", two points) -> 2.  Called with each reading of a word.
     implied: Callable[[str], int | None] = lambda word: None
+    # Is a lone digit "1" between these two words (normalized, "" at the text's edges) the
+    # language's indefinite article written in digits? Then it is soft like the word (informal
+    # Vietnamese "1 nhà hàng" for "một nhà hàng", a restaurant).
+    digit_article: Callable[[str, str], bool] = lambda before, after: False
     # Month names (normalized, possibly several words) -> month number.
     month_names: Mapping[str, int] = field(default_factory=dict)
     # Abbreviated month names: months only next to a day or a year ("Jan 5", "DEC").

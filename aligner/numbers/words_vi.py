@@ -55,6 +55,15 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     return False
 
 
+# Words after which "1" is a label or a rank, not the article: số 1 (No. 1), hạng 1, lớp 1, trang 1.
+_LABELS = frozenset(_n("số thứ hạng top lớp trang điều chương khoản mục phần tập"))
+
+
+def _digit_article(before: str, after: str) -> bool:
+    """TED subtitles write "một" (a, one) as "1" before a noun: "tôi đeo 1 chiếc đèn pin" (I wear a flashlight)."""
+    return before not in _LABELS and after.isalpha() and after.islower()
+
+
 TABLE = WordTable(
     lang="vi",
     cardinals=CARDINALS,
@@ -68,4 +77,5 @@ TABLE = WordTable(
     percent_words=(normalize("phần trăm"),),
     normalize=normalize,
     veto=_veto,
+    digit_article=_digit_article,
 )
