@@ -135,11 +135,16 @@ def _kind_class(m: NumberMention) -> str:
     return "percent" if m.kind == "percent" else "number"
 
 
+def _written(m: NumberMention) -> bool:
+    """Written as a number: hard, or a digit standing for an article."""
+    return m.hard or m.form == "article"
+
+
 def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) -> float | None:
     """How plausibly ``t`` is ``s`` changed; None when they are unrelated numbers."""
     if not (isinstance(s.value, Decimal) and isinstance(t.value, Decimal)):
         return None
-    if not (s.hard or t.hard):
+    if not (_written(s) or _written(t)):
         return None
     ds, dt = _digit_string(s), _digit_string(t)
     distance = _edit_distance(ds, dt)
@@ -147,7 +152,7 @@ def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) ->
     same_kind = _kind_class(s) == _kind_class(t)
     big, small = max(abs(s.value), abs(t.value)), min(abs(s.value), abs(t.value))
     close_value = big > 0 and small / big >= Decimal("0.5")
-    if not (s.hard and t.hard):
+    if not (_written(s) and _written(t)):
         if distance > 1 or place > 0.3:
             return None
     elif not (distance <= max(1, min(len(ds), len(dt)) // 2) or (same_kind and close_value)):

@@ -61,7 +61,7 @@ def _soften_article(text: str, m: NumberMention, table) -> NumberMention:
     after = text[m.end :].split()[:1]
     before_word = table.normalize(before[0]) if before else ""
     after_word = after[0] if after else ""
-    return replace(m, form="words") if table.digit_article(before_word, after_word) else m
+    return replace(m, form="article") if table.digit_article(before_word, after_word) else m
 
 
 def _with_context(text: str, m: NumberMention) -> NumberMention:

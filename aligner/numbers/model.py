@@ -23,7 +23,9 @@ from typing import Hashable
 # How a number is written.  Digits, Roman numerals and month names are "hard": when
 # they have no counterpart they are reported.  Number words are "soft": translators
 # rephrase them freely ("one of", "the first", "a"), so they pair up when they can
-# but are never reported on their own.
+# but are never reported on their own.  An "article" is a digit written for an indefinite
+# article ("1 nhà hàng", a restaurant): soft, but compared as written when a changed
+# number is its likely counterpart ("four years" against "1 năm").
 HARD_FORMS = frozenset({"digits", "roman", "month"})
 
 
@@ -38,7 +40,7 @@ class NumberMention:
     kind: str
     display: str
     note: str = ""
-    form: str = "digits"  # "digits" | "words" | "roman" | "month" (a month name)
+    form: str = "digits"  # "digits" | "words" | "roman" | "month" (a month name) | "article"
     # For a compound (date, range, fraction, time) its numbers; a date's parts have
     # the kinds "day", "month" and "year".
     parts: tuple["NumberMention", ...] = field(default=(), compare=False)
