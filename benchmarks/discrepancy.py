@@ -35,7 +35,7 @@ It also writes benchmarks/results/calibration.png: precision and recall of
 the deleted paragraphs' sentences as positives and every sentence of the clean
 pairs as negatives.
 
-    .venv/bin/python benchmarks/discrepancy.py [--pairs 8] [--seed 4] [--jobs 2]
+    .venv/bin/python benchmarks/discrepancy.py [--pairs 16] [--seed 4] [--jobs 2]
 
 Embeddings are cached in ~/.cache/aligner-bench (ALIGNER_CACHE_DIR overrides), so reruns are fast.
 """
@@ -496,7 +496,7 @@ def plot_calibration(scores: dict, path: Path) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pairs", type=int, default=8, help="pairs per fault type and direction (clean pairs included)")
+    parser.add_argument("--pairs", type=int, default=16, help="pairs per fault type and direction (clean pairs included)")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--jobs", type=int, default=2, help="CLI runs at a time")
     parser.add_argument("--directions", default=",".join(DIRECTIONS))
