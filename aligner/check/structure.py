@@ -7,7 +7,7 @@ from itertools import groupby
 from ..model import Bead, Document, Finding, Severity
 from .pair import Pair, Settings
 
-# Share of the shorter document's sentences whose confident mutual link (the backbone's) has
+# Share of the shorter document's sentences whose confident mutual link (backbone.mutual_links) has
 # another within two sentences on both sides, in the same direction (Alignment.run_share).
 # A translation, abridged and reordered or not, comes in runs; an unrelated text's look-alikes
 # are isolated, however formulaic. Seeds: EN–AR 0.94, EN–VI (abridged, reordered) 0.72,

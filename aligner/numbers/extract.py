@@ -10,6 +10,7 @@ from .digits import find_digit_numbers
 from .languages import table_for
 from .model import NumberMention
 from .roman import find_roman
+from .tables import WordTable
 from .text import context, tokenize
 from .words import find_word_numbers
 
@@ -53,7 +54,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     return [_with_context(text, m) for m in found]
 
 
-def _soften_article(text: str, m: NumberMention, table) -> NumberMention:
+def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMention:
     """A lone "1" that the language writes for its article is soft, like the article."""
     if m.text != "1" or m.parts or m.kind != "cardinal" or text[m.end : m.end + 1] != " ":
         return m
