@@ -1,6 +1,8 @@
-"""Each finding kind on small real translations from ../shared/corpora (XQuAD: professional en/ar/vi)."""
+"""Each finding kind on small real translations from ../shared/corpora (XQuAD and UDHR: professional en/ar/vi)."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 
@@ -11,6 +13,7 @@ from aligner.segment import build_document
 from conftest import CORPORA
 
 XQUAD = CORPORA / "xquad-en-ar-vi"
+UDHR = CORPORA / "udhr-en-ar-vi"
 pytestmark = pytest.mark.skipif(not XQUAD.exists(), reason="needs ../shared/corpora (the team's evaluation corpora)")
 
 
@@ -64,6 +67,20 @@ def test_moved_paragraph(check, xquad, language):
 def test_another_article_is_unrelated(check, xquad, language):
     result = check(language, xquad["en"][10:15], xquad[language][120:125])
     assert result.verdict == "unrelated"
+
+
+def udhr_articles(language: str, start: int, stop: int) -> list[str]:
+    """Sections ``start:stop`` ("Article 5 ¶ No one shall…"), one paragraph per heading and per article text."""
+    lines = (UDHR / f"udhr.sections.{language}").read_text(encoding="utf-8-sig").splitlines()[start:stop]
+    return [unicodedata.normalize("NFC", piece) for line in lines for piece in line.split(" ¶ ")]
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
+def test_other_articles_of_a_formulaic_text_are_unrelated(check, language):
+    """The headings pair up by their shape ("Article 5" with "المادة 15"), one every other sentence:
+    they must not make other articles look like a translation."""
+    assert check(language, udhr_articles("en", 5, 8), udhr_articles(language, 15, 18)).verdict == "unrelated"
+    assert check(language, udhr_articles("en", 5, 8), udhr_articles(language, 5, 8)).verdict != "unrelated"
 
 
 def test_changed_year_is_a_number_mismatch(check, xquad):

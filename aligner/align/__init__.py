@@ -17,7 +17,7 @@ import bisect
 import numpy as np
 
 from ..model import Bead
-from .backbone import band, heaviest_chain, in_runs, mutual_links
+from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
 from .vectors import BLOCK, Embedded, Side, prepare, unit
 
@@ -46,10 +46,6 @@ class AlignParams:
     # CSLS margin of a mutual nearest-neighbour link to anchor the band and count for the
     # unrelated verdict (in runs): seeds EN–AR links score 0.15–0.55, the unrelated article's 0.08–0.2.
     anchor_margin: float = 0.12
-    # Reach, in sentences on each side, within which two links make a run (backbone.in_runs), for
-    # the unrelated verdict. discrepancy.py: 1 breaks runs at a deleted or weakly linked sentence
-    # (a true AR–VI pair: 0.09); 3 lets pairs of look-alikes of unrelated UDHR articles in (0.33).
-    run_reach: int = 2
     band_width: int = 24  # half-width of the search band, in sentences, around the backbone
     full_search_cells: int = 250_000  # below n*m (500 x 500 sentences), search everything
 
@@ -59,13 +55,7 @@ class Alignment:
     beads: list[Bead]
     sides: tuple[Side, Side]
     scoring: Scoring
-    runs: int  # confident mutual links in runs (backbone.in_runs), in or out of order
-
-    @property
-    def run_share(self) -> float:
-        """Links in runs per sentence of the shorter side: near 0 for unrelated documents, however formulaic."""
-        shorter = min(len(self.sides[0]), len(self.sides[1]))
-        return self.runs / shorter if shorter else 0.0
+    links: list[tuple[int, int, float]]  # confident mutual links (i, j, margin), in order or not
 
 
 def align(source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams()) -> Alignment:
@@ -86,7 +76,7 @@ def align(source: Embedded, target: Embedded, background: np.ndarray, params: Al
     beads = _find_moves(beads, table, x, y, replace(scoring, threshold=params.move_threshold))
     beads = _search_gaps(beads, table, replace(scoring, threshold=params.gap_threshold), n, m)
     beads = _grow_full_beads(beads, x, y, scoring)
-    return Alignment(beads, (x, y), scoring, len(in_runs(links, n, m, params.run_reach)))
+    return Alignment(beads, (x, y), scoring, links)
 
 
 def _drop_unsupported(beads: list[Bead], confident: float, n: int, m: int) -> list[Bead]:

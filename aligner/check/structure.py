@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..align.backbone import in_runs
 from ..model import Bead, Document, Finding, Severity
+from ..numbers import extract_numbers
 from .pair import Pair, Settings
 
-# Share of the shorter document's sentences whose confident mutual link (backbone.mutual_links) has
-# another within two sentences on both sides, in the same direction (Alignment.run_share).
+# Share of the shorter document's sentences whose confident mutual link (Alignment.links) has
+# another within RUN_REACH sentences on both sides, in the same direction (run_share).
 # A translation, abridged and reordered or not, comes in runs; an unrelated text's look-alikes
 # are isolated, however formulaic. Seeds: EN–AR 0.94, EN–VI (abridged, reordered) 0.72,
 # EN–unrelated article 0.05. benchmarks/discrepancy.py, seeds 4 (--pairs 8 and 16), 5 and 6:
@@ -17,6 +19,9 @@ from .pair import Pair, Settings
 # to 9 Vietnamese) and up. The bar sits between the two; the anchor share it replaces put
 # the abridged seed edition (0.44) within 0.11 of a replaced UDHR target (0.33).
 UNRELATED_RUN_SHARE = 0.35
+# discrepancy.py: 1 breaks runs at a deleted or weakly linked sentence (a true AR–VI pair: 0.09);
+# 3 lets pairs of look-alikes of unrelated UDHR articles in (0.33).
+RUN_REACH = 2
 # Aligned beads whose margin stays below this were kept only because their neighbours
 # vouch for them (AlignParams.confident is 0.15): the translation may be partial or wrong.
 LOW_MARGIN = 0.05
@@ -27,6 +32,25 @@ def coverage(document: Document, aligned: set[int]) -> float:
     return sum(len(s.text) for i, s in enumerate(document.sentences) if i in aligned) / total if total else 0.0
 
 
+def run_share(pair: Pair) -> float:
+    """Links in runs per sentence of the shorter side: near 0 for unrelated documents, however formulaic.
+
+    A link between sentences whose numbers disagree is no evidence: the headings of a
+    formulaic text pair up by their shape ("Article 5" with "المادة 15") and, one every
+    other sentence, would make a run.
+    """
+    x, y = pair.source.sentences, pair.target.sentences
+    links = [link for link in pair.alignment.links if not _numbers_disagree(x[link[0]].text, pair.source.language, y[link[1]].text, pair.target.language)]
+    shorter = min(len(x), len(y))
+    return len(in_runs(links, len(x), len(y), RUN_REACH)) / shorter if shorter else 0.0
+
+
+def _numbers_disagree(source: str, source_language: str, target: str, target_language: str) -> bool:
+    """Both sentences have numbers written as numbers, and no value in common."""
+    values = [{v for m in extract_numbers(text, language) if m.hard for v in m.values()} for text, language in ((source, source_language), (target, target_language))]
+    return bool(values[0]) and bool(values[1]) and not values[0] & values[1]
+
+
 def verdict(pair: Pair) -> tuple[str, float, float]:
     """("parallel" | "partial" | "unrelated", source coverage, target coverage)."""
     aligned = pair.aligned
@@ -34,7 +58,7 @@ def verdict(pair: Pair) -> tuple[str, float, float]:
     target_cov = coverage(pair.target, {j for b in aligned for j in b.target})
     # Moved runs count: an edition may reorder. A document of one or two sentences counts its
     # links as runs (the document's ends are run neighbours), so it is judged on its link alone.
-    if pair.alignment.run_share < UNRELATED_RUN_SHARE:
+    if run_share(pair) < UNRELATED_RUN_SHARE:
         return "unrelated", source_cov, target_cov
     if min(source_cov, target_cov) < 1.0:  # some sentence of either side has no counterpart
         return "partial", source_cov, target_cov
@@ -43,7 +67,7 @@ def verdict(pair: Pair) -> tuple[str, float, float]:
 
 def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
     if pair.verdict == "unrelated":
-        share = pair.alignment.run_share
+        share = run_share(pair)
         return [
             Finding(
                 "unrelated", Severity.ERROR, pair.source_span(()), pair.target_span(()),

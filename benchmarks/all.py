@@ -1,0 +1,29 @@
+"""Every benchmark, one after the other, each printing its tables and writing its JSON to benchmarks/results/.
+
+    .venv/bin/python benchmarks/all.py
+
+About 25 minutes on 2 cores with cold embedding caches, a few minutes warm. Exits with
+the first failing benchmark's code.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = ("pipeline.py", "number_fidelity.py", "alignment.py", "discrepancy.py")
+
+
+def main() -> int:
+    for name in BENCHMARKS:
+        print(f"\n==================== {name}", flush=True)
+        code = subprocess.call([sys.executable, str(HERE / name)])
+        if code:
+            return code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
