@@ -39,16 +39,18 @@ def run_share(pair: Pair) -> float:
     formulaic text pair up by their shape ("Article 5" with "المادة 15") and, one every
     other sentence, would make a run.
     """
-    x, y = pair.source.sentences, pair.target.sentences
-    links = [link for link in pair.alignment.links if not _numbers_disagree(x[link[0]].text, pair.source.language, y[link[1]].text, pair.target.language)]
-    shorter = min(len(x), len(y))
-    return len(in_runs(links, len(x), len(y), RUN_REACH)) / shorter if shorter else 0.0
+    n, m = len(pair.source.sentences), len(pair.target.sentences)
+    links = [(i, j, w) for i, j, w in pair.alignment.links if not _numbers_disagree(_written_values(pair.source, i), _written_values(pair.target, j))]
+    return len(in_runs(links, n, m, RUN_REACH)) / min(n, m) if min(n, m) else 0.0
 
 
-def _numbers_disagree(source: str, source_language: str, target: str, target_language: str) -> bool:
+def _written_values(document: Document, index: int) -> set:
+    return {v for mention in extract_numbers(document.sentences[index].text, document.language) if mention.hard for v in mention.values()}
+
+
+def _numbers_disagree(source: set, target: set) -> bool:
     """Both sentences have numbers written as numbers, and no value in common."""
-    values = [{v for m in extract_numbers(text, language) if m.hard for v in m.values()} for text, language in ((source, source_language), (target, target_language))]
-    return bool(values[0]) and bool(values[1]) and not values[0] & values[1]
+    return bool(source) and bool(target) and not source & target
 
 
 def verdict(pair: Pair) -> tuple[str, float, float]:
