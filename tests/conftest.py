@@ -15,6 +15,18 @@ SEEDS = ROOT / "seeds"
 CORPORA = ROOT.parent / "shared" / "corpora"
 
 
+def aligner_error_without(module: str, imports: str, call: str) -> str:
+    """The AlignerError message of ``call`` in a fresh interpreter where ``module`` cannot be imported."""
+    code = (
+        f"import sys; sys.modules[{module!r}] = None\n"
+        f"{imports}\n"
+        "from aligner.errors import AlignerError\n"
+        f"try: {call}\n"
+        "except AlignerError as exc: print(exc)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.fixture(scope="session")
 def cache_dir(request) -> Path:
     """Embeddings persist in pytest's cache folder, so a rerun embeds nothing it has seen."""

