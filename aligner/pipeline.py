@@ -64,12 +64,9 @@ def compare(
     """Compare every document with the reference one."""
     timings = timings or Timings()
     started = time.perf_counter()
-    embeddings = []
-    for document in documents:
-        if progress:
-            progress(f"embedding {document.path} ({len(document.sentences)} sentences)")
-        embeddings.append(_embed(document, encoder))
-    background = encoder.encode(list(BACKGROUND))
+    if progress:
+        progress(f"embedding {sum(len(d.sentences) for d in documents)} sentences of {len(documents)} documents")
+    embeddings, background = _embed(documents, encoder)
     started = timings.add("embed", started)
     comparisons = []
     for index, document in enumerate(documents):
@@ -89,12 +86,22 @@ def compare(
     return Report(list(documents), comparisons)
 
 
-def _embed(document: Document, encoder: Encoder) -> Embedded:
-    return Embedded(
-        encoder.encode([s.text for s in document.sentences]),
-        np.array([len(s.text) for s in document.sentences], dtype=float),
-        np.array([s.paragraph for s in document.sentences]),
-    )
+def _embed(documents: Sequence[Document], encoder: Encoder) -> tuple[list[Embedded], np.ndarray]:
+    """Every document's sentences and the background texts, in one call (the backend batches them)."""
+    texts = [s.text for d in documents for s in d.sentences] + list(BACKGROUND)
+    vectors = encoder.encode(texts)
+    embedded, start = [], 0
+    for document in documents:
+        sentences = document.sentences
+        embedded.append(
+            Embedded(
+                vectors[start : start + len(sentences)],
+                np.array([len(s.text) for s in sentences], dtype=float),
+                np.array([s.paragraph for s in sentences]),
+            )
+        )
+        start += len(sentences)
+    return embedded, vectors[start:]
 
 
 def paragraph_links(pair: Pair) -> list[ParagraphLink]:

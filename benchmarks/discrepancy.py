@@ -309,13 +309,13 @@ def build_pairs(direction: str, per_fault: int, seed: int) -> list[TestPair]:
 # ---------------------------------------------------------------- running the CLI
 
 
-def run_cli(pair: TestPair, folder: Path, index: int) -> dict:
+def run_cli(pair: TestPair, folder: Path, index: int, model: str) -> dict:
     src_lang, tgt_lang = DIRECTIONS[pair.direction]
     source, target = folder / f"{index:04d}.{src_lang}.txt", folder / f"{index:04d}.{tgt_lang}.txt"
     source.write_text("\n".join(pair.source) + "\n", encoding="utf-8")
     target.write_text("\n".join(pair.target) + "\n", encoding="utf-8")
     result = subprocess.run(
-        [str(ALIGNER), "compare", str(source), str(target), "--format", "json", "--lang", f"{src_lang},{tgt_lang}"],
+        [str(ALIGNER), "compare", str(source), str(target), "--format", "json", "--lang", f"{src_lang},{tgt_lang}", "--model", model],
         capture_output=True, text=True, env={**os.environ, "ALIGNER_CACHE_DIR": str(CACHE)},
     )
     if result.returncode not in (0, 1):
@@ -500,6 +500,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--jobs", type=int, default=2, help="CLI runs at a time")
     parser.add_argument("--directions", default=",".join(DIRECTIONS))
+    parser.add_argument("--model", default="openvino", help="embedding backend, as aligner compare --model")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -509,7 +510,7 @@ def main() -> None:
             pairs = build_pairs(direction, args.pairs, args.seed)
             offset = len(all_pairs)
             with ThreadPoolExecutor(args.jobs) as pool:
-                reports = list(pool.map(lambda item: run_cli(item[1], Path(folder), offset + item[0]), enumerate(pairs)))
+                reports = list(pool.map(lambda item: run_cli(item[1], Path(folder), offset + item[0], args.model), enumerate(pairs)))
             results[direction] = score(pairs, reports)
             print_tables(direction, results[direction])
             all_pairs += pairs

