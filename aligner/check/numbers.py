@@ -1,12 +1,18 @@
-"""Number findings: the numbers of each aligned bead, compared as values (see ``aligner.numbers``)."""
+"""Number findings: the numbers of each aligned bead, compared as values (see ``aligner.numbers``).
+
+All the differences of one bead make one finding: a sentence pair with a misread clock time
+or a shifted list of figures is one thing for a reviewer to look at, not six. The finding
+takes the kind and severity of its gravest difference and lists every difference.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Finding, Severity, Span
+from ..model import Difference, Finding, Severity, Span
 from ..numbers import compare_numbers, extract_numbers
 from .pair import Pair, Settings
+from .structure import LOW_MARGIN
 
 SEVERITY = {
     "number_mismatch": Severity.ERROR,
@@ -14,32 +20,56 @@ SEVERITY = {
     "number_added": Severity.ERROR,
     "number_format": Severity.INFO,
 }
+# Which kind names a group whose differences are equally severe: a changed value first.
+PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format")
 
 
 def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings = []
     for bead in pair.aligned:
+        if bead.score < LOW_MARGIN and not bead.moved:
+            continue  # low_similarity says the pairing itself is doubtful: its numbers prove nothing
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
-        source_numbers = extract_numbers(source.text, pair.source.language)
-        target_numbers = extract_numbers(target.text, pair.target.language)
-        for diff in compare_numbers(source_numbers, target_numbers):
-            severity = SEVERITY[diff.kind]
-            if diff.kind == "number_format" and settings.strict_numbers:
-                severity = Severity.WARNING
-            findings.append(
-                Finding(
-                    diff.kind,
-                    severity,
-                    _mark(source, diff.source),
-                    _mark(target, diff.target),
-                    diff.message,
-                    "sentence",
-                )
+        diffs = compare_numbers(
+            extract_numbers(source.text, pair.source.language), extract_numbers(target.text, pair.target.language)
+        )
+        if not diffs:
+            continue
+        differences = tuple(
+            Difference(
+                d.kind,
+                d.message,
+                (d.source.start, d.source.end) if d.source else None,
+                (d.target.start, d.target.end) if d.target else None,
+                d.source.display if d.source else None,
+                d.target.display if d.target else None,
             )
+            for d in diffs
+        )
+        kind = max((d.kind for d in diffs), key=lambda k: (_severity(k, settings).rank, -PRIORITY.index(k)))
+        message = differences[0].message if len(differences) == 1 else (
+            f"{len(differences)} number differences: " + "; ".join(d.message for d in differences)
+        )
+        findings.append(
+            Finding(
+                kind,
+                _severity(kind, settings),
+                _marked(source, [d.source for d in differences]),
+                _marked(target, [d.target for d in differences]),
+                message,
+                "sentence",
+                differences,
+            )
+        )
     return findings
 
 
-def _mark(span: Span, mention) -> Span:
-    """The span with the number highlighted, or the span alone when that side has no number."""
-    return span if mention is None else replace(span, highlights=((mention.start, mention.end),))
+def _severity(kind: str, settings: Settings) -> Severity:
+    if kind == "number_format" and settings.strict_numbers:
+        return Severity.WARNING
+    return SEVERITY[kind]
+
+
+def _marked(span: Span, highlights) -> Span:
+    return replace(span, highlights=tuple(h for h in highlights if h is not None))

@@ -70,6 +70,15 @@ def _finding(finding: Finding) -> dict:
         "source": _span(finding.source),
         "target": _span(finding.target),
         "message": finding.message,
+        "differences": [
+            {
+                "kind": d.kind,
+                "message": d.message,
+                "source": {"highlight": list(d.source) if d.source else None, "value": d.source_value},
+                "target": {"highlight": list(d.target) if d.target else None, "value": d.target_value},
+            }
+            for d in finding.differences
+        ],
     }
 
 
