@@ -26,6 +26,16 @@ class _Parser(argparse.ArgumentParser):
         raise AlignerError(message)
 
 
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"not a probability between 0 and 1: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="aligner", description="Check that translations say what the original says.")
     parser.add_argument("--version", action="version", version=f"aligner {__version__}")
@@ -39,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("-o", "--output", type=Path, help="write the report to this file (or into this directory, e.g. reports/)")
     compare.add_argument("--fail-on", default="error", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: error)")
     compare.add_argument("--strict-numbers", action="store_true", help="report same-value number format differences (4 vs 04) as warnings")
+    compare.add_argument("--min-confidence", type=_probability, default=0.0, metavar="P", help="report only findings whose confidence is at least P (0 to 1)")
     compare.add_argument("--no-clauses", action="store_true", help="skip the clause-omission check (saves clause embedding time)")
     compare.add_argument("--full", action="store_true", help="terminal report: show every aligned sentence, not only those with findings")
     compare.add_argument("--model", default=DEFAULT_MODEL, help=MODELS)
@@ -112,7 +123,7 @@ def run_compare(args: argparse.Namespace) -> int:
     encoder = load_encoder(args.model)
     if not args.no_cache:
         encoder = CachedEncoder(encoder)
-    settings = Settings(strict_numbers=args.strict_numbers, clauses=not args.no_clauses)
+    settings = Settings(strict_numbers=args.strict_numbers, clauses=not args.no_clauses, min_confidence=args.min_confidence)
     stderr = Console(stderr=True)
     if stderr.is_terminal:
         with stderr.status("comparing…") as status:

@@ -90,6 +90,10 @@ class Finding:
     message: str
     level: str = ""  # "paragraph" | "sentence" | "clause" | "" (document-wide)
     differences: tuple[Difference, ...] = ()
+    # Features of the finding (aligner.check.evidence) and the probability, computed from them,
+    # that a careful bilingual reader agrees it is a real problem (aligner.check.confidence).
+    evidence: dict[str, float] = field(default_factory=dict, compare=False)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

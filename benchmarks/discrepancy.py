@@ -35,7 +35,12 @@ It also writes benchmarks/results/calibration.png: precision and recall of
 the deleted paragraphs' sentences as positives and every sentence of the clean
 pairs as negatives.
 
-    .venv/bin/python benchmarks/discrepancy.py [--pairs 16] [--seed 4] [--jobs 2]
+Held out: the documents of every corpus are split into dev (tune on it) and test (quote it,
+never inspect its single cases) with a fixed seed (benchmarks/splits.py); pairs of each split are
+built from its own documents only, and every table is printed for both. The calibration plot
+is drawn on dev.
+
+    .venv/bin/python benchmarks/discrepancy.py [--pairs 16] [--seed 4] [--jobs 2] [--split both]
 
 Embeddings are cached in ~/.cache/aligner-bench (ALIGNER_CACHE_DIR overrides), so reruns are fast.
 """
@@ -57,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.segment import split_sentences
+from splits import SPLIT_SEED, SPLITS, blocks, in_split
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -64,6 +70,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 ALIGNER = ROOT / ".venv" / "bin" / "aligner"
 CACHE = Path(os.environ.get("ALIGNER_CACHE_DIR", Path.home() / ".cache" / "aligner-bench"))
 
+DOCUMENT = "document"  # the key of a corpus's per-paragraph document ids
 DIRECTIONS = {"en→ar": ("en", "ar"), "en→vi": ("en", "vi"), "ar→vi": ("ar", "vi")}
 FAULTS = ("clean", "delete_sentence", "delete_paragraph", "cut_clause", "insert_sentence", "move_paragraph", "number", "unrelated")
 # What each fault should be reported as: finding kinds and, for omissions, levels. A deleted
@@ -105,26 +112,28 @@ def detokenize(line: str) -> str:
 
 
 def xquad() -> dict[str, list[str]]:
-    return {lang: read_lines(CORPORA / "xquad-en-ar-vi" / f"contexts.{lang}") for lang in ("en", "ar", "vi")}
+    corpus = {lang: read_lines(CORPORA / "xquad-en-ar-vi" / f"contexts.{lang}") for lang in ("en", "ar", "vi")}
+    return {**corpus, DOCUMENT: [line.split("\t")[1] for line in read_lines(CORPORA / "xquad-en-ar-vi" / "contexts.ids")]}
 
 
 def udhr() -> dict[str, list[str]]:
     """Sections split at `` ¶ `` where all three languages have the same number of paragraphs, else kept whole."""
     sections = {lang: read_lines(CORPORA / "udhr-en-ar-vi" / f"udhr.sections.{lang}") for lang in ("en", "ar", "vi")}
-    out: dict[str, list[str]] = {lang: [] for lang in sections}
-    for parts in zip(*sections.values()):
+    out: dict[str, list[str]] = {lang: [] for lang in (*sections, DOCUMENT)}
+    for article, parts in enumerate(zip(*sections.values())):
         split = [p.split(" ¶ ") for p in parts]
         if len({len(s) for s in split}) > 1:
             split = [[p.replace(" ¶ ", " ")] for p in parts]
         for lang, pieces in zip(sections, split):
             out[lang] += pieces
+        out[DOCUMENT] += [article] * len(split[0])
     return out
 
 
 def pud() -> dict[str, list[str]]:
     ids = [line.split("\t")[1] for line in read_lines(CORPORA / "pud-en-ar" / "pud.ids")]
     lines = {lang: read_lines(CORPORA / "pud-en-ar" / f"pud.{lang}") for lang in ("en", "ar")}
-    out: dict[str, list[str]] = {lang: [] for lang in lines}
+    out: dict[str, list[str]] = {lang: [] for lang in (*lines, DOCUMENT)}
     start = 0
     while start < len(ids):
         end = start + 1
@@ -132,6 +141,7 @@ def pud() -> dict[str, list[str]]:
             end += 1
         for lang in lines:
             out[lang].append(" ".join(lines[lang][start:end]))
+        out[DOCUMENT].append(ids[start])
         start = end
     return out
 
@@ -141,13 +151,20 @@ def iwslt() -> dict[str, list[str]]:
     for lang in ("en", "vi"):
         lines = [detokenize(line) for name in ("tst2012", "tst2013") for line in read_lines(CORPORA / "iwslt15-en-vi" / f"{name}.{lang}")]
         out[lang] = [" ".join(lines[i : i + 4]) for i in range(0, len(lines) - 3, 4)]
-    return out
+    return {**out, DOCUMENT: blocks(len(out["en"]))}
 
 
-def corpora_for(direction: str) -> dict[str, dict[str, list[str]]]:
+
+def split_corpus(corpus: dict[str, list[str]], split: str) -> dict[str, list[str]]:
+    """The paragraphs of the corpus's documents in ``split`` (see splits.py), in corpus order."""
+    keep = in_split(corpus[DOCUMENT], split)
+    return {lang: [line for line, kept in zip(lines, keep) if kept] for lang, lines in corpus.items()}
+
+
+def corpora_for(direction: str, split: str) -> dict[str, dict[str, list[str]]]:
     common = {"xquad": xquad(), "udhr": udhr()}
     extra = {"en→ar": {"pud": pud()}, "en→vi": {"iwslt": iwslt()}, "ar→vi": {}}[direction]
-    return {**common, **extra}
+    return {name: split_corpus(corpus, split) for name, corpus in {**common, **extra}.items()}
 
 
 # ---------------------------------------------------------------- injecting faults
@@ -281,10 +298,10 @@ INJECT = {
 }
 
 
-def build_pairs(direction: str, per_fault: int, seed: int) -> list[TestPair]:
+def build_pairs(direction: str, per_fault: int, seed: int, split: str) -> list[TestPair]:
     src_lang, tgt_lang = DIRECTIONS[direction]
-    corpora = corpora_for(direction)
-    rng = random.Random(f"{seed}-{direction}")
+    corpora = corpora_for(direction, split)
+    rng = random.Random(f"{seed}-{direction}-{split}")
     pairs = []
     for fault in FAULTS:
         made = 0
@@ -432,6 +449,28 @@ def score(pairs: list[TestPair], reports: list[dict]) -> dict:
     }
 
 
+def labelled(pairs: list[TestPair], reports: list[dict], split: str) -> list[dict]:
+    """Every finding but number_format with its evidence and whether it is right (1) or a false alarm (0).
+
+    For benchmarks/calibrate.py. Collateral findings (on the fault's own lines, neither right
+    nor wrong) are left out; findings on hand-checked corpus errors are right.
+    """
+    rows = []
+    for pair, report in zip(pairs, reports):
+        for f in report["comparisons"][0]["findings"]:
+            if f["kind"] == "number_format":
+                continue
+            if explains(f, pair) or corpus_error(f, pair):
+                label = 1
+            elif on_fault_lines(f, pair):
+                continue
+            else:
+                label = 0
+            rows.append({"benchmark": "discrepancy", "split": split, "group": pair.direction, "clean": pair.fault == "clean",
+                         "kind": f["kind"], "level": f["level"], "severity": f["severity"], "evidence": f["evidence"], "label": label})
+    return rows
+
+
 def print_tables(direction: str, result: dict) -> None:
     print(f"\n{direction}: {result['clean_sentences']} source sentences in clean pairs; "
           f"false alarms on clean pairs {result['clean_false_alarms_per_100_sentences']} per 100 sentences (target ≤ 1); "
@@ -501,26 +540,35 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="CLI runs at a time")
     parser.add_argument("--directions", default=",".join(DIRECTIONS))
     parser.add_argument("--model", default="openvino", help="embedding backend, as aligner compare --model")
+    parser.add_argument("--split", default="both", choices=("dev", "test", "both"), help="which documents the pairs come from")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    results, all_pairs, all_reports = {}, [], []
+    results: dict[str, dict] = {}
+    dev_pairs, dev_reports, count = [], [], 0
+    labels: dict = {"clean_sentences": {}, "findings": []}
     with tempfile.TemporaryDirectory() as folder:
-        for direction in args.directions.split(","):
-            pairs = build_pairs(direction, args.pairs, args.seed)
-            offset = len(all_pairs)
-            with ThreadPoolExecutor(args.jobs) as pool:
-                reports = list(pool.map(lambda item: run_cli(item[1], Path(folder), offset + item[0], args.model), enumerate(pairs)))
-            results[direction] = score(pairs, reports)
-            print_tables(direction, results[direction])
-            all_pairs += pairs
-            all_reports += reports
+        for split in SPLITS if args.split == "both" else (args.split,):
+            results[split] = {}
+            for direction in args.directions.split(","):
+                pairs = build_pairs(direction, args.pairs, args.seed, split)
+                with ThreadPoolExecutor(args.jobs) as pool:
+                    reports = list(pool.map(lambda item: run_cli(item[1], Path(folder), count + item[0], args.model), enumerate(pairs)))
+                count += len(pairs)
+                results[split][direction] = score(pairs, reports)
+                labels["findings"] += labelled(pairs, reports, split)
+                labels["clean_sentences"].setdefault(split, {})[direction] = results[split][direction]["clean_sentences"]
+                print_tables(f"{split} {direction}", results[split][direction])
+                if split == "dev":
+                    dev_pairs += pairs
+                    dev_reports += reports
     RESULTS.mkdir(parents=True, exist_ok=True)
-    curve = plot_calibration(calibration(all_pairs, all_reports), RESULTS / "calibration.png")
+    curve = plot_calibration(calibration(dev_pairs, dev_reports), RESULTS / "calibration.png") if dev_pairs else []
     seconds = round(time.perf_counter() - started, 1)
-    output = {"pairs_per_fault": args.pairs, "seed": args.seed, "seconds": seconds, "directions": results, "calibration_curve": curve}
+    output = {"pairs_per_fault": args.pairs, "seed": args.seed, "split_seed": SPLIT_SEED, "seconds": seconds, "splits": results, "calibration_curve_dev": curve}
     (RESULTS / "discrepancy.json").write_text(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
-    print(f"\n{len(all_pairs)} pairs in {seconds:.0f} s; plot: {RESULTS / 'calibration.png'}")
+    (RESULTS / "labels.discrepancy.json").write_text(json.dumps(labels) + "\n")
+    print(f"\n{count} pairs in {seconds:.0f} s; plot (dev): {RESULTS / 'calibration.png'}")
 
 
 if __name__ == "__main__":

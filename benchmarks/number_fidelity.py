@@ -11,6 +11,8 @@
    them.  Precision: such findings over all error findings on the faulty pairs
    (the clean false alarms count against it).
 
+Both are reported for the dev and the test documents (benchmarks/splits.py).
+
 Usage: python benchmarks/number_fidelity.py [--seed 13] [--limit N]
 Reads ../shared/corpora relative to the repository root; writes
 benchmarks/results/numbers.json.
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.numbers import NumberDiff, compare_numbers, extract_numbers
+from splits import SPLITS, in_split
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -50,19 +53,26 @@ def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n")[:-1]
 
 
-def load_pairs() -> dict[str, list[Pair]]:
+def _documents(ids: str) -> list[str]:
+    """The document of each line: the second column of the corpus's ids file (an XQuAD article,
+    a PUD news document); UDHR's lines are its articles, each a document of its own."""
+    return [line.split("\t")[1] if "\t" in line else line for line in _lines(CORPORA / ids)]
+
+
+def load_pairs(split: str) -> dict[str, list[Pair]]:
     specs = {
-        "xquad en-ar": ("xquad-en-ar-vi/contexts.en", "xquad-en-ar-vi/contexts.ar", "en", "ar"),
-        "xquad en-vi": ("xquad-en-ar-vi/contexts.en", "xquad-en-ar-vi/contexts.vi", "en", "vi"),
-        "pud en-ar": ("pud-en-ar/pud.en", "pud-en-ar/pud.ar", "en", "ar"),
-        "udhr en-ar": ("udhr-en-ar-vi/udhr.sections.en", "udhr-en-ar-vi/udhr.sections.ar", "en", "ar"),
-        "udhr en-vi": ("udhr-en-ar-vi/udhr.sections.en", "udhr-en-ar-vi/udhr.sections.vi", "en", "vi"),
+        "xquad en-ar": ("xquad-en-ar-vi/contexts.en", "xquad-en-ar-vi/contexts.ar", "en", "ar", "xquad-en-ar-vi/contexts.ids"),
+        "xquad en-vi": ("xquad-en-ar-vi/contexts.en", "xquad-en-ar-vi/contexts.vi", "en", "vi", "xquad-en-ar-vi/contexts.ids"),
+        "pud en-ar": ("pud-en-ar/pud.en", "pud-en-ar/pud.ar", "en", "ar", "pud-en-ar/pud.ids"),
+        "udhr en-ar": ("udhr-en-ar-vi/udhr.sections.en", "udhr-en-ar-vi/udhr.sections.ar", "en", "ar", None),
+        "udhr en-vi": ("udhr-en-ar-vi/udhr.sections.en", "udhr-en-ar-vi/udhr.sections.vi", "en", "vi", None),
     }
     out = {}
-    for name, (src, tgt, sl, tl) in specs.items():
+    for name, (src, tgt, sl, tl, ids) in specs.items():
         a, b = _lines(CORPORA / src), _lines(CORPORA / tgt)
         assert len(a) == len(b), name
-        out[name] = [Pair(name, i, sl, tl, s, t) for i, (s, t) in enumerate(zip(a, b))]
+        keep = in_split(_documents(ids) if ids else list(range(len(a))), split)
+        out[name] = [Pair(name, i, sl, tl, s, t) for i, (s, t) in enumerate(zip(a, b)) if keep[i]]
     return out
 
 
@@ -132,10 +142,10 @@ def _touches(d: NumberDiff, fault: Fault) -> bool:
     return False
 
 
-def run(seed: int, limit: int | None) -> dict:
-    rng = random.Random(seed)
-    corpora = load_pairs()
-    report: dict = {"seed": seed, "corpora": {}}
+def run(seed: int, limit: int | None, split: str) -> dict:
+    rng = random.Random(f"{seed}-{split}")
+    corpora = load_pairs(split)
+    report: dict = {"seed": seed, "split": split, "corpora": {}}
     for name, pairs in corpora.items():
         pairs = pairs[:limit] if limit else pairs
         t0 = time.perf_counter()
@@ -192,17 +202,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--limit", type=int, default=None, help="first N pairs of each corpus")
     args = parser.parse_args()
-    report = run(args.seed, args.limit)
-    head = f"{'corpus':<13} {'pairs':>5} {'w/num':>5} {'FA':>4} {'FA/100 pairs':>12} {'FA/100 sent':>11} {'faults':>6} {'recall':>6} {'precision':>9}"
-    print(head)
-    print("-" * len(head))
-    for name, r in report["corpora"].items():
-        print(
-            f"{name:<13} {r['pairs']:>5} {r['pairs_with_numbers']:>5} {r['false_alarms']:>4} {r['false_alarms_per_100_pairs']:>12.2f} "
-            f"{r['false_alarms_per_100_sentences']:>11.2f} {r['faults']:>6} {r['recall']:>6.3f} {r['precision']:>9.3f}"
-        )
+    reports = {}
+    for split in SPLITS:
+        reports[split] = report = run(args.seed, args.limit, split)
+        head = f"{split:<5} {'corpus':<13} {'pairs':>5} {'w/num':>5} {'FA':>4} {'FA/100 pairs':>12} {'FA/100 sent':>11} {'faults':>6} {'recall':>6} {'precision':>9}"
+        print(("\n" if split != SPLITS[0] else "") + head)
+        print("-" * len(head))
+        for name, r in report["corpora"].items():
+            print(
+                f"{split:<5} {name:<13} {r['pairs']:>5} {r['pairs_with_numbers']:>5} {r['false_alarms']:>4} {r['false_alarms_per_100_pairs']:>12.2f} "
+                f"{r['false_alarms_per_100_sentences']:>11.2f} {r['faults']:>6} {r['recall']:>6.3f} {r['precision']:>9.3f}"
+            )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    RESULTS.write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")
 
 

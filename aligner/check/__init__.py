@@ -7,6 +7,8 @@ added to ``CHECKS`` below.
 from __future__ import annotations
 
 from .clauses import clause_findings
+from .confidence import with_confidence
+from .evidence import evidence_of
 from .numbers import number_findings
 from .pair import Pair, Settings
 from .structure import structure_findings, verdict
@@ -15,12 +17,12 @@ CHECKS = (structure_findings, clause_findings, number_findings)
 
 
 def run_checks(pair: Pair, settings: Settings) -> list:
-    if pair.verdict == "unrelated":
-        return structure_findings(pair, settings)
-    findings = []
-    for check in CHECKS:
-        findings.extend(check(pair, settings))
-    return findings
+    """Every check's findings, each with its evidence and confidence."""
+    checks = (structure_findings,) if pair.verdict == "unrelated" else CHECKS
+    findings = [finding for check in checks for finding in check(pair, settings)]
+    evidence = evidence_of(pair)
+    scored = [with_confidence(finding, evidence(finding)) for finding in findings]
+    return [f for f in scored if f.confidence is None or f.confidence >= settings.min_confidence]
 
 
 __all__ = ["CHECKS", "Pair", "Settings", "run_checks", "verdict"]

@@ -12,10 +12,14 @@ tests agree (measured on the seeds, where each alone raises false alarms):
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import numpy as np
 
 from ..align.vectors import unit
-from ..model import Finding, Severity
+from ..model import Bead, Finding, Severity
+from ..numbers import extract_numbers
 from ..segment import split_clauses
 from .pair import Pair, Settings
 
@@ -26,6 +30,7 @@ SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers 
 BUDGET_SHARE, BUDGET_MIN = 0.05, 10
 UNMATCHED = 0.30  # best centred cosine with the target's clauses below which a clause has no counterpart
 MIN_WORDS = 4
+_WORD = re.compile(r"\w{3,}")
 
 
 def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
@@ -33,7 +38,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         return []
     x, y = pair.alignment.sides
     findings = []
-    for bead in _shortened(pair):
+    for shorter_by, bead in _shortened(pair):
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
         text = source.text
@@ -55,23 +60,53 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         for (start, end), gain, best in zip(clauses, without, resemblance):
             if gain > 0 and best < UNMATCHED:
                 sentence = pieces_of[(start, end)]
+                evidence = {
+                    "clause_gain": float(gain), "clause_resemblance": float(best), "shorter_by": float(shorter_by),
+                    **carried(text[start:end], target.text, pair.source.language, pair.target.language),
+                }
                 if sentence is not None:  # the "clause" is a whole sentence the bead took in
                     findings.append(
-                        Finding("omission", Severity.ERROR, pair.source_span((sentence,)), target, "sentence missing from the target", "sentence")
+                        Finding(
+                            "omission", Severity.ERROR, pair.source_span((sentence,)), target,
+                            "sentence missing from the target", "sentence", evidence=evidence,
+                        )
                     )
                     continue
                 findings.append(
                     Finding(
                         "omission", Severity.WARNING,
                         pair.source_span(bead.source, highlights=[(start, end)]), target,
-                        f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause",
+                        f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause", evidence=evidence,
                     )
                 )
     return findings
 
 
-def _shortened(pair: Pair) -> list:
-    """In-order beads whose target is clearly shorter than usual, the most shortened first, within the budget."""
+def carried(clause: str, target: str, source_language: str, target_language: str) -> dict[str, float]:
+    """How much of the clause's hard content the target has: its numbers (as values) and its names.
+
+    A name is a capitalized word inside the clause, compared without case and accents, so it is
+    only found in a target in the same script (Vietnamese, German); elsewhere its count alone says
+    the clause has names to lose. Shares are 0 when the clause has none.
+    """
+    numbers = {v for m in extract_numbers(clause, source_language) if m.hard for v in m.values()}
+    in_target = {v for m in extract_numbers(target, target_language) for v in m.values()}
+    names = {_fold(word) for word in _WORD.findall(clause)[1:] if word[0].isupper() and not word.isdigit()}
+    folded = _fold(target)
+    return {
+        "clause_numbers": float(len(numbers)),
+        "clause_numbers_carried": len(numbers & in_target) / len(numbers) if numbers else 0.0,
+        "clause_names": float(len(names)),
+        "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
+    }
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _shortened(pair: Pair) -> list[tuple[float, Bead]]:
+    """(shortfall, bead) of in-order beads whose target is clearly shorter than usual, the most shortened first, within the budget."""
     expected = pair.alignment.scoring.expected_log_ratio
     candidates = []
     for bead in pair.aligned:
@@ -82,7 +117,7 @@ def _shortened(pair: Pair) -> list:
             candidates.append((shorter_by, bead))
     candidates.sort(key=lambda item: -item[0])
     budget = max(BUDGET_MIN, int(BUDGET_SHARE * len(pair.aligned)))
-    return [bead for _, bead in candidates[:budget]]
+    return candidates[:budget]
 
 
 def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], int | None]:

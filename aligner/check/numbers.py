@@ -60,6 +60,10 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
                 message,
                 "sentence",
                 differences,
+                evidence={
+                    "differences": float(len(diffs)),
+                    **{f"{kind[7:]}s": float(sum(d.kind == kind for d in diffs)) for kind in PRIORITY},
+                },
             )
         )
     return findings

@@ -15,6 +15,7 @@ from ..model import Bead, Document, Sentence, Span
 class Settings:
     strict_numbers: bool = False  # number_format findings become warnings
     clauses: bool = True  # look for dropped clauses inside aligned sentences
+    min_confidence: float = 0.0  # findings with a lower confidence are not reported
 
 
 @dataclass

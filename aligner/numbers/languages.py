@@ -1,6 +1,16 @@
-"""Which word table serves which language.  A new language is one more entry."""
+"""Which word table serves which language.  A new language is one more entry.
+
+English, Arabic and Vietnamese have tables of their own (number words, ordinals, months).
+Every other language CLDR knows gets a table of its month names alone, from babel, so a
+German ``5. März 2021`` is a date as ``March 5, 2021`` is; its number words stay unread.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
 
 from . import words_ar, words_en, words_vi
 from .tables import WordTable
@@ -8,6 +18,31 @@ from .tables import WordTable
 TABLES: dict[str, WordTable] = {t.lang: t for t in (words_en.TABLE, words_ar.TABLE, words_vi.TABLE)}
 
 
+@lru_cache(maxsize=None)
 def table_for(lang: str) -> WordTable | None:
-    """The table for an ISO 639-1 code (region subtags ignored), None for digits only."""
-    return TABLES.get(lang.lower().replace("_", "-").split("-")[0])
+    """The table for an ISO 639-1 code (region subtags ignored); None where CLDR does not know it."""
+    code = lang.lower().replace("_", "-").split("-")[0]
+    return TABLES.get(code) or _cldr_table(code)
+
+
+def reads_number_words(lang: str) -> bool:
+    table = table_for(lang)
+    return table is not None and bool(table.cardinals)
+
+
+def _cldr_table(code: str) -> WordTable | None:
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return None
+
+    def names(width: str) -> dict[str, int]:
+        found = {}
+        for context in ("format", "stand-alone"):
+            for month, name in get_month_names(width, context, locale).items():
+                found[name.lower().rstrip(".")] = month
+        return found
+
+    wide, abbreviated = names("wide"), names("abbreviated")
+    short = {name: month for name, month in abbreviated.items() if name not in wide and not name.isdigit()}
+    return WordTable(lang=code, cardinals={}, month_names={**wide, **short}, short_months=frozenset(short))

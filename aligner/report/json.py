@@ -70,6 +70,8 @@ def _finding(finding: Finding) -> dict:
         "source": _span(finding.source),
         "target": _span(finding.target),
         "message": finding.message,
+        "confidence": finding.confidence,
+        "evidence": {name: round(value, 4) for name, value in sorted(finding.evidence.items())},
         "differences": [
             {
                 "kind": d.kind,

@@ -112,8 +112,10 @@ def _highlighted(text: str, language: str, marks) -> Text:
 
 def _finding_line(finding: Finding) -> Text:
     level = f" [{finding.level}]" if finding.level else ""
+    confidence = f" {finding.confidence:.0%}" if finding.confidence is not None else ""
     return Text.assemble(
-        (f"{ICON[finding.severity]} {finding.severity.value} {finding.kind}", STYLE[finding.severity]), (level, "dim"), ": ", finding.message
+        (f"{ICON[finding.severity]} {finding.severity.value} {finding.kind}", STYLE[finding.severity]),
+        (level, "dim"), (confidence, "dim"), ": ", finding.message,
     )
 
 

@@ -1,0 +1,188 @@
+"""Fit the confidence models on the dev parts, choose the info bar, and judge both on the test parts.
+
+Reads the labelled findings that benchmarks/discrepancy.py and benchmarks/mqm.py write
+(``benchmarks/results/labels.*.json``: every finding's evidence, and whether it was right,
+1, or a false alarm, 0). Per family of findings (``aligner.check.confidence.family``):
+
+* a logistic regression (scikit-learn) over the standardized evidence, and an isotonic map
+  fitted on its 5-fold cross-validated dev probabilities, so the map is not fitted to the
+  regression's own training fit; a family with under ``MIN_EXAMPLES`` dev findings or one
+  class only gets its smoothed dev precision as a constant;
+* ``info_below``: the lowest bar, on a grid, at which every dev group (direction or
+  language pair) has at most ``DEV_ALARM_BUDGET`` false alarms per 100 sentences of its
+  clean pairs; errors and warnings under it become info.
+
+Writes ``aligner/check/confidence.json`` (what the CLI evaluates with numpy), prints the
+dev and test tables (false alarms per 100 clean sentences, share of right findings kept,
+Brier score and expected calibration error), and draws the test reliability diagram in
+benchmarks/results/reliability.png.
+
+    .venv/bin/python benchmarks/calibrate.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from aligner.check.confidence import MODEL_FILE, probability
+from aligner.model import Finding, Severity, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+OUTPUT = ROOT / "aligner" / "check" / MODEL_FILE
+MIN_EXAMPLES = 30
+# Under the gate's limit of 1 per 100 sentences, with room for the dev-to-test gap.
+DEV_ALARM_BUDGET = 0.7
+BARS = [round(x, 2) for x in np.arange(0.0, 0.96, 0.05)]
+BINS = 10
+
+
+def family_of(row: dict) -> str:
+    from aligner.check.confidence import family
+
+    return family(Finding(row["kind"], Severity(row["severity"]), Span(), Span(), "", row["level"] or ""))
+
+
+def read_labels() -> tuple[list[dict], dict]:
+    rows, sentences = [], defaultdict(dict)
+    for path in sorted(RESULTS.glob("labels.*.json")):
+        data = json.loads(path.read_text())
+        rows += data["findings"]
+        for split, groups in data["clean_sentences"].items():
+            for group, count in groups.items():
+                sentences[split][f"{path.stem.split('.')[1]} {group}"] = count
+    for row in rows:
+        row["family"] = family_of(row)
+        row["group_key"] = f"{row['benchmark']} {row['group']}"
+    return rows, sentences
+
+
+def fit_family(rows: list[dict], features: list[str]) -> dict:
+    from sklearn.isotonic import IsotonicRegression
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    labels = np.array([r["label"] for r in rows])
+    positives = int(labels.sum())
+    if len(rows) < MIN_EXAMPLES or positives in (0, len(rows)) or min(positives, len(rows) - positives) < 5:
+        return {"constant": round((positives + 1) / (len(rows) + 2), 4), "examples": len(rows)}
+    matrix = np.array([[r["evidence"].get(name, 0.0) for name in features] for r in rows])
+    mean, scale = matrix.mean(0), matrix.std(0)
+    scale[scale == 0] = 1.0
+    standard = (matrix - mean) / scale
+    regression = LogisticRegression(C=1.0, max_iter=1000)
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    held_out = cross_val_predict(regression, standard, labels, cv=folds, method="predict_proba")[:, 1]
+    isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(held_out, labels)
+    regression.fit(standard, labels)
+    return {
+        "features": features,
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "coef": regression.coef_[0].round(6).tolist(),
+        "intercept": round(float(regression.intercept_[0]), 6),
+        "isotonic_x": np.round(isotonic.X_thresholds_, 6).tolist(),
+        "isotonic_y": np.round(isotonic.y_thresholds_, 6).tolist(),
+        "examples": len(rows),
+        "positives": positives,
+    }
+
+
+def alarms_per_100(rows: list[dict], sentences: dict[str, int], bar: float) -> dict[str, float]:
+    counts = defaultdict(int)
+    for r in rows:
+        if r["clean"] and r["label"] == 0 and r["confidence"] >= bar:
+            counts[r["group_key"]] += 1
+    return {group: round(100 * counts[group] / n, 2) for group, n in sorted(sentences.items()) if n}
+
+
+def kept(rows: list[dict], bar: float) -> float:
+    right = [r for r in rows if r["label"] == 1]
+    return round(sum(r["confidence"] >= bar for r in right) / len(right), 3) if right else float("nan")
+
+
+def calibration_error(rows: list[dict]) -> tuple[float, float, list[dict]]:
+    p = np.array([r["confidence"] for r in rows])
+    y = np.array([r["label"] for r in rows])
+    brier = float(np.mean((p - y) ** 2))
+    bins, ece = [], 0.0
+    for b in range(BINS):
+        inside = (p >= b / BINS) & ((p < (b + 1) / BINS) if b < BINS - 1 else (p <= 1))
+        if inside.any():
+            ece += inside.mean() * abs(p[inside].mean() - y[inside].mean())
+            bins.append({"bin": b, "n": int(inside.sum()), "confidence": float(p[inside].mean()), "right": float(y[inside].mean())})
+    return round(brier, 4), round(float(ece), 4), bins
+
+
+def plot(bins: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 5))
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label="perfect calibration")
+    ax.plot([b["confidence"] for b in bins], [b["right"] for b in bins], marker="o", label="findings (test)")
+    for b in bins:
+        ax.annotate(str(b["n"]), (b["confidence"], b["right"]), textcoords="offset points", xytext=(4, -10), fontsize=8)
+    ax.set_xlabel("confidence (mean in bin)")
+    ax.set_ylabel("share of findings that are right")
+    ax.set_title("Reliability of finding confidence, test parts")
+    ax.legend(loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main() -> None:
+    rows, sentences = read_labels()
+    dev = [r for r in rows if r["split"] == "dev"]
+    test = [r for r in rows if r["split"] == "test"]
+    features = sorted({name for r in rows for name in r["evidence"]})
+    by_family = defaultdict(list)
+    for r in dev:
+        by_family[r["family"]].append(r)
+    models = {name: fit_family(family_rows, features) for name, family_rows in sorted(by_family.items())}
+    for r in rows:
+        model = models.get(r["family"])
+        r["confidence"] = probability(model, r["evidence"]) if model else 1.0
+
+    print(f"{len(dev)} dev and {len(test)} test findings; families: "
+          + ", ".join(f"{name} {m['examples']}{' (constant)' if 'constant' in m else ''}" for name, m in models.items()))
+    print(f"\n{'bar':>5}  dev false alarms per 100 clean sentences, by group; share of right findings kept")
+    chosen = None
+    for bar in BARS:
+        rates = alarms_per_100(dev, sentences["dev"], bar)
+        print(f"{bar:5.2f}  " + "  ".join(f"{g} {v}" for g, v in rates.items()) + f"  | kept {kept(dev, bar)}")
+        if chosen is None and max(rates.values(), default=0) <= DEV_ALARM_BUDGET:
+            chosen = bar
+    chosen = BARS[-1] if chosen is None else chosen
+    print(f"\ninfo_below = {chosen} (lowest bar with every dev group at or under {DEV_ALARM_BUDGET} per 100)")
+    OUTPUT.write_text(json.dumps({"info_below": chosen, "families": models}, indent=1) + "\n")
+
+    summary = {"info_below": chosen}
+    for split, split_rows in (("dev", dev), ("test", test)):
+        brier, ece, bins = calibration_error(split_rows)
+        summary[split] = {
+            "false_alarms_per_100_before": alarms_per_100(split_rows, sentences[split], 0.0),
+            "false_alarms_per_100_after": alarms_per_100(split_rows, sentences[split], chosen),
+            "right_findings_kept": kept(split_rows, chosen),
+            "brier": brier,
+            "ece": ece,
+            "bins": bins,
+        }
+        s = summary[split]
+        print(f"\n{split}: Brier {brier}, ECE {ece}, right findings kept at the bar {s['right_findings_kept']}")
+        for group, before in s["false_alarms_per_100_before"].items():
+            print(f"  {group:28} false alarms per 100 clean sentences {before:6} -> {s['false_alarms_per_100_after'][group]}")
+    plot(summary["test"]["bins"], RESULTS / "reliability.png")
+    (RESULTS / "calibration.json").write_text(json.dumps(summary, indent=2) + "\n")
+    print(f"\nwrote {OUTPUT} and {RESULTS / 'reliability.png'}")
+
+
+if __name__ == "__main__":
+    main()
