@@ -18,8 +18,9 @@ import unicodedata
 import numpy as np
 
 from ..align.vectors import unit
-from ..model import Bead, Finding, Severity
+from ..model import Bead, Finding
 from ..numbers import extract_numbers
+from ..rules import default_severity
 from ..segment import split_clauses
 from .pair import Pair, Settings
 
@@ -67,14 +68,14 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                 if sentence is not None:  # the "clause" is a whole sentence the bead took in
                     findings.append(
                         Finding(
-                            "omission", Severity.ERROR, pair.source_span((sentence,)), target,
+                            "omission", default_severity("omission", "sentence"), pair.source_span((sentence,)), target,
                             "sentence missing from the target", "sentence", evidence=evidence,
                         )
                     )
                     continue
                 findings.append(
                     Finding(
-                        "omission", Severity.WARNING,
+                        "omission", default_severity("omission", "clause"),
                         pair.source_span(bead.source, highlights=[(start, end)]), target,
                         f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause", evidence=evidence,
                     )

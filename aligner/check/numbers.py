@@ -11,15 +11,10 @@ from dataclasses import replace
 
 from ..model import Difference, Finding, Severity, Span
 from ..numbers import compare_numbers, extract_numbers
+from ..rules import default_severity
 from .pair import Pair, Settings
 from .structure import LOW_MARGIN
 
-SEVERITY = {
-    "number_mismatch": Severity.ERROR,
-    "number_missing": Severity.ERROR,
-    "number_added": Severity.ERROR,
-    "number_format": Severity.INFO,
-}
 # Which kind names a group whose differences are equally severe: a changed value first.
 PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format")
 
@@ -72,7 +67,7 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
 def _severity(kind: str, settings: Settings) -> Severity:
     if kind == "number_format" and settings.strict_numbers:
         return Severity.WARNING
-    return SEVERITY[kind]
+    return default_severity(kind)
 
 
 def _marked(span: Span, highlights) -> Span:

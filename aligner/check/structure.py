@@ -5,8 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..align.backbone import in_runs
-from ..model import Bead, Document, Finding, Severity
+from ..model import Bead, Document, Finding
 from ..numbers import extract_numbers
+from ..rules import default_severity
 from .pair import Pair, Settings
 
 # Share of the shorter document's sentences whose confident mutual link (Alignment.links) has
@@ -72,7 +73,7 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
         share = run_share(pair)
         return [
             Finding(
-                "unrelated", Severity.ERROR, pair.source_span(()), pair.target_span(()),
+                "unrelated", default_severity("unrelated"), pair.source_span(()), pair.target_span(()),
                 f"{pair.target.path} is not a translation of {pair.source.path}: only {share:.0%} of sentences "
                 f"have a confident counterpart next to another (translations have {UNRELATED_RUN_SHARE:.0%} or more)",
             )
@@ -85,7 +86,7 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
         if bead.score < LOW_MARGIN and not bead.moved:
             findings.append(
                 Finding(
-                    "low_similarity", Severity.WARNING, pair.source_span(bead.source), pair.target_span(bead.target),
+                    "low_similarity", default_severity("low_similarity"), pair.source_span(bead.source), pair.target_span(bead.target),
                     f"aligned by position only (margin {bead.score:.2f}): the translation may be partial or wrong",
                     "sentence",
                 )
@@ -95,7 +96,7 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
 
 def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Finding]:
     document = pair.source if source_side else pair.target
-    kind, severity = ("omission", Severity.ERROR) if source_side else ("addition", Severity.WARNING)
+    kind = "omission" if source_side else "addition"
     where = "missing from the target" if source_side else "not in the source"
     free = set(indices)
     findings = []
@@ -108,7 +109,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             empty = pair.target_span(()) if source_side else pair.source_span(())
             level = "paragraph" if whole else "sentence"
             message = f"{level} {where}"
-            findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level))
+            findings.append(Finding(kind, default_severity(kind, level), *((span, empty) if source_side else (empty, span)), message, level))
     return findings
 
 
@@ -128,7 +129,7 @@ def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
         whole = any(set(pair.source.sentences_of(p)) <= set(sources) for p in paragraphs)
         findings.append(
             Finding(
-                "moved", Severity.WARNING, source, target,
+                "moved", default_severity("moved"), source, target,
                 f"moved: source line {source.line} is translated out of order, at target line {target.line}",
                 "paragraph" if whole else "sentence",
             )
