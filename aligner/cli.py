@@ -17,6 +17,7 @@ from .errors import AlignerError
 from .model import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
+CHECK_FORMATS = ("terminal", "json", "sarif", "github", "junit", "gitlab", "markdown")
 EXTENSIONS = {"terminal": ".txt", "json": ".json"}
 REPORT_WIDTH = 100
 
@@ -34,6 +35,27 @@ def _probability(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"not a probability between 0 and 1: {text!r}")
     return value
+
+
+class _FormatAction(argparse.Action):
+    """``--format F``: one more report; an ``-o PATH`` after it says where it goes."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        if value not in CHECK_FORMATS:
+            raise AlignerError(f"unknown format {value!r}: choose from {', '.join(CHECK_FORMATS)}")
+        outputs = list(getattr(namespace, self.dest) or [])
+        setattr(namespace, self.dest, outputs + [[value, None]])
+
+
+class _OutputAction(argparse.Action):
+    def __call__(self, parser, namespace, value, option_string=None):
+        outputs = list(getattr(namespace, self.dest) or [])
+        if not outputs:
+            outputs = [["terminal", None]]
+        if outputs[-1][1] is not None:
+            raise AlignerError(f"-o {value}: give a --format before each -o")
+        outputs[-1] = [outputs[-1][0], value]
+        setattr(namespace, self.dest, outputs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--model", default=DEFAULT_MODEL, help=MODELS)
     compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
 
+    check = commands.add_parser("check", help="check every document group of a repository (CI gate)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="the repository or folders to check (default: the current directory)")
+    check.add_argument("--config", type=Path, help="the configuration file (default: aligner.toml or [tool.aligner] in pyproject.toml, found upwards)")
+    check.add_argument("--format", dest="outputs", action=_FormatAction, metavar="FORMAT", help=f"report format, repeatable: {', '.join(CHECK_FORMATS)} (default terminal)")
+    check.add_argument("-o", "--output", dest="outputs", action=_OutputAction, type=Path, metavar="PATH", help="write the report of the --format before it to PATH (atomically)")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity of a new finding that makes the exit code 1 (default: the config's, else error)")
+    check.add_argument("--changed-since", metavar="REF", help="check only the groups with a file changed since the git REF (merge base)")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="findings in FILE are baselined: reported, never failing")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE, then exit 0")
+    check.add_argument("--jobs", type=int, default=0, metavar="N", help="groups checked at once (default: every core)")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+
     model = commands.add_parser("model", help="work with the embedding model")
     model_commands = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
     export = model_commands.add_parser("export", help="write the default model as a sentence-transformers directory")
@@ -70,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "model":
             return run_model(args)
+        if args.command == "check":
+            return run_check_command(args)
         return run_compare(args)
     except AlignerError as error:
         print(f"aligner: error: {error}", file=sys.stderr)
@@ -80,6 +116,59 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return 130
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from .project import Options, find_config, run_check
+    from .project.baseline import baseline_text
+    from .report import CHECK_RENDERERS, render_check, write_atomic
+
+    paths = args.paths or [Path(".")]
+    for path in paths:
+        if not path.is_dir():
+            raise AlignerError(f"{path}: not a directory")
+    if args.jobs < 0:
+        raise AlignerError(f"--jobs {args.jobs}: give 0 (every core) or more")
+    outputs = args.outputs or [["terminal", None]]
+    if sum(output is None for _, output in outputs) > 1:
+        raise AlignerError("only one --format can go to standard output: give -o PATH for the others")
+    stderr = Console(stderr=True)
+    fail_on, failing = args.fail_on, False
+    for root in paths:
+        config = find_config(root, args.config)
+        fail_on = fail_on or config.fail_on
+        options = Options(args.changed_since, args.baseline, args.jobs, args.no_cache)
+        if stderr.is_terminal:
+            with stderr.status("checking…") as status:
+                report = run_check(root, config, options, progress=status.update, announce=stderr.print)
+        else:
+            report = run_check(root, config, options, announce=lambda message: print(f"aligner: {message}", file=sys.stderr))
+        if args.write_baseline:
+            write_atomic(args.write_baseline, baseline_text([i for i in report.issues if i.status != "suppressed"]))
+            print(f"aligner: wrote {len(report.issues)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+            continue
+        for format_name, output in outputs:
+            if output is None and format_name == "terminal" and sys.stdout.isatty():
+                render_check(report, Console())
+            elif output is None:
+                sys.stdout.write(CHECK_RENDERERS[format_name](report, fail_on))
+            else:
+                write_atomic(output, CHECK_RENDERERS[format_name](report, fail_on))
+        _append_step_summary(report, fail_on)
+        failing = failing or bool(report.failing(fail_on))
+    return int(failing and not args.write_baseline)
+
+
+def _append_step_summary(report, fail_on: str) -> None:
+    """GitHub shows 10 annotations of each level per step; the job summary carries every finding."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        from .report.github import step_summary
+
+        with open(summary, "a", encoding="utf-8") as file:
+            file.write(step_summary(report, fail_on))
 
 
 def run_model(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SENTENCE_END = re.compile(r"""[.!?。؟…:|"”»)\]]\s*$""")
 
 
@@ -70,8 +71,15 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
+def without_comments(text: str) -> str:
+    """HTML comments (``<!-- ... -->``, where Markdown keeps notes and suppressions) blanked, line breaks kept."""
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
 def paragraphs(text: str, markdown: bool = False) -> list[RawParagraph]:
-    """Split text into paragraphs, keeping the line number of every line."""
+    """Split text into paragraphs, keeping the line number of every line; Markdown comments are not content."""
+    if markdown:
+        text = without_comments(text)
     lines = [(number, line.strip()) for number, line in enumerate(_NEWLINE.split(text), start=1)]
     blocks: list[list[tuple[int, str]]] = [[]]
     for number, line in lines:

@@ -127,3 +127,33 @@ class Report:
             for finding in comparison.findings:
                 counts[finding.severity.value] += 1
         return counts
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding placed in the repository: what the CI formats render, one line or result each."""
+
+    finding: Finding
+    group: str  # the document group, e.g. docs/{lang}/guide.md
+    source_path: str | None
+    target_path: str | None
+    fingerprint: str  # stable across line moves (aligner.project.baseline)
+    status: str = "new"  # "new" | "baselined" | "suppressed"
+
+
+@dataclass
+class CheckReport:
+    """One run over document groups: each group's report, and every finding as an issue."""
+
+    reports: list[Report]
+    issues: list[Issue]
+    fixed: list[dict] = field(default_factory=list)  # baseline entries that no longer occur
+    summary: str = ""  # what was checked, for the reader
+    groups: list[str] = field(default_factory=list)  # the group of each report, in order
+
+    def failing(self, fail_on: str) -> list[Issue]:
+        """New issues at or above ``fail_on`` ("never": none)."""
+        if fail_on == "never":
+            return []
+        bar = Severity(fail_on).rank
+        return [i for i in self.issues if i.status == "new" and i.finding.severity.rank >= bar]

@@ -75,6 +75,27 @@ _RULES = (
         "A number is written differently but means the same (4 and 04); informational unless numbers are strict.",
         Severity.INFO,
     ),
+    Rule(
+        "missing_translation", "A source page without a translation",
+        "The repository's source language has this page, but a target language has no file for it.",
+        Severity.WARNING,
+    ),
+    Rule(
+        "orphan_translation", "A translation without a source page",
+        "A translated file whose source-language page does not exist (renamed or deleted in the source?).",
+        Severity.WARNING,
+    ),
+    Rule(
+        "stale_translation", "The source changed after the translation",
+        "The source page has a commit later than the translation's last commit: the translation may "
+        "not carry the source's latest changes.",
+        Severity.WARNING,
+    ),
+    Rule(
+        "unused_suppression", "A suppression that suppresses nothing",
+        "An 'aligner: ignore' comment or a per-path ignore that matched no finding: remove it.",
+        Severity.WARNING,
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -1,4 +1,8 @@
-"""Report formats. A new format is a function ``Report -> str`` registered in ``FORMATS``."""
+"""Report formats, one module each.
+
+A format of ``aligner compare`` is a function ``Report -> str`` registered in ``FORMATS``; a
+format of ``aligner check`` is a function ``(CheckReport, fail_on) -> str`` in ``CHECK_RENDERERS``.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..model import Report
-from .json import render_json
-from .terminal import render_terminal
+from ..model import CheckReport, Report
+from .json import render_check_json, render_json
+from .terminal import render_check, render_terminal
 
 
 def render_text(report: Report, width: int = 100, full: bool = False) -> str:
@@ -20,6 +24,18 @@ def render_text(report: Report, width: int = 100, full: bool = False) -> str:
     render_terminal(report, console, full=full)
     return console.export_text()
 
+
+def render_check_text(check: CheckReport, fail_on: str = "error", width: int = 100) -> str:
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    render_check(check, console)
+    return console.export_text()
+
+
+# ``aligner check``: each format a function (CheckReport, fail_on) -> str.
+CHECK_RENDERERS = {
+    "terminal": render_check_text,
+    "json": render_check_json,
+}
 
 FORMATS = {
     "terminal": render_text,
@@ -40,4 +56,4 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
-__all__ = ["FORMATS", "render_json", "render_terminal", "render_text", "write_atomic"]
+__all__ = ["CHECK_RENDERERS", "FORMATS", "render_check", "render_json", "render_terminal", "render_text", "write_atomic"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Comparison, Document, Finding, Report, Span
+from ..model import CheckReport, Comparison, Document, Finding, Report, Span
 
 SCHEMA_VERSION = 1
 
@@ -86,3 +86,20 @@ def _finding(finding: Finding) -> dict:
 
 def _span(span: Span) -> dict:
     return {"line": span.line, "text": span.text, "highlights": [list(h) for h in span.highlights]}
+
+
+def render_check_json(check: CheckReport, fail_on: str = "error") -> str:
+    """Every group's report (as ``compare`` writes it) and every finding as a repository issue."""
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "summary": check.summary,
+        "groups": [{"group": group, **to_dict(report)} for group, report in zip(check.groups, check.reports)],
+        "issues": [
+            {"group": i.group, "source_path": i.source_path, "target_path": i.target_path, "fingerprint": i.fingerprint,
+             "status": i.status, **_finding(i.finding)}
+            for i in check.issues
+        ],
+        "fixed": check.fixed,
+        "failing": len(check.failing(fail_on)),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -16,7 +16,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Bead, Comparison, Document, Finding, Report, Severity
+from dataclasses import replace
+
+from ..model import Bead, CheckReport, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"}
@@ -137,3 +139,47 @@ def _summary(report: Report) -> Table:
     if reference:
         table.caption = f"reference: {reference.path} ({reference.language}, {len(reference.paragraphs)} paragraphs, {len(reference.sentences)} sentences)"
     return table
+
+
+def render_check(check: CheckReport, console: Console) -> None:
+    """Every group's comparison with its new findings, the repository's own findings, then the totals."""
+    for report in new_findings_only(check):
+        for comparison in report.comparisons:
+            console.print(_comparison_view(report.documents, comparison, False))
+    repository = [i for i in check.issues if i.status == "new" and i.finding.kind in REPOSITORY_RULES]
+    if repository:
+        table = Table(title="Repository", box=box.SIMPLE_HEAD, title_justify="left")
+        for column in ("severity", "rule", "finding"):
+            table.add_column(column)
+        for issue in repository:
+            table.add_row(Text(issue.finding.severity.value, STYLE[issue.finding.severity]), issue.finding.kind, issue.finding.message)
+        console.print(table)
+    console.print(Text(check.summary, style="dim"))
+    console.print(totals(check))
+
+
+REPOSITORY_RULES = {"missing_translation", "orphan_translation", "stale_translation", "unused_suppression"}
+
+
+def new_findings_only(check: CheckReport) -> list[Report]:
+    """The group reports without their baselined and suppressed findings."""
+    hidden = {(i.group, i.target_path, i.finding) for i in check.issues if i.status != "new"}
+    reports = []
+    for group, report in zip(check.groups, check.reports):
+        comparisons = [
+            replace(c, findings=[f for f in c.findings if (group, report.documents[c.target].path, f) not in hidden])
+            for c in report.comparisons
+        ]
+        reports.append(Report(report.documents, comparisons))
+    return reports
+
+
+def totals(check: CheckReport) -> str:
+    new = [i for i in check.issues if i.status == "new"]
+    counts = {s: sum(i.finding.severity is s for i in new) for s in Severity}
+    others = {status: sum(i.status == status for i in check.issues) for status in ("baselined", "suppressed")}
+    text = (
+        f"{len(check.reports)} groups checked: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.INFO]} info; {others['baselined']} baselined, {others['suppressed']} suppressed"
+    )
+    return text + (f"; {len(check.fixed)} baseline entries fixed (prune them)" if check.fixed else "")

@@ -1,0 +1,207 @@
+"""``aligner check``: every document group of a repository, compared and gathered into one report.
+
+Groups are independent, so they run in parallel worker processes (``jobs``), each loading
+the model once and sharing the embedding cache; reports come back in group order, so the
+output is the same whatever the number of jobs. Then come the repository's own findings
+(missing, orphan and stale translations), suppressions, per-path ignores, rule selection and
+the baseline.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+from ..errors import AlignerError
+from ..load import read_text
+from ..model import CheckReport, Finding, Issue, Report, Severity, Span
+from ..rules import default_severity
+from . import git
+from .baseline import apply_baseline, fingerprint, read_baseline
+from .config import Config
+from .discover import Discovery, Group, discover, pattern_regex
+from .suppressions import Suppression, find_suppressions
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line adds to the configuration."""
+
+    changed_since: str | None = None
+    baseline: Path | None = None
+    jobs: int = 0  # 0: every core
+    no_cache: bool = False
+
+
+@dataclass(frozen=True)
+class _Task:
+    root: str
+    group: Group
+    source: str
+    targets: tuple[str, ...]
+    config: Config
+    no_cache: bool
+
+
+_encoder = None
+
+
+def _worker_init(model: str, no_cache: bool) -> None:
+    global _encoder
+    from ..embed import CachedEncoder, load_encoder
+
+    encoder = load_encoder(model)
+    _encoder = encoder if no_cache else CachedEncoder(encoder)
+
+
+def _compare_group(task: _Task) -> Report:
+    from ..check import Settings
+    from ..pipeline import compare, load_document
+
+    root = Path(task.root)
+    languages = [task.source, *(lang for lang in task.targets if lang in task.group.files)]
+    documents = [load_document(root / task.group.files[lang], lang) for lang in languages]
+    settings = Settings(strict_numbers=task.config.strict_numbers, min_confidence=task.config.min_confidence)
+    report = compare(documents, _encoder, 0, settings)
+    for document in report.documents:  # report repository-relative paths
+        document.path = Path(document.path).relative_to(root).as_posix()
+    return report
+
+
+def run_check(
+    root: Path,
+    config: Config,
+    options: Options,
+    progress: Callable[[str], None] | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> CheckReport:
+    """Check the repository at ``root``; ``announce`` hears what was found, ``progress`` each group as it is done."""
+    root = root.resolve()
+    found = discover(root, config)
+    if announce:
+        announce(found.summary)
+    groups = _changed_groups(root, found, options.changed_since) if options.changed_since else found.groups
+    comparable = [g for g in groups if found.source in g.files and any(t in g.files for t in found.targets)]
+    reports = _compare_all(root, comparable, found, config, options, progress)
+    issues = []
+    for group, report in zip(comparable, reports):
+        for comparison in report.comparisons:
+            source, target = report.documents[comparison.source].path, report.documents[comparison.target].path
+            issues += [_issue(f, group.key, source, target) for f in comparison.findings]
+    issues += _repository_findings(root, groups, found, config)
+    issues = _select(issues, config)
+    issues = _suppress(root, issues, config, comparable, found)
+    fixed: list[dict] = []
+    if options.baseline is not None:
+        issues, fixed = apply_baseline(issues, read_baseline(options.baseline))
+    scope = f" ({len(groups)} changed since {options.changed_since})" if options.changed_since else ""
+    return CheckReport(reports, issues, fixed, found.summary + scope, [g.key for g in comparable])
+
+
+def _compare_all(root: Path, groups: list[Group], found: Discovery, config: Config, options: Options, progress) -> list[Report]:
+    from ..embed import DEFAULT_MODEL
+
+    model = config.model or DEFAULT_MODEL
+    tasks = [_Task(str(root), g, found.source, found.targets, config, options.no_cache) for g in groups]
+    jobs = min(options.jobs or os.cpu_count() or 1, max(len(tasks), 1))
+    if jobs <= 1:
+        _worker_init(model, options.no_cache)
+        reports = []
+        for index, task in enumerate(tasks, 1):
+            if progress:
+                progress(f"[{index}/{len(tasks)}] {task.group.key}")
+            reports.append(_compare_group(task))
+        return reports
+    with ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(model, options.no_cache)) as pool:
+        reports = []
+        for index, report in enumerate(pool.map(_compare_group, tasks), 1):
+            if progress:
+                progress(f"[{index}/{len(tasks)}] {tasks[index - 1].group.key}")
+            reports.append(report)
+        return reports
+
+
+def _changed_groups(root: Path, found: Discovery, ref: str) -> list[Group]:
+    if not git.is_repository(root):
+        raise AlignerError(f"--changed-since {ref}: {root} is not a git checkout")
+    changed = git.changed_since(root, ref)
+    return [g for g in found.groups if changed & set(g.files.values())]
+
+
+def _issue(finding: Finding, group: str, source: str | None, target: str | None) -> Issue:
+    return Issue(finding, group, source, target, fingerprint(finding, group, target))
+
+
+def _repository_findings(root: Path, groups: list[Group], found: Discovery, config: Config) -> list[Issue]:
+    """Missing translations, orphan translations and (in a git checkout) stale translations."""
+    issues = []
+
+    def add(kind: str, setting: str, source: str | None, target: str | None, message: str, group: Group) -> None:
+        if setting != "off":
+            path = target or source
+            finding = Finding(kind, Severity(setting), Span(1 if source else None, source), Span(1 if target else None, target), message)
+            issues.append(Issue(finding, group.key, source, target, fingerprint(finding, group.key, path)))
+
+    tracked = git.is_repository(root)
+    for group in groups:
+        source = group.files.get(found.source)
+        for language in found.targets:
+            target = group.files.get(language)
+            if source and not target:
+                add("missing_translation", config.missing_translation, source, None, f"{source} has no {language} translation", group)
+            elif target and not source:
+                add("orphan_translation", config.orphan_translation, None, target, f"{target} has no {found.source} source page", group)
+            elif source and target and tracked:
+                stale = _stale(root, source, target)
+                if stale:
+                    add("stale_translation", config.stale_translation, source, target, stale, group)
+    return issues
+
+
+def _stale(root: Path, source: str, target: str) -> str | None:
+    source_commit, target_commit = git.last_change(root, source), git.last_change(root, target)
+    if source_commit and target_commit and source_commit.timestamp > target_commit.timestamp:
+        return (
+            f"{source} changed in {source_commit.sha[:10]} ({source_commit.date}), after {target} "
+            f"was last changed in {target_commit.sha[:10]} ({target_commit.date})"
+        )
+    return None
+
+
+def _select(issues: list[Issue], config: Config) -> list[Issue]:
+    selected = set(config.select) if config.select else None
+    return [i for i in issues if (selected is None or i.finding.kind in selected) and i.finding.kind not in config.ignore]
+
+
+def _suppress(root: Path, issues: list[Issue], config: Config, groups: list[Group], found: Discovery) -> list[Issue]:
+    """Mark what inline suppressions and per-path ignores cover; report those that covered nothing."""
+    suppressions: list[Suppression] = []
+    for path in sorted({p for g in groups for p in g.files.values() if p.endswith((".md", ".markdown"))}):
+        suppressions += find_suppressions(path, read_text(root / path))
+    used: set[Suppression] = set()
+    used_patterns: set[str] = set()
+    marked = []
+    for issue in issues:
+        kind, finding = issue.finding.kind, issue.finding
+        hits = [s for s in suppressions if (s.path == issue.source_path and s.covers(kind, finding.source.line))
+                or (s.path == issue.target_path and s.covers(kind, finding.target.line))]
+        patterns = [p for p, rules in config.per_path_ignores.items() if kind in rules
+                    and any(path and pattern_regex(p).fullmatch(path) for path in (issue.source_path, issue.target_path))]
+        if hits or patterns:
+            used.update(hits)
+            used_patterns.update(patterns)
+            issue = replace(issue, status="suppressed")
+        marked.append(issue)
+    for s in suppressions:
+        if s not in used:
+            what = ", ".join(sorted(s.rules)) or "every rule"
+            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(s.line, s.path), f"suppression of {what} at {s.path}:{s.line} covers no finding")
+            marked.append(Issue(finding, s.path, None, s.path, fingerprint(finding, s.path, s.path)))
+    for pattern in config.per_path_ignores:
+        if pattern not in used_patterns:
+            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(), f"per-path-ignores {pattern!r} in {config.path} covers no finding")
+            marked.append(Issue(finding, str(config.path), None, None, fingerprint(finding, pattern, None)))
+    return marked
