@@ -61,8 +61,8 @@ def _relocate(text: str, pieces: list[str]) -> list[str]:
 
 def _continues(previous: str, piece: str, language: str) -> bool:
     """True when the split between ``previous`` and ``piece`` is not a sentence boundary."""
-    if previous and not previous[-1].isspace():
-        return True  # split inside a token, e.g. "TP.|HCM"
+    if previous and not previous[-1].isspace() and previous[-1] not in _SPACELESS_ENDS:
+        return True  # split inside a token, e.g. "TP.|HCM"; Chinese and Japanese end sentences without a space
     if previous.count("(") > previous.count(")") or previous.count("[") > previous.count("]"):
         return True  # inside brackets: sentencex splits Arabic "(1858 - |1940)"
     match = _LAST_WORD.search(previous)
@@ -75,6 +75,7 @@ def _continues(previous: str, piece: str, language: str) -> bool:
     return False
 
 
+_SPACELESS_ENDS = set("。！？｡")  # sentence ends of scripts written without spaces (Chinese, Japanese)
 _CLAUSE_BREAK = re.compile(r"[;؛:]\s+|,\s+|،\s*|\s+[-–—]\s+")
 
 

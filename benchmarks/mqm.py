@@ -246,6 +246,27 @@ def score(talks: list[Talk], reports: list[dict], keep_examples: bool) -> dict:
     return result
 
 
+def labelled(talks: list[Talk], reports: list[dict], split: str, pair: str) -> list[dict]:
+    """Findings with their evidence for benchmarks/calibrate.py: 0 on all-clean paragraphs (a false
+    alarm), 1 for an omission on a paragraph with a rated omission; anything else is left out."""
+    rows = []
+    for talk, report in zip(talks, reports):
+        clean = [all(s["no_accuracy_error"] for s in paragraph) for paragraph in talk.paragraphs]
+        for finding in report["comparisons"][0]["findings"]:
+            if finding["kind"] == "number_format":
+                continue
+            touched = touched_paragraphs(finding, talk)
+            if all(clean[p] for p in touched):
+                label = 0
+            elif finding["kind"] == "omission" and any(omission_spans(s) for p in touched for s in talk.paragraphs[p]):
+                label = 1
+            else:
+                continue
+            rows.append({"benchmark": "mqm", "split": split, "group": pair, "clean": label == 0, "kind": finding["kind"],
+                         "level": finding["level"], "severity": finding["severity"], "evidence": finding["evidence"], "label": label})
+    return rows
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -288,6 +309,7 @@ def main() -> None:
     started = time.perf_counter()
     output = {"split_seed": SPLIT_SEED, "segments_per_paragraph": PER_PARAGRAPH,
               "limit_systems": args.limit_systems, "pairs": {}}
+    labels: dict = {"clean_sentences": {}, "findings": []}
     with tempfile.TemporaryDirectory() as folder:
         for pair in args.pairs.split(","):
             talks = build_talks(pair, args.limit_systems, splits)
@@ -296,11 +318,14 @@ def main() -> None:
             for split in splits:
                 chosen = [i for i, talk in enumerate(talks) if talk.split == split]
                 results[split] = score([talks[i] for i in chosen], [reports[i] for i in chosen], keep_examples=split == "dev")
+                labels["findings"] += labelled([talks[i] for i in chosen], [reports[i] for i in chosen], split, pair)
+                labels["clean_sentences"].setdefault(split, {})[pair] = results[split]["sentences_in_clean_paragraphs"]
             output["pairs"][pair] = results
             print_pair(pair, results)
     output["seconds"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "mqm.json").write_text(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
+    (RESULTS / "labels.mqm.json").write_text(json.dumps(labels) + "\n")
     print(f"\n{output['seconds']:.0f} s; {RESULTS / 'mqm.json'}")
 
 

@@ -140,3 +140,29 @@ def test_abridged_reordered_edition_reports_moves_and_omissions(check, seeds):
     flagged = {f.source.line for f in result.findings if f.kind in {"omission", "moved"}}
     assert not {15, 16, 17, 19, 20} & flagged
     assert ("number_format", 15) in {(f.kind, f.source.line) for f in result.findings}  # Project 06 → Đề án 6
+
+
+# Real clean translations from the dev talks of ../shared/corpora/mqm-ted-en-de-zh-en.
+UNREAD_NUMBER_WORDS = [
+    ("en", "de", "I first went to Antarctica almost 10 years ago, where I saw my first icebergs.",
+     "Vor fast zehn Jahren war ich zum ersten Mal in der Antarktis und habe dort meine ersten Eisberge gesehen."),
+    ("zh", "en", "有些冰超过十万年。", "Some ice is older than 100000 years old."),
+]
+
+
+@pytest.mark.parametrize("source_language, target_language, source, target", UNREAD_NUMBER_WORDS)
+def test_a_number_written_in_words_the_engine_cannot_read_is_not_missing(check, tmp_path, source_language, target_language, source, target):
+    source_path, target_path = tmp_path / f"s.{source_language}.txt", tmp_path / f"t.{target_language}.txt"
+    source_path.write_text(source + "\n", encoding="utf-8")
+    target_path.write_text(target + "\n", encoding="utf-8")
+    result = check(source_path, target_path)
+    assert not [f for f in result.findings if f.kind.startswith("number_")]
+
+
+def test_a_deleted_number_in_a_language_without_number_words_is_still_missing(check, tmp_path):
+    source_path, target_path = tmp_path / "s.en.txt", tmp_path / "t.de.txt"
+    source_path.write_text("The station was built in 1998 at a cost of 3.5 million euros.\n", encoding="utf-8")
+    target_path.write_text("Die Station wurde 1998 gebaut und kostete Millionen Euro.\n", encoding="utf-8")
+    result = check(source_path, target_path)
+    assert [(f.kind, d.kind) for f in result.findings for d in f.differences] == [("number_missing", "number_missing")]
+    assert "3.5 million" in result.findings[0].message

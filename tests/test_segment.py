@@ -40,3 +40,9 @@ def test_clauses_split_at_semicolons_and_commas_keeping_short_pieces_together():
         "The city maintains 628 models of the movement",
         "it built 98 new ones, and replicated 14 models, too.",
     ]
+
+
+def test_chinese_sentences_end_without_a_space():
+    # ../shared/corpora/mqm-ted-en-de-zh-en, dev talk.5: segments 356 and 370 written as running text.
+    text = "我感到敬畏。有些冰超过十万年。"
+    assert [text[a:b] for a, b in split_sentences(text, "zh")] == ["我感到敬畏。", "有些冰超过十万年。"]

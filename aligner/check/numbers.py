@@ -7,14 +7,18 @@ takes the kind and severity of its gravest difference and lists every difference
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ..model import Difference, Finding, Severity, Span
-from ..numbers import compare_numbers, extract_numbers
+from ..numbers import NumberDiff, compare_numbers, extract_numbers
+from ..numbers.languages import reads_number_words
 from ..rules import default_severity
 from .pair import Pair, Settings
 from .structure import LOW_MARGIN
 
+_DECIMAL_WRITTEN = re.compile(r"\d[.,]\d{1,2}(?!\d)")
 # Which kind names a group whose differences are equally severe: a changed value first.
 PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format")
 
@@ -29,6 +33,7 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
         diffs = compare_numbers(
             extract_numbers(source.text, pair.source.language), extract_numbers(target.text, pair.target.language)
         )
+        diffs = [d for d in diffs if not _unreadable_counterpart(d, pair.source.language, pair.target.language)]
         if not diffs:
             continue
         differences = tuple(
@@ -55,13 +60,24 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
                 message,
                 "sentence",
                 differences,
-                evidence={
-                    "differences": float(len(diffs)),
-                    **{f"{kind[7:]}s": float(sum(d.kind == kind for d in diffs)) for kind in PRIORITY},
-                },
+                evidence={"differences": float(len(diffs)), **{f"{k}_differences": float(sum(d.kind == k for d in diffs)) for k in PRIORITY}},
             )
         )
     return findings
+
+
+def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_language: str) -> bool:
+    """A whole number or percentage missing on a side whose language's number words the engine cannot read.
+
+    "10 years" is "zehn Jahre", "100000 years" is "十万年": the counterpart is there, unread. Years,
+    dates, decimals and ranges are written in digits everywhere and stay compared.
+    """
+    mention, other_language = (diff.source, target_language) if diff.kind == "number_missing" else (diff.target, source_language)
+    if diff.kind not in ("number_missing", "number_added") or reads_number_words(other_language):
+        return False
+    whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
+    decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits
+    return mention.kind in ("cardinal", "ordinal", "percent") and not mention.parts and whole and not decimal_written
 
 
 def _severity(kind: str, settings: Settings) -> Severity:
