@@ -78,6 +78,7 @@ def without_comments(text: str) -> str:
 
 def paragraphs(text: str, markdown: bool = False) -> list[RawParagraph]:
     """Split text into paragraphs, keeping the line number of every line; Markdown comments are not content."""
+    original = _NEWLINE.split(text)
     if markdown:
         text = without_comments(text)
     lines = [(number, line.strip()) for number, line in enumerate(_NEWLINE.split(text), start=1)]
@@ -85,6 +86,8 @@ def paragraphs(text: str, markdown: bool = False) -> list[RawParagraph]:
     for number, line in lines:
         if line:
             blocks[-1].append((number, line))
+        elif original[number - 1].strip():
+            continue  # a line that held only a comment separates nothing
         elif blocks[-1]:
             blocks.append([])
     blocks = [block for block in blocks if block]

@@ -1,7 +1,7 @@
 """A persistent embedding cache: re-checking unchanged text does no embedding work.
 
-Vectors live in one SQLite file keyed by (encoder name, text), so concurrent
-runs are safe and a crash never leaves a torn entry.
+Vectors live in one SQLite file keyed by (encoder name, text), in WAL mode with a busy
+timeout, so concurrent runs and parallel workers are safe and a crash never leaves a torn entry.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ class CachedEncoder:
         self.name = encoder.name
         directory = directory or default_cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(directory / "embeddings.sqlite3", timeout=30)
+        self._db = sqlite3.connect(directory / "embeddings.sqlite3", timeout=60)
+        # WAL: readers never wait for a writer, so parallel workers (aligner check --jobs) share one cache.
+        self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
         self.hits = 0
         self.misses = 0

@@ -163,7 +163,8 @@ def _repository_findings(root: Path, groups: list[Group], found: Discovery, conf
 
 def _stale(root: Path, source: str, target: str) -> str | None:
     source_commit, target_commit = git.last_change(root, source), git.last_change(root, target)
-    if source_commit and target_commit and source_commit.timestamp > target_commit.timestamp:
+    # By history, not by clock: commits of one second, or a rebase, must not hide a later change.
+    if source_commit and target_commit and source_commit.sha != target_commit.sha and git.is_ancestor(root, target_commit.sha, source_commit.sha):
         return (
             f"{source} changed in {source_commit.sha[:10]} ({source_commit.date}), after {target} "
             f"was last changed in {target_commit.sha[:10]} ({target_commit.date})"

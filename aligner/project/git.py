@@ -63,3 +63,9 @@ def last_change(root: Path, path: str) -> Commit | None:
         return None
     sha, date, timestamp = out.split()
     return Commit(sha, date, int(timestamp))
+
+
+def is_ancestor(root: Path, older: str, newer: str) -> bool:
+    """Is commit ``older`` an ancestor of ``newer`` (in its history)?"""
+    result = subprocess.run(["git", "-C", str(root), "merge-base", "--is-ancestor", older, newer], capture_output=True, timeout=60)
+    return result.returncode == 0
