@@ -164,3 +164,35 @@ def test_docusaurus_layout(run_cli, tmp_path):
         "docs/intro/rights.md", "i18n/ar/docusaurus-plugin-content-docs/current/intro/rights.md",
     ]
     assert report["groups"][0]["comparisons"][0]["verdict"] == "parallel"
+
+
+def test_every_ci_format_at_once(run_cli, repo, tmp_path):
+    import jsonschema
+    import junitparser
+
+    reports = tmp_path / "reports"
+    summary = tmp_path / "step-summary.md"
+    result = run_cli(
+        "check", "--jobs", "2", "--format", "sarif", "-o", str(reports / "aligner.sarif"), "--format", "junit", "-o", str(reports / "junit.xml"),
+        "--format", "gitlab", "-o", str(reports / "codequality.json"), "--format", "markdown", "-o", str(reports / "comment.md"), "--format", "github",
+        cwd=repo, env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert result.returncode == 1, result.stderr
+    sarif = json.loads((reports / "aligner.sarif").read_text())
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.validate(sarif, schema)
+    results = sarif["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} >= {"number_added", "omission", "stale_translation", "missing_translation"}
+    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith(("docs/", "guide/")) for r in results)
+    suite = next(iter(junitparser.JUnitXml.fromfile(str(reports / "junit.xml"))))
+    assert suite.failures >= 1 and {case.classname for case in suite} >= {"docs/{lang}/haiphong.md", "guide/rights.{lang}.md"}
+    quality = json.loads((reports / "codequality.json").read_text())
+    assert quality and all({"description", "check_name", "fingerprint", "severity", "location"} <= set(q) for q in quality)
+    assert len({q["fingerprint"] for q in quality}) == len(quality)
+    annotations = result.stdout.splitlines()
+    assert annotations and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in annotations)
+    assert "docs/ar/haiphong.md" in (reports / "comment.md").read_text()
+    assert "| " in summary.read_text() and "number_added" in summary.read_text()
+    # The same run with one job gives the same report.
+    again = run_cli("check", "--jobs", "1", "--format", "sarif", cwd=repo)
+    assert json.loads(again.stdout)["runs"][0]["results"] == results

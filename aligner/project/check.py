@@ -10,6 +10,7 @@ the baseline.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,11 +65,10 @@ def _compare_group(task: _Task) -> Report:
     root = Path(task.root)
     languages = [task.source, *(lang for lang in task.targets if lang in task.group.files)]
     documents = [load_document(root / task.group.files[lang], lang) for lang in languages]
+    for document, lang in zip(documents, languages):  # repository-relative paths, in messages too
+        document.path = task.group.files[lang]
     settings = Settings(strict_numbers=task.config.strict_numbers, min_confidence=task.config.min_confidence)
-    report = compare(documents, _encoder, 0, settings)
-    for document in report.documents:  # report repository-relative paths
-        document.path = Path(document.path).relative_to(root).as_posix()
-    return report
+    return compare(documents, _encoder, 0, settings)
 
 
 def run_check(
@@ -92,7 +92,7 @@ def run_check(
             source, target = report.documents[comparison.source].path, report.documents[comparison.target].path
             issues += [_issue(f, group.key, source, target) for f in comparison.findings]
     issues += _repository_findings(root, groups, found, config)
-    issues = _select(issues, config)
+    issues = _select(_number_repeats(issues), config)
     issues = _suppress(root, issues, config, comparable, found)
     fixed: list[dict] = []
     if options.baseline is not None:
@@ -131,6 +131,18 @@ def _changed_groups(root: Path, found: Discovery, ref: str) -> list[Group]:
     return [g for g in found.groups if changed & set(g.files.values())]
 
 
+def _number_repeats(issues: list[Issue]) -> list[Issue]:
+    """Identical findings (the same caption omitted twice) get distinct fingerprints, by occurrence."""
+    seen: Counter = Counter()
+    numbered = []
+    for issue in issues:
+        seen[issue.fingerprint] += 1
+        if seen[issue.fingerprint] > 1:
+            issue = replace(issue, fingerprint=f"{issue.fingerprint[:28]}{seen[issue.fingerprint]:04x}")
+        numbered.append(issue)
+    return numbered
+
+
 def _issue(finding: Finding, group: str, source: str | None, target: str | None) -> Issue:
     return Issue(finding, group, source, target, fingerprint(finding, group, target))
 
@@ -139,11 +151,10 @@ def _repository_findings(root: Path, groups: list[Group], found: Discovery, conf
     """Missing translations, orphan translations and (in a git checkout) stale translations."""
     issues = []
 
-    def add(kind: str, setting: str, source: str | None, target: str | None, message: str, group: Group) -> None:
+    def add(kind: str, setting: str, source: str | None, target: str | None, message: str, group: Group, language: str) -> None:
         if setting != "off":
-            path = target or source
             finding = Finding(kind, Severity(setting), Span(1 if source else None, source), Span(1 if target else None, target), message)
-            issues.append(Issue(finding, group.key, source, target, fingerprint(finding, group.key, path)))
+            issues.append(Issue(finding, group.key, source, target, fingerprint(finding, group.key, target or f"{source} ({language})")))
 
     tracked = git.is_repository(root)
     for group in groups:
@@ -151,13 +162,13 @@ def _repository_findings(root: Path, groups: list[Group], found: Discovery, conf
         for language in found.targets:
             target = group.files.get(language)
             if source and not target:
-                add("missing_translation", config.missing_translation, source, None, f"{source} has no {language} translation", group)
+                add("missing_translation", config.missing_translation, source, None, f"{source} has no {language} translation", group, language)
             elif target and not source:
-                add("orphan_translation", config.orphan_translation, None, target, f"{target} has no {found.source} source page", group)
+                add("orphan_translation", config.orphan_translation, None, target, f"{target} has no {found.source} source page", group, language)
             elif source and target and tracked:
                 stale = _stale(root, source, target)
                 if stale:
-                    add("stale_translation", config.stale_translation, source, target, stale, group)
+                    add("stale_translation", config.stale_translation, source, target, stale, group, language)
     return issues
 
 
@@ -170,6 +181,14 @@ def _stale(root: Path, source: str, target: str) -> str | None:
             f"was last changed in {target_commit.sha[:10]} ({target_commit.date})"
         )
     return None
+
+
+def _relative(root: Path, path: Path | None) -> str:
+    """A path for the report: relative to the repository where it is inside it."""
+    if path is None:
+        return "configuration"
+    path = path.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _select(issues: list[Issue], config: Config) -> list[Issue]:
@@ -203,6 +222,7 @@ def _suppress(root: Path, issues: list[Issue], config: Config, groups: list[Grou
             marked.append(Issue(finding, s.path, None, s.path, fingerprint(finding, s.path, s.path)))
     for pattern in config.per_path_ignores:
         if pattern not in used_patterns:
-            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(), f"per-path-ignores {pattern!r} in {config.path} covers no finding")
-            marked.append(Issue(finding, str(config.path), None, None, fingerprint(finding, pattern, None)))
+            where = _relative(root, config.path)
+            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(1, where), f"per-path-ignores {pattern!r} in {where} covers no finding")
+            marked.append(Issue(finding, where, None, where, fingerprint(finding, pattern, where)))
     return marked

@@ -14,7 +14,12 @@ from pathlib import Path
 from rich.console import Console
 
 from ..model import CheckReport, Report
+from .github import render_github
+from .gitlab import render_gitlab
 from .json import render_check_json, render_json
+from .junit import render_junit
+from .markdown import render_markdown
+from .sarif import render_sarif
 from .terminal import render_check, render_terminal
 
 
@@ -35,6 +40,11 @@ def render_check_text(check: CheckReport, fail_on: str = "error", width: int = 1
 CHECK_RENDERERS = {
     "terminal": render_check_text,
     "json": render_check_json,
+    "sarif": render_sarif,
+    "github": render_github,
+    "junit": render_junit,
+    "gitlab": render_gitlab,
+    "markdown": render_markdown,
 }
 
 FORMATS = {
