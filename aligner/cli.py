@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE, then exit 0")
     check.add_argument("--jobs", type=int, default=0, metavar="N", help="groups checked at once (default: every core)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="run the groups on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786 (the dask extra)")
 
     model = commands.add_parser("model", help="work with the embedding model")
     model_commands = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
@@ -139,7 +140,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     for root in paths:
         config = find_config(root, args.config)
         fail_on = fail_on or config.fail_on
-        options = Options(args.changed_since, args.baseline, args.jobs, args.no_cache)
+        options = Options(args.changed_since, args.baseline, args.jobs, args.no_cache, args.scheduler)
         if stderr.is_terminal:
             with stderr.status("checking…") as status:
                 report = run_check(root, config, options, progress=status.update, announce=stderr.print)

@@ -196,3 +196,46 @@ def test_every_ci_format_at_once(run_cli, repo, tmp_path):
     # The same run with one job gives the same report.
     again = run_cli("check", "--jobs", "1", "--format", "sarif", cwd=repo)
     assert json.loads(again.stdout)["runs"][0]["results"] == results
+
+
+@pytest.fixture
+def dask_cluster(cache_dir):
+    """A real Dask scheduler and two workers on loopback, as subprocesses."""
+    import os
+    import signal
+    import socket
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache_dir)}
+    dask = str(Path(sys.executable).parent / "dask")  # the dask command line of this environment
+    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)]
+    worker = [dask, "worker", address, "--nthreads", "1", "--no-dashboard"]
+    processes += [subprocess.Popen(worker, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True) for _ in range(2)]
+    try:
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        time.sleep(0.1)
+
+
+def test_a_dask_cluster_gives_the_local_report(run_cli, repo, dask_cluster):
+    local = run_cli("check", "--jobs", "1", "--format", "json", cwd=repo)
+    remote = run_cli("check", "--scheduler", dask_cluster, "--format", "json", cwd=repo)
+    assert remote.returncode == local.returncode == 1, remote.stderr
+    assert remote.stdout == local.stdout

@@ -35,6 +35,7 @@ class Options:
     baseline: Path | None = None
     jobs: int = 0  # 0: every core
     no_cache: bool = False
+    scheduler: str | None = None  # a Dask distributed scheduler's address: run the groups there
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ def _worker_init(model: str, no_cache: bool) -> None:
 
     encoder = load_encoder(model)
     _encoder = encoder if no_cache else CachedEncoder(encoder)
+
+
+def _compare_on_cluster(task: _Task, model: str) -> Report:
+    """A Dask task: the worker process loads the model on its first group and keeps it."""
+    if _encoder is None:
+        _worker_init(model, task.no_cache)
+    return _compare_group(task)
 
 
 def _compare_group(task: _Task) -> Report:
@@ -106,6 +114,8 @@ def _compare_all(root: Path, groups: list[Group], found: Discovery, config: Conf
 
     model = config.model or DEFAULT_MODEL
     tasks = [_Task(str(root), g, found.source, found.targets, config, options.no_cache) for g in groups]
+    if options.scheduler:
+        return _compare_on_dask(tasks, model, options.scheduler, progress)
     jobs = min(options.jobs or os.cpu_count() or 1, max(len(tasks), 1))
     if jobs <= 1:
         _worker_init(model, options.no_cache)
@@ -121,6 +131,30 @@ def _compare_all(root: Path, groups: list[Group], found: Discovery, config: Conf
             if progress:
                 progress(f"[{index}/{len(tasks)}] {tasks[index - 1].group.key}")
             reports.append(report)
+        return reports
+
+
+def _compare_on_dask(tasks: list[_Task], model: str, scheduler: str, progress) -> list[Report]:
+    """The groups as tasks on a Dask distributed cluster; results come back in group order.
+
+    The workers read the documents from the same path, so the repository must be on a file
+    system they share (or checked out at the same path on each).
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise AlignerError("--scheduler needs Dask: pip install 'aligner[dask]'") from None
+    try:
+        client = Client(scheduler, timeout=30)
+    except OSError as exc:
+        raise AlignerError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    with client:
+        futures = client.map(_compare_on_cluster, tasks, model=model, pure=False)
+        reports = []
+        for index, future in enumerate(futures, 1):
+            reports.append(future.result())
+            if progress:
+                progress(f"[{index}/{len(tasks)}] {tasks[index - 1].group.key}")
         return reports
 
 
