@@ -1,10 +1,11 @@
 """Fit the confidence models on the dev parts, choose the info bar, and judge both on the test parts.
 
 Reads the labelled findings that benchmarks/discrepancy.py and benchmarks/mqm.py write
-(``benchmarks/results/labels.*.json``: every finding's evidence, and whether it was right,
-1, or a false alarm, 0). Per family of findings (``aligner.check.confidence.family``):
+(``benchmarks/results/labels.*.json``, one file per benchmark and --split: every finding's
+evidence, and whether it was right, 1, or a false alarm, 0). Per family of findings (``aligner.check.confidence.family``):
 
-* a logistic regression (scikit-learn) over the standardized evidence, and an isotonic map
+* a logistic regression (scikit-learn) over the standardized evidence, its regularization
+  chosen by 5-fold cross-validated log loss on dev, and an isotonic map
   fitted on its 5-fold cross-validated dev probabilities, so the map is not fitted to the
   regression's own training fit; a family with under ``MIN_EXAMPLES`` dev findings or one
   class only gets its smoothed dev precision as a constant;
@@ -54,7 +55,7 @@ def read_labels() -> tuple[list[dict], dict]:
         rows += data["findings"]
         for split, groups in data["clean_sentences"].items():
             for group, count in groups.items():
-                sentences[split][f"{path.stem.split('.')[1]} {group}"] = count
+                sentences[split][f"{data['benchmark']} {group}"] = count
     for row in rows:
         row["family"] = family_of(row)
         row["group_key"] = f"{row['benchmark']} {row['group']}"
@@ -63,7 +64,7 @@ def read_labels() -> tuple[list[dict], dict]:
 
 def fit_family(rows: list[dict], features: list[str]) -> dict:
     from sklearn.isotonic import IsotonicRegression
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     labels = np.array([r["label"] for r in rows])
@@ -74,8 +75,9 @@ def fit_family(rows: list[dict], features: list[str]) -> dict:
     mean, scale = matrix.mean(0), matrix.std(0)
     scale[scale == 0] = 1.0
     standard = (matrix - mean) / scale
-    regression = LogisticRegression(C=1.0, max_iter=1000)
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    strength = LogisticRegressionCV(Cs=[0.01, 0.03, 0.1, 0.3, 1.0, 3.0], cv=folds, scoring="neg_log_loss", max_iter=2000).fit(standard, labels).C_[0]
+    regression = LogisticRegression(C=strength, max_iter=2000)
     held_out = cross_val_predict(regression, standard, labels, cv=folds, method="predict_proba")[:, 1]
     isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(held_out, labels)
     regression.fit(standard, labels)
@@ -89,6 +91,7 @@ def fit_family(rows: list[dict], features: list[str]) -> dict:
         "isotonic_y": np.round(isotonic.y_thresholds_, 6).tolist(),
         "examples": len(rows),
         "positives": positives,
+        "C": float(strength),
     }
 
 

@@ -546,7 +546,7 @@ def main() -> None:
     started = time.perf_counter()
     results: dict[str, dict] = {}
     dev_pairs, dev_reports, count = [], [], 0
-    labels: dict = {"clean_sentences": {}, "findings": []}
+    labels: dict = {"benchmark": "discrepancy", "clean_sentences": {}, "findings": []}
     with tempfile.TemporaryDirectory() as folder:
         for split in SPLITS if args.split == "both" else (args.split,):
             results[split] = {}
@@ -567,7 +567,7 @@ def main() -> None:
     seconds = round(time.perf_counter() - started, 1)
     output = {"pairs_per_fault": args.pairs, "seed": args.seed, "split_seed": SPLIT_SEED, "seconds": seconds, "splits": results, "calibration_curve_dev": curve}
     (RESULTS / "discrepancy.json").write_text(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
-    (RESULTS / "labels.discrepancy.json").write_text(json.dumps(labels) + "\n")
+    (RESULTS / f"labels.discrepancy-{args.split}.json").write_text(json.dumps(labels) + "\n")
     print(f"\n{count} pairs in {seconds:.0f} s; plot (dev): {RESULTS / 'calibration.png'}")
 
 

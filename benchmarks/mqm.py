@@ -309,7 +309,7 @@ def main() -> None:
     started = time.perf_counter()
     output = {"split_seed": SPLIT_SEED, "segments_per_paragraph": PER_PARAGRAPH,
               "limit_systems": args.limit_systems, "pairs": {}}
-    labels: dict = {"clean_sentences": {}, "findings": []}
+    labels: dict = {"benchmark": "mqm", "clean_sentences": {}, "findings": []}
     with tempfile.TemporaryDirectory() as folder:
         for pair in args.pairs.split(","):
             talks = build_talks(pair, args.limit_systems, splits)
@@ -325,7 +325,7 @@ def main() -> None:
     output["seconds"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "mqm.json").write_text(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
-    (RESULTS / "labels.mqm.json").write_text(json.dumps(labels) + "\n")
+    (RESULTS / f"labels.mqm-{args.split}.json").write_text(json.dumps(labels) + "\n")
     print(f"\n{output['seconds']:.0f} s; {RESULTS / 'mqm.json'}")
 
 

@@ -18,6 +18,7 @@ from ..rules import default_severity
 from .pair import Pair, Settings
 from .structure import LOW_MARGIN
 
+NEARBY = 2  # sentences on each side where an unpaired number may have gone
 _DECIMAL_WRITTEN = re.compile(r"\d[.,]\d{1,2}(?!\d)")
 # Which kind names a group whose differences are equally severe: a changed value first.
 PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format")
@@ -60,10 +61,29 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
                 message,
                 "sentence",
                 differences,
-                evidence={"differences": float(len(diffs)), **{f"{k}_differences": float(sum(d.kind == k for d in diffs)) for k in PRIORITY}},
+                evidence=_evidence(pair, bead, diffs),
             )
         )
     return findings
+
+
+def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
+    """Counts by kind; how short the numbers are; and how many of the unpaired ones sit in a
+    neighbouring sentence of the other side (a sentence boundary drawn elsewhere, not a loss)."""
+    unpaired = [(d.source, pair.target, bead.target) if d.kind == "number_missing" else (d.target, pair.source, bead.source)
+                for d in diffs if d.kind in ("number_missing", "number_added")]
+    nearby = 0
+    for mention, document, own in unpaired:
+        around = [i for i in range(min(own) - NEARBY, max(own) + NEARBY + 1) if 0 <= i < len(document.sentences) and i not in own]
+        values = {v for i in around for m in extract_numbers(document.sentences[i].text, document.language) for v in m.values()}
+        nearby += bool(set(mention.values()) & values)
+    digits = [len(m.digits or m.display) for d in diffs for m in (d.source, d.target) if m is not None]
+    return {
+        "differences": float(len(diffs)),
+        **{f"{k}_differences": float(sum(d.kind == k for d in diffs)) for k in PRIORITY},
+        "unpaired_nearby": nearby / len(unpaired) if unpaired else 0.0,
+        "shortest_number": float(min(digits)) if digits else 0.0,
+    }
 
 
 def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_language: str) -> bool:
