@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
 
     check = commands.add_parser("check", help="check every document group of a repository (CI gate)")
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="the repository or folders to check (default: the current directory)")
+    check.add_argument("path", nargs="?", type=Path, default=Path("."), metavar="PATH", help="the repository (or folder of it) to check (default: the current directory)")
     check.add_argument("--config", type=Path, help="the configuration file (default: aligner.toml or [tool.aligner] in pyproject.toml, found upwards)")
     check.add_argument("--format", dest="outputs", action=_FormatAction, metavar="FORMAT", help=f"report format, repeatable: {', '.join(CHECK_FORMATS)} (default terminal)")
     check.add_argument("-o", "--output", dest="outputs", action=_OutputAction, type=Path, metavar="PATH", help="write the report of the --format before it to PATH (atomically)")
@@ -126,40 +126,36 @@ def run_check_command(args: argparse.Namespace) -> int:
     from .project.baseline import baseline_text
     from .report import CHECK_RENDERERS, render_check, write_atomic
 
-    paths = args.paths or [Path(".")]
-    for path in paths:
-        if not path.is_dir():
-            raise AlignerError(f"{path}: not a directory")
+    if not args.path.is_dir():
+        raise AlignerError(f"{args.path}: not a directory")
     if args.jobs < 0:
         raise AlignerError(f"--jobs {args.jobs}: give 0 (every core) or more")
     outputs = args.outputs or [["terminal", None]]
     if sum(output is None for _, output in outputs) > 1:
         raise AlignerError("only one --format can go to standard output: give -o PATH for the others")
+    config = find_config(args.path, args.config)
+    fail_on = args.fail_on or config.fail_on
+    options = Options(args.changed_since, args.baseline, args.jobs, args.no_cache, args.scheduler)
     stderr = Console(stderr=True)
-    fail_on, failing = args.fail_on, False
-    for root in paths:
-        config = find_config(root, args.config)
-        fail_on = fail_on or config.fail_on
-        options = Options(args.changed_since, args.baseline, args.jobs, args.no_cache, args.scheduler)
-        if stderr.is_terminal:
-            with stderr.status("checking…") as status:
-                report = run_check(root, config, options, progress=status.update, announce=stderr.print)
+    if stderr.is_terminal:
+        with stderr.status("checking…") as status:
+            report = run_check(args.path, config, options, progress=status.update, announce=stderr.print)
+    else:
+        report = run_check(args.path, config, options, announce=lambda message: print(f"aligner: {message}", file=sys.stderr))
+    if args.write_baseline:
+        accepted = [i for i in report.issues if i.status != "suppressed"]
+        write_atomic(args.write_baseline, baseline_text(accepted))
+        print(f"aligner: wrote {len(accepted)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        return 0
+    for format_name, output in outputs:
+        if output is None and format_name == "terminal" and sys.stdout.isatty():
+            render_check(report, Console())
+        elif output is None:
+            sys.stdout.write(CHECK_RENDERERS[format_name](report, fail_on))
         else:
-            report = run_check(root, config, options, announce=lambda message: print(f"aligner: {message}", file=sys.stderr))
-        if args.write_baseline:
-            write_atomic(args.write_baseline, baseline_text([i for i in report.issues if i.status != "suppressed"]))
-            print(f"aligner: wrote {len(report.issues)} findings to the baseline {args.write_baseline}", file=sys.stderr)
-            continue
-        for format_name, output in outputs:
-            if output is None and format_name == "terminal" and sys.stdout.isatty():
-                render_check(report, Console())
-            elif output is None:
-                sys.stdout.write(CHECK_RENDERERS[format_name](report, fail_on))
-            else:
-                write_atomic(output, CHECK_RENDERERS[format_name](report, fail_on))
-        _append_step_summary(report, fail_on)
-        failing = failing or bool(report.failing(fail_on))
-    return int(failing and not args.write_baseline)
+            write_atomic(output, CHECK_RENDERERS[format_name](report, fail_on))
+    _append_step_summary(report, fail_on)
+    return int(bool(report.failing(fail_on)))
 
 
 def _append_step_summary(report, fail_on: str) -> None:

@@ -239,3 +239,18 @@ def test_a_dask_cluster_gives_the_local_report(run_cli, repo, dask_cluster):
     remote = run_cli("check", "--scheduler", dask_cluster, "--format", "json", cwd=repo)
     assert remote.returncode == local.returncode == 1, remote.stderr
     assert remote.stdout == local.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("check", "missing-folder"), "missing-folder: not a directory"),
+        (("check", "--format", "pdf"), "unknown format 'pdf'"),
+        (("check", "--format", "sarif", "--format", "json"), "only one --format can go to standard output"),
+        (("check", "-o", "a.txt", "-o", "b.txt"), "give a --format before each -o"),
+        (("check", "."), "no document groups found"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(run_cli, tmp_path, args, message):
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
