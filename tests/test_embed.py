@@ -48,3 +48,28 @@ def test_language_detection_on_the_seeds(seeds):
     assert {key: detect_language(read_text(path)) for key, path in seeds.items()} == {
         "en": "en", "ar": "ar", "vi": "vi", "unrelated": "en",
     }
+
+
+def test_a_cache_that_cannot_be_used_is_a_warning_not_a_failure(tmp_path, seeds):
+    if os.geteuid() == 0:  # root writes anywhere: make the cache path a file instead
+        blocked = tmp_path / "cache"
+        blocked.write_text("not a directory")
+    else:
+        blocked = tmp_path / "read-only"
+        blocked.mkdir()
+        blocked.chmod(0o500)
+    env = {**os.environ, "ALIGNER_CACHE_DIR": str(blocked)}
+    result = subprocess.run([sys.executable, "-m", "aligner", "compare", seeds["en"], seeds["ar"], "--format", "json"], env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "warning: the embedding cache" in result.stderr and "embedding without a cache" in result.stderr
+    assert '"verdict": "parallel"' in result.stdout
+
+
+def test_a_corrupt_cache_is_a_warning_not_a_failure(tmp_path, seeds):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "embeddings.sqlite3").write_bytes(b"this is not a database" * 100)
+    env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache)}
+    result = subprocess.run([sys.executable, "-m", "aligner", "compare", seeds["en"], seeds["ar"], "--format", "json"], env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "embedding without a cache" in result.stderr

@@ -166,3 +166,20 @@ def test_a_deleted_number_in_a_language_without_number_words_is_still_missing(ch
     result = check(source_path, target_path)
     assert [(f.kind, d.kind) for f in result.findings for d in f.differences] == [("number_missing", "number_missing")]
     assert "3.5 million" in result.findings[0].message
+
+
+def test_every_finding_has_a_calibrated_confidence_and_its_severity_follows(check, seeds):
+    from aligner.check.confidence import family, load_models
+    from aligner.rules import default_severity
+
+    models = load_models()
+    assert models["families"], "aligner/check/confidence.json is shipped with the package"
+    result = check(seeds["en"], seeds["vi"])
+    scored = [f for f in result.findings if family(f) in models["families"]]
+    assert scored and all(0.0 <= f.confidence <= 1.0 for f in scored)
+    for finding in scored:
+        expected = default_severity(finding.kind, finding.level)
+        if finding.confidence < models["info_below"]:
+            expected = expected.INFO
+        assert finding.severity == expected, finding
+    assert all(f.evidence for f in result.findings)
