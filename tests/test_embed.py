@@ -73,3 +73,37 @@ def test_a_corrupt_cache_is_a_warning_not_a_failure(tmp_path, seeds):
     result = subprocess.run([sys.executable, "-m", "aligner", "compare", seeds["en"], seeds["ar"], "--format", "json"], env=env, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     assert "embedding without a cache" in result.stderr
+
+
+def test_parallel_runs_and_a_killed_run_leave_the_cache_sound(tmp_path):
+    import html
+    import json
+    import signal
+    import time
+
+    from conftest import CORPORA
+
+    documents = []
+    for language in ("en", "vi"):
+        lines = (CORPORA / "iwslt15-en-vi" / f"tst2012.{language}").read_text(encoding="utf-8").splitlines()[:400]
+        path = tmp_path / f"talk.{language}.txt"
+        path.write_text("\n\n".join(html.unescape(line) for line in lines) + "\n", encoding="utf-8")
+        documents.append(str(path))
+    cache = tmp_path / "cache"
+    env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "aligner", "compare", *documents, "--format", "json"]
+    killed = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parallel = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    time.sleep(3)
+    killed.send_signal(signal.SIGKILL)
+    outputs = [p.communicate(timeout=300) for p in parallel]
+    assert all(p.returncode == 1 for p in parallel), [err for _, err in outputs]
+    assert not any("locked" in err or "warning" in err for _, err in outputs), [err for _, err in outputs]
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    uncached = subprocess.run([*command, "--no-cache"], env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == uncached.returncode == 1 and "warning" not in again.stderr
+
+    def findings(stdout):
+        return [(f["kind"], f["source"]["line"], f["target"]["line"]) for f in json.loads(stdout)["comparisons"][0]["findings"]]
+
+    assert findings(again.stdout) == findings(outputs[0][0]) == findings(uncached.stdout)
