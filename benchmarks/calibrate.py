@@ -169,6 +169,9 @@ def main() -> None:
 
     summary = {"info_below": chosen}
     for split, split_rows in (("dev", dev), ("test", test)):
+        if not split_rows:
+            print(f"\n{split}: no labelled findings (run discrepancy.py and mqm.py with --split {split} or both)")
+            continue
         brier, ece, bins = calibration_error(split_rows)
         summary[split] = {
             "false_alarms_per_100_before": alarms_per_100(split_rows, sentences[split], 0.0),
@@ -182,7 +185,8 @@ def main() -> None:
         print(f"\n{split}: Brier {brier}, ECE {ece}, right findings kept at the bar {s['right_findings_kept']}")
         for group, before in s["false_alarms_per_100_before"].items():
             print(f"  {group:28} false alarms per 100 clean sentences {before:6} -> {s['false_alarms_per_100_after'][group]}")
-    plot(summary["test"]["bins"], RESULTS / "reliability.png")
+    if "test" in summary:
+        plot(summary["test"]["bins"], RESULTS / "reliability.png")
     (RESULTS / "calibration.json").write_text(json.dumps(summary, indent=2) + "\n")
     print(f"\nwrote {OUTPUT} and {RESULTS / 'reliability.png'}")
 
