@@ -36,7 +36,8 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
             mine, other = sides[side], sides[1 - side]
             document = (pair.source, pair.target)[side]
             features["edge"] = min(position, 1 - position)
-            features["log_chars"] = float(np.log1p(sum(len(document.sentences[i].text) for i in own)))
+            if features["one_sided"]:  # the size of what is missing (or added); a number's sentence length says nothing of it
+                features["log_chars"] = float(np.log1p(sum(len(document.sentences[i].text) for i in own)))
             # Best centred cosine of the finding's sentences to any sentence of the other side:
             # high when a counterpart exists somewhere (a misalignment rather than an omission).
             features["best_counterpart"] = float((mine.vectors[list(own)] @ other.vectors.T).max())
