@@ -179,7 +179,7 @@ def totals(check: CheckReport) -> str:
     counts = {s: sum(i.finding.severity is s for i in new) for s in Severity}
     others = {status: sum(i.status == status for i in check.issues) for status in ("baselined", "suppressed")}
     text = (
-        f"{len(check.reports)} groups checked: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+        f"{len(check.reports)} group{'s' if len(check.reports) != 1 else ''} checked: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
         f"{counts[Severity.INFO]} info; {others['baselined']} baselined, {others['suppressed']} suppressed"
     )
     return text + (f"; {len(check.fixed)} baseline entries fixed (prune them)" if check.fixed else "")
