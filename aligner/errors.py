@@ -1,4 +1,11 @@
-"""Errors the CLI turns into one line on stderr and exit code 2."""
+"""Errors the CLI turns into one line on stderr and exit code 2, and the one-line notes that are not errors."""
+
+import sys
+
+
+def say(message: str) -> None:
+    """A note for the user (progress, a warning) on stderr, one line, as every aligner line starts."""
+    print(f"aligner: {message}", file=sys.stderr)
 
 
 class AlignerError(Exception):

@@ -48,6 +48,13 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
+    def fails(self, fail_on: str) -> bool:
+        """Does a finding of this severity make a run with ``--fail-on fail_on`` exit 1?"""
+        return fail_on != "never" and self.rank >= Severity(fail_on).rank
+
+
+FAIL_ON = ("error", "warning", "info", "never")
+
 
 @dataclass(frozen=True)
 class Bead:
@@ -153,7 +160,4 @@ class CheckReport:
 
     def failing(self, fail_on: str) -> list[Issue]:
         """New issues at or above ``fail_on`` ("never": none)."""
-        if fail_on == "never":
-            return []
-        bar = Severity(fail_on).rank
-        return [i for i in self.issues if i.status == "new" and i.finding.severity.rank >= bar]
+        return [i for i in self.issues if i.status == "new" and i.finding.severity.fails(fail_on)]

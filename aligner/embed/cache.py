@@ -10,11 +10,11 @@ import hashlib
 import os
 import sqlite3
 from pathlib import Path
-import sys
 from typing import Callable, Sequence
 
 import numpy as np
 
+from ..errors import say
 from .base import Encoder
 
 
@@ -24,10 +24,6 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "aligner"
 
 
-def _stderr(message: str) -> None:
-    print(f"aligner: {message}", file=sys.stderr)
-
-
 def _key(name: str, text: str) -> bytes:
     return hashlib.blake2b(f"{name}\0{text}".encode(), digest_size=20).digest()
 
@@ -35,7 +31,7 @@ def _key(name: str, text: str) -> bytes:
 class CachedEncoder:
     """Wraps an encoder; embeds only the texts the cache has not seen with that encoder."""
 
-    def __init__(self, encoder: Encoder, directory: Path | None = None, warn: Callable[[str], None] = _stderr) -> None:
+    def __init__(self, encoder: Encoder, directory: Path | None = None, warn: Callable[[str], None] = say) -> None:
         self.encoder = encoder
         self.name = encoder.name
         self.hits = 0

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import AlignerError
-from ..model import Severity
+from ..model import FAIL_ON, Severity
 from ..rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -42,7 +42,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity) + ("off",)
 
 
