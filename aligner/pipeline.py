@@ -77,7 +77,7 @@ def compare(
         alignment = align(embeddings[reference], embeddings[index], background, params)
         started = timings.add("align", started)
         pair = Pair(documents[reference], document, alignment, encoder.encode)
-        pair.verdict, source_cov, target_cov = verdict(pair)
+        pair.verdict, pair.run_share, source_cov, target_cov = verdict(pair)
         findings = run_checks(pair, settings)
         comparisons.append(
             Comparison(reference, index, pair.verdict, source_cov, target_cov, alignment.beads, paragraph_links(pair), findings)

@@ -14,14 +14,13 @@ import numpy as np
 
 from ..model import Finding
 from .pair import Pair
-from .structure import run_share
 
 
 def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
     """A function giving each finding of ``pair`` its features (what the pair shares is computed once)."""
     n, m = len(pair.source.sentences), len(pair.target.sentences)
     # No document size: on the benchmarks it told corpora apart, not right findings from wrong ones.
-    shared = {"run_share": run_share(pair)}
+    shared = {"run_share": pair.run_share}
     margins = (_margins(pair, 0), _margins(pair, 1))
     sides = pair.alignment.sides
 

@@ -25,6 +25,7 @@ class Pair:
     alignment: Alignment
     embed: Callable[[Sequence[str]], np.ndarray]  # the session's (cached) encoder
     verdict: str = ""
+    run_share: float = 0.0  # set with the verdict (check.structure.verdict)
 
     @property
     def aligned(self) -> list[Bead]:

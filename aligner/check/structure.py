@@ -54,23 +54,24 @@ def _numbers_disagree(source: set, target: set) -> bool:
     return bool(source) and bool(target) and not source & target
 
 
-def verdict(pair: Pair) -> tuple[str, float, float]:
-    """("parallel" | "partial" | "unrelated", source coverage, target coverage)."""
+def verdict(pair: Pair) -> tuple[str, float, float, float]:
+    """("parallel" | "partial" | "unrelated", run share, source coverage, target coverage)."""
     aligned = pair.aligned
     source_cov = coverage(pair.source, {i for b in aligned for i in b.source})
     target_cov = coverage(pair.target, {j for b in aligned for j in b.target})
     # Moved runs count: an edition may reorder. A document of one or two sentences counts its
     # links as runs (the document's ends are run neighbours), so it is judged on its link alone.
-    if run_share(pair) < UNRELATED_RUN_SHARE:
-        return "unrelated", source_cov, target_cov
+    share = run_share(pair)
+    if share < UNRELATED_RUN_SHARE:
+        return "unrelated", share, source_cov, target_cov
     if min(source_cov, target_cov) < 1.0:  # some sentence of either side has no counterpart
-        return "partial", source_cov, target_cov
-    return "parallel", source_cov, target_cov
+        return "partial", share, source_cov, target_cov
+    return "parallel", share, source_cov, target_cov
 
 
 def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
     if pair.verdict == "unrelated":
-        share = run_share(pair)
+        share = pair.run_share
         return [
             Finding(
                 "unrelated", default_severity("unrelated"), pair.source_span(()), pair.target_span(()),
