@@ -16,7 +16,7 @@ from ..numbers import NumberDiff, compare_numbers, extract_numbers
 from ..numbers.languages import reads_number_words
 from ..rules import default_severity
 from .pair import Pair, Settings
-from .structure import LOW_MARGIN
+from .structure import weakly_aligned
 
 NEARBY = 2  # sentences on each side where an unpaired number may have gone
 _DECIMAL_WRITTEN = re.compile(r"\d[.,]\d{1,2}(?!\d)")
@@ -27,7 +27,7 @@ PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format"
 def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings = []
     for bead in pair.aligned:
-        if bead.score < LOW_MARGIN and not bead.moved:
+        if weakly_aligned(bead):
             continue  # low_similarity says the pairing itself is doubtful: its numbers prove nothing
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
@@ -92,8 +92,10 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
     "10 years" is "zehn Jahre", "100000 years" is "十万年": the counterpart is there, unread. Years,
     dates, decimals and ranges are written in digits everywhere and stay compared.
     """
+    if diff.kind not in ("number_missing", "number_added"):
+        return False
     mention, other_language = (diff.source, target_language) if diff.kind == "number_missing" else (diff.target, source_language)
-    if diff.kind not in ("number_missing", "number_added") or reads_number_words(other_language):
+    if reads_number_words(other_language):
         return False
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
     decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits

@@ -28,6 +28,11 @@ RUN_REACH = 2
 LOW_MARGIN = 0.05
 
 
+def weakly_aligned(bead: Bead) -> bool:
+    """An in-order bead kept only because its neighbours vouch for it: paired by position."""
+    return bead.score < LOW_MARGIN and not bead.moved
+
+
 def coverage(document: Document, aligned: set[int]) -> float:
     total = document.chars
     return sum(len(s.text) for i, s in enumerate(document.sentences) if i in aligned) / total if total else 0.0
@@ -84,7 +89,7 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings += _unaligned(pair, [b.target[0] for b in beads if not b.source], source_side=False)
     findings += _moves(pair, [b for b in beads if b.moved])
     for bead in pair.aligned:
-        if bead.score < LOW_MARGIN and not bead.moved:
+        if weakly_aligned(bead):
             findings.append(
                 Finding(
                     "low_similarity", default_severity("low_similarity"), pair.source_span(bead.source), pair.target_span(bead.target),
