@@ -14,7 +14,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..errors import AlignerError
 from ..load import read_text
@@ -101,7 +101,7 @@ def run_check(
             issues += [_issue(f, group.key, source, target) for f in comparison.findings]
     issues += _repository_findings(root, groups, found, config)
     issues = _select(_number_repeats(issues), config)
-    issues = _suppress(root, issues, config, comparable, found)
+    issues = _suppress(root, issues, config, comparable)
     fixed: list[dict] = []
     if options.baseline is not None:
         issues, fixed = apply_baseline(issues, read_baseline(options.baseline))
@@ -110,31 +110,35 @@ def run_check(
 
 
 def _compare_all(root: Path, groups: list[Group], found: Discovery, config: Config, options: Options, progress) -> list[Report]:
+    """Every group's report, in group order, however they are run."""
+    tasks = [_Task(str(root), g, found.source, found.targets, config, options.no_cache) for g in groups]
+    reports = []
+    for index, report in enumerate(_run_tasks(tasks, config, options), 1):
+        if progress:
+            progress(f"[{index}/{len(tasks)}] {tasks[index - 1].group.key}")
+        reports.append(report)
+    return reports
+
+
+def _run_tasks(tasks: list[_Task], config: Config, options: Options) -> Iterator[Report]:
+    """Reports as they are done: here, in worker processes, or on a Dask cluster."""
     from ..embed import DEFAULT_MODEL
 
+    if not tasks:
+        return  # no model to load
     model = config.model or DEFAULT_MODEL
-    tasks = [_Task(str(root), g, found.source, found.targets, config, options.no_cache) for g in groups]
+    jobs = min(options.jobs or os.cpu_count() or 1, len(tasks))
     if options.scheduler:
-        return _compare_on_dask(tasks, model, options.scheduler, progress)
-    jobs = min(options.jobs or os.cpu_count() or 1, max(len(tasks), 1))
-    if jobs <= 1:
+        yield from _on_dask(tasks, model, options.scheduler)
+    elif jobs == 1:
         _worker_init(model, options.no_cache)
-        reports = []
-        for index, task in enumerate(tasks, 1):
-            if progress:
-                progress(f"[{index}/{len(tasks)}] {task.group.key}")
-            reports.append(_compare_group(task))
-        return reports
-    with ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(model, options.no_cache)) as pool:
-        reports = []
-        for index, report in enumerate(pool.map(_compare_group, tasks), 1):
-            if progress:
-                progress(f"[{index}/{len(tasks)}] {tasks[index - 1].group.key}")
-            reports.append(report)
-        return reports
+        yield from map(_compare_group, tasks)
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(model, options.no_cache)) as pool:
+            yield from pool.map(_compare_group, tasks)
 
 
-def _compare_on_dask(tasks: list[_Task], model: str, scheduler: str, progress) -> list[Report]:
+def _on_dask(tasks: list[_Task], model: str, scheduler: str) -> Iterator[Report]:
     """The groups as tasks on a Dask distributed cluster; results come back in group order.
 
     The workers read the documents from the same path, so the repository must be on a file
@@ -149,13 +153,8 @@ def _compare_on_dask(tasks: list[_Task], model: str, scheduler: str, progress) -
     except OSError as exc:
         raise AlignerError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
     with client:
-        futures = client.map(_compare_on_cluster, tasks, model=model, pure=False)
-        reports = []
-        for index, future in enumerate(futures, 1):
-            reports.append(future.result())
-            if progress:
-                progress(f"[{index}/{len(tasks)}] {tasks[index - 1].group.key}")
-        return reports
+        for future in client.map(_compare_on_cluster, tasks, model=model, pure=False):
+            yield future.result()
 
 
 def _changed_groups(root: Path, found: Discovery, ref: str) -> list[Group]:
@@ -230,7 +229,7 @@ def _select(issues: list[Issue], config: Config) -> list[Issue]:
     return [i for i in issues if (selected is None or i.finding.kind in selected) and i.finding.kind not in config.ignore]
 
 
-def _suppress(root: Path, issues: list[Issue], config: Config, groups: list[Group], found: Discovery) -> list[Issue]:
+def _suppress(root: Path, issues: list[Issue], config: Config, groups: list[Group]) -> list[Issue]:
     """Mark what inline suppressions and per-path ignores cover; report those that covered nothing."""
     suppressions: list[Suppression] = []
     for path in sorted({p for g in groups for p in g.files.values() if p.endswith((".md", ".markdown"))}):

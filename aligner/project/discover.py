@@ -56,6 +56,7 @@ def is_language(code: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
 def pattern_regex(pattern: str) -> re.Pattern:
     """A glob with ``{lang}`` as a regex; every wildcard is a group, so matches differing only in language share them."""
     out, i = [], 0
