@@ -1,5 +1,6 @@
 """Errors the CLI turns into one line on stderr and exit code 2, and the one-line notes that are not errors."""
 
+import importlib
 import sys
 
 
@@ -10,3 +11,12 @@ def say(message: str) -> None:
 
 class AlignerError(Exception):
     """A problem with the user's input or options, never a bug: exit code 2."""
+
+
+def require(modules: tuple[str, ...], task: str, install: str) -> None:
+    """Fail before any work when a package ``task`` needs is missing; ``install`` may name it as ``{module}``."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise AlignerError(f"{task} needs {module}: {install.format(module=module)}") from None

