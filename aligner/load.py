@@ -79,9 +79,8 @@ def without_comments(text: str) -> str:
 def paragraphs(text: str, markdown: bool = False) -> list[RawParagraph]:
     """Split text into paragraphs, keeping the line number of every line; Markdown comments are not content."""
     original = _NEWLINE.split(text)
-    if markdown:
-        text = without_comments(text)
-    lines = [(number, line.strip()) for number, line in enumerate(_NEWLINE.split(text), start=1)]
+    visible = _NEWLINE.split(without_comments(text)) if markdown else original
+    lines = [(number, line.strip()) for number, line in enumerate(visible, start=1)]
     blocks: list[list[tuple[int, str]]] = [[]]
     for number, line in lines:
         if line:
