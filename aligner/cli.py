@@ -15,6 +15,7 @@ from . import __version__
 from .embed import DEFAULT_MODEL, MODELS
 from .errors import AlignerError, say
 from .model import FAIL_ON
+from .read import FORMATS
 
 CHECK_FORMATS = ("terminal", "json", "sarif", "github", "junit", "gitlab", "markdown")
 EXTENSIONS = {"terminal": ".txt", "json": ".json"}
@@ -63,9 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     compare = commands.add_parser("compare", help="compare a document with its translations")
-    compare.add_argument("files", nargs="+", metavar="FILE", help="two or more .txt/.md files; each is compared with the reference")
+    compare.add_argument("files", nargs="+", metavar="FILE", help="two or more documents (text, Markdown, HTML, DOCX, SRT, VTT), or one bilingual file (XLIFF, PO)")
     compare.add_argument("--reference", default="1", help="the document the others are compared with: its position (1-based) or path (default: the first)")
-    compare.add_argument("--lang", help="languages, comma separated in file order ('-' = detect), or one code for all (default: detect)")
+    compare.add_argument("--lang", help="languages, comma separated in document order ('-' = detect), or one code for all (default: as the file declares, else detect)")
+    compare.add_argument("--input-format", choices=tuple(FORMATS), help="read every file as this format (default: by extension)")
+    compare.add_argument("--front-matter-keys", default="title,description", metavar="KEYS", help="Markdown front matter keys that are translated, comma separated (default: title,description)")
     compare.add_argument("--format", default="terminal", help="terminal (default) or json")
     compare.add_argument("-o", "--output", type=Path, help="write the report to this file (or into this directory, e.g. reports/)")
     compare.add_argument("--fail-on", default="error", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: error)")
@@ -191,20 +194,29 @@ def run_compare(args: argparse.Namespace) -> int:
 
     from .check import Settings
     from .embed import CachedEncoder, load_encoder
-    from .pipeline import compare, load_document
-    from .report import FORMATS, render_terminal, write_atomic
+    from .pipeline import compare, load_documents
+    from .read import ReadOptions, format_of
+    from .report import FORMATS as REPORT_FORMATS
+    from .report import render_terminal, write_atomic
 
-    if args.format not in FORMATS:
-        raise AlignerError(f"unknown format {args.format!r}: choose from {', '.join(FORMATS)}")
+    if args.format not in REPORT_FORMATS:
+        raise AlignerError(f"unknown format {args.format!r}: choose from {', '.join(REPORT_FORMATS)}")
     paths = [Path(f) for f in args.files]
-    if len(paths) < 2:
-        raise AlignerError("give at least two documents: the original and a translation")
+    bilingual = [p for p in paths if format_of(p, args.input_format).bilingual]
+    if bilingual and len(paths) > 1:
+        raise AlignerError(f"{bilingual[0]}: a bilingual file holds source and translation; compare it on its own")
+    if len(paths) < 2 and not bilingual:
+        raise AlignerError("give at least two documents: the original and a translation, or one XLIFF or PO file")
     _check_distinct(paths)
-    reference = _reference(args.reference, paths)
-    languages = _languages(args.lang, len(paths))
+    reference = 0 if bilingual else _reference(args.reference, paths)
+    languages = _languages(args.lang, 2 if bilingual else len(paths))
     output = _output_path(args.output, paths, reference, args.format)
 
-    documents = [load_document(path, language) for path, language in zip(paths, languages)]
+    options = ReadOptions(front_matter_keys=tuple(k.strip() for k in args.front_matter_keys.split(",") if k.strip()))
+    if bilingual:
+        documents = load_documents(paths[0], languages, args.input_format, options)
+    else:
+        documents = [d for path, language in zip(paths, languages) for d in load_documents(path, (language,), args.input_format, options)]
     encoder = load_encoder(args.model)
     if not args.no_cache:
         encoder = CachedEncoder(encoder)
@@ -217,13 +229,13 @@ def run_compare(args: argparse.Namespace) -> int:
         report = compare(documents, encoder, reference, settings)
 
     if output:
-        write_atomic(output, FORMATS[args.format](report, width=REPORT_WIDTH, full=args.full))
+        write_atomic(output, REPORT_FORMATS[args.format](report, width=REPORT_WIDTH, full=args.full))
     elif args.format == "terminal":
         # Pipes and CI logs get 100 columns rather than rich's 80, unless COLUMNS says otherwise.
         width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else REPORT_WIDTH
         render_terminal(report, Console(width=width), full=args.full)
     else:
-        sys.stdout.write(FORMATS[args.format](report))
+        sys.stdout.write(REPORT_FORMATS[args.format](report))
     return _exit_code(report, args.fail_on)
 
 
@@ -254,7 +266,7 @@ def _languages(value: str | None, count: int) -> list[str | None]:
     if len(codes) == 1:
         codes *= count
     if len(codes) != count:
-        raise AlignerError(f"--lang {value}: give one language per file ({count}) or one for all")
+        raise AlignerError(f"--lang {value}: give one language per document ({count}) or one for all")
     for code in codes:
         if code != "-" and not (code.isalpha() and 2 <= len(code) <= 3):
             raise AlignerError(f"--lang: {code!r} is not a language code such as en, ar, vi")
@@ -266,7 +278,8 @@ def _output_path(output: Path | None, paths: list[Path], reference: int, report_
         return None
     if output.is_dir():
         others = "-".join(p.stem for i, p in enumerate(paths) if i != reference)
-        output = output / f"{paths[reference].stem}--{others}{EXTENSIONS[report_format]}"
+        name = f"{paths[reference].stem}--{others}" if others else paths[reference].stem
+        output = output / f"{name}{EXTENSIONS[report_format]}"
     if any(os.path.realpath(output) == os.path.realpath(path) for path in paths):
         raise AlignerError(f"{output}: is one of the input documents; choose another report path")
     return output

@@ -7,20 +7,81 @@ from enum import Enum
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a piece of text is in its file, in the terms of the file's format.
+
+    A line where the format has lines (every format but DOCX); and what the format adds: the
+    paragraph of a Word file, the unit of a bilingual file (XLIFF, PO), the cue of a subtitle file.
+    """
+
+    line: int | None = None  # 1-based
+    paragraph: int | None = None  # DOCX: 1-based, body and table-cell paragraphs in document order
+    unit: str | None = None  # XLIFF: the unit id; PO: the msgctxt and msgid
+    cue: int | None = None  # subtitles: 1-based cue number
+    start: str | None = None  # subtitles: the cue's time span, hh:mm:ss.mmm
+    end: str | None = None
+
+    def __str__(self) -> str:
+        """The location as a reader names it: ``line 12``, ``paragraph 7``, ``unit 'save' (line 40)``."""
+        parts = []
+        if self.unit is not None:
+            parts.append(f"unit {self.unit!r}")
+        if self.cue is not None:
+            parts.append(f"cue {self.cue} ({self.start} --> {self.end})")
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        if self.line is not None:
+            parts.append(f"(line {self.line})" if parts else f"line {self.line}")
+        return " ".join(parts)
+
+    @property
+    def label(self) -> str:
+        """A short form for a report's margin: ``12``, ``¶7``, ``cue 3``."""
+        if self.paragraph is not None and self.line is None:
+            return f"¶{self.paragraph}"
+        if self.cue is not None:
+            return f"cue {self.cue}"
+        return "" if self.line is None else str(self.line)
+
+    def to_dict(self) -> dict:
+        return {name: value for name, value in vars(self).items() if value is not None}
+
+
+NOWHERE = Location()
+
+
+@dataclass(frozen=True)
 class Sentence:
     text: str
-    line: int  # 1-based line in the file where the sentence starts
+    location: Location  # where the sentence starts
     paragraph: int  # index into Document.paragraphs
     start: int  # character offsets in the paragraph's text
     end: int
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    line: int  # 1-based line in the file where the paragraph starts
+    location: Location  # where the paragraph starts
     first_sentence: int  # Document.sentences[first_sentence:end_sentence]
     end_sentence: int
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Text a translator must carry over unchanged: a code block or inline code, a link's target."""
+
+    kind: str  # "code" | "link"
+    text: str
+    location: Location
 
 
 @dataclass
@@ -29,6 +90,10 @@ class Document:
     language: str
     paragraphs: list[Paragraph]
     sentences: list[Sentence]
+    verbatim: list[Verbatim] = field(default_factory=list)
+    # Bilingual files: the source units whose translation is empty (or marked fuzzy), left out of
+    # both documents and reported as untranslated.
+    untranslated: list[Paragraph] = field(default_factory=list)
 
     @property
     def chars(self) -> int:
@@ -70,10 +135,14 @@ class Bead:
 class Span:
     """One side of a finding: where it is in the file and what it says."""
 
-    line: int | None = None
+    location: Location = NOWHERE
     text: str | None = None
     highlights: tuple[tuple[int, int], ...] = ()  # character spans in text to highlight
     sentences: tuple[int, ...] = ()  # indices into Document.sentences
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
-"""The whole job, top-down: load → segment → embed → align → check.
+"""The whole job, top-down: read → segment → embed → align → check.
 
 ``compare`` takes documents already loaded, so a library user can feed text
-that never touched the disk; ``load_document`` is the file-reading edge.
+that never touched the disk; ``load_documents`` is the file-reading edge.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from .align.vectors import Embedded
 from .check import Pair, Settings, run_checks, verdict
 from .embed import Encoder
 from .language import detect_language
-from .load import paragraphs, read_text
-from .model import Comparison, Document, ParagraphLink, Report
 from .errors import AlignerError
+from .model import Comparison, Document, Paragraph, ParagraphLink, Report
+from .read import Bilingual, ReadOptions, read_file
 from .segment import build_document
 
 
@@ -37,19 +37,43 @@ class Timings:
         return now
 
 
-def load_document(path: str | Path, language: str | None = None, timings: Timings | None = None) -> Document:
+def load_documents(
+    path: str | Path,
+    languages: Sequence[str | None] = (None,),
+    input_format: str | None = None,
+    options: ReadOptions = ReadOptions(),
+    timings: Timings | None = None,
+) -> list[Document]:
+    """The document a file holds, or for a bilingual file (XLIFF, PO) its source and its target.
+
+    ``languages`` gives the language of each document (None: as the file declares it, else detected).
+    """
     timings = timings or Timings()
     started = time.perf_counter()
     path = Path(path)
-    text = read_text(path)
-    raw = paragraphs(text, markdown=path.suffix.lower() in {".md", ".markdown"})
+    read = read_file(path, input_format, options)
     started = timings.add("load", started)
-    language = language or detect_language(text)
-    document = build_document(str(path), language, raw)
+    sides = [read.source, read.target] if isinstance(read, Bilingual) else [read]
+    documents = []
+    for side, language in zip(sides, list(languages) + [None] * len(sides)):
+        language = language or side.language or detect_language("\n".join(b.text for b in side.blocks))
+        documents.append(build_document(str(path), language, side.blocks, side.verbatim))
+    if isinstance(read, Bilingual):
+        documents[1].untranslated = [Paragraph(b.text, b.location, 0, 0) for b in read.untranslated]
     timings.add("segment", started)
-    if not document.sentences:
+    if isinstance(read, Bilingual) and not documents[0].sentences:
+        raise AlignerError(f"{path}: no unit is translated ({len(read.untranslated)} untranslated)")
+    if not documents[0].sentences:
         raise AlignerError(f"{path}: no sentences found")
-    return document
+    return documents
+
+
+def load_document(path: str | Path, language: str | None = None, timings: Timings | None = None) -> Document:
+    """The one document of a monolingual file."""
+    documents = load_documents(path, (language,), timings=timings)
+    if len(documents) != 1:
+        raise AlignerError(f"{path}: holds a source and its translation; compare it on its own")
+    return documents[0]
 
 
 def compare(

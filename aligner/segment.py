@@ -11,8 +11,8 @@ import re
 
 from sentencex import segment as _sentencex_segment
 
-from .load import RawParagraph
-from .model import Document, Paragraph, Sentence
+from .model import Document, Paragraph, Sentence, Verbatim
+from .read import Block
 
 # Abbreviations followed by a name or a number, never the end of a sentence.
 ABBREVIATIONS = {
@@ -94,11 +94,11 @@ def split_clauses(text: str, min_chars: int = 25) -> list[tuple[int, int]]:
     return spans
 
 
-def build_document(path: str, language: str, raw: list[RawParagraph]) -> Document:
+def build_document(path: str, language: str, blocks: list[Block], verbatim: list[Verbatim] = ()) -> Document:
     paragraphs, sentences = [], []
-    for index, para in enumerate(raw):
+    for index, block in enumerate(blocks):
         first = len(sentences)
-        for start, end in split_sentences(para.text, language):
-            sentences.append(Sentence(para.text[start:end], para.line_at(start), index, start, end))
-        paragraphs.append(Paragraph(para.text, para.line, first, len(sentences)))
-    return Document(path, language, paragraphs, sentences)
+        for start, end in split_sentences(block.text, language):
+            sentences.append(Sentence(block.text[start:end], block.location_at(start), index, start, end))
+        paragraphs.append(Paragraph(block.text, block.location, first, len(sentences)))
+    return Document(path, language, paragraphs, sentences, list(verbatim))

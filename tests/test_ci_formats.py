@@ -19,7 +19,7 @@ import pytest
 from junitparser import Failure, JUnitXml
 
 from aligner import __version__
-from aligner.model import CheckReport, Finding, Issue, Severity, Span
+from aligner.model import CheckReport, Finding, Issue, Location, Severity, Span
 from aligner.pipeline import compare, load_document
 from aligner.project.baseline import fingerprint
 from aligner.report.github import render_github, step_summary
@@ -38,7 +38,7 @@ EN, AR, VI = "seeds/haiphong.en.txt", "seeds/haiphong.ar.txt", "seeds/haiphong.v
 
 def repository_issue(kind: str, group: str, source: str | None, target: str | None, message: str) -> Issue:
     """A repository finding as ``aligner check`` makes one (line 1 of each file it names)."""
-    finding = Finding(kind, RULES[kind].severity, Span(1 if source else None, source), Span(1 if target else None, target), message)
+    finding = Finding(kind, RULES[kind].severity, Span(Location(1) if source else Location(), source), Span(Location(1) if target else Location(), target), message)
     return Issue(finding, group, source, target, fingerprint(finding, group, target or source))
 
 
@@ -150,7 +150,7 @@ def test_sarif_puts_a_finding_on_the_target_line_and_the_source_as_related(check
 # JUnit
 
 def cases_of(check: CheckReport, fail_on: str) -> dict[str, tuple]:
-    xml = JUnitXml.fromstring(render_junit(check, fail_on))
+    xml = JUnitXml.fromstring(render_junit(check, fail_on).encode("utf-8"))  # bytes: the document declares its encoding
     suites = list(xml)
     assert [s.name for s in suites] == ["aligner"]
     suite = suites[0]
@@ -215,7 +215,7 @@ def test_gitlab_code_quality_lists_the_new_placed_issues(check):
 # GitHub Actions
 
 def test_github_escapes_messages_and_property_values():
-    finding = Finding("omission", Severity.ERROR, Span(3, "a"), Span(7, "b"), "50% done\r\nnext: a, b")
+    finding = Finding("omission", Severity.ERROR, Span(Location(3), "a"), Span(Location(7), "b"), "50% done\r\nnext: a, b")
     issue = Issue(finding, "docs/{lang}/a:b,c.md", "docs/en/a:b,c.md", "docs/ar/a:b,c.md", "f" * 32)
     (line,) = render_github(CheckReport([], [issue])).splitlines()
     title = RULES["omission"].summary

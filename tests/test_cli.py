@@ -109,7 +109,7 @@ def one_line_error(result) -> str:
         (lambda d, s: [s["en"], s["en"]], "the same file is given twice"),
         (lambda d, s: [s["en"], s["ar"], "--format", "xml"], "unknown format"),
         (lambda d, s: [s["en"], s["ar"], "--reference", "5"], "--reference"),
-        (lambda d, s: [s["en"], s["ar"], "--lang", "en,ar,vi"], "one language per file"),
+        (lambda d, s: [s["en"], s["ar"], "--lang", "en,ar,vi"], "one language per document"),
         (lambda d, s: [s["en"], s["ar"], "--model", "st:no-such-org/no-such-model"], "not available offline"),
         (lambda d, s: [s["en"], s["ar"], "--model", "st:/nonexistent/model"], "does not exist"),
         (lambda d, s: [s["en"], s["ar"], "--model", "word2vec"], "unknown model"),

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from aligner.load import paragraphs
+from aligner.read.text import paragraphs
 from aligner.pipeline import compare
 from aligner.segment import build_document
 

@@ -8,12 +8,12 @@ import numpy as np
 
 from aligner.embed import CachedEncoder, load_encoder
 from aligner.language import detect_language
-from aligner.load import paragraphs, read_text
+from aligner.read import read_file
 
 
 def test_default_model_matches_every_english_paragraph_with_its_arabic_translation(encoder, seeds):
-    english = [p.text for p in paragraphs(read_text(seeds["en"]))]
-    arabic = [p.text for p in paragraphs(read_text(seeds["ar"]))]
+    english = [b.text for b in read_file(seeds["en"]).blocks]
+    arabic = [b.text for b in read_file(seeds["ar"]).blocks]
     similarity = encoder.encode(english) @ encoder.encode(arabic).T
     assert np.allclose(np.linalg.norm(encoder.encode(english[:3]), axis=1), 1.0, atol=1e-4)
     assert (similarity.argmax(1) == np.arange(len(english))).mean() >= 0.95
@@ -45,7 +45,7 @@ def test_no_cache_writes_nothing(tmp_path):
 
 
 def test_language_detection_on_the_seeds(seeds):
-    assert {key: detect_language(read_text(path)) for key, path in seeds.items()} == {
+    assert {key: detect_language(path.read_text(encoding="utf-8-sig")) for key, path in seeds.items()} == {
         "en": "en", "ar": "ar", "vi": "vi", "unrelated": "en",
     }
 

@@ -42,4 +42,4 @@ def _span(sentences: list[Sentence], indices: Sequence[int], highlights) -> Span
     if not indices:
         return Span()
     text = " ".join(sentences[i].text for i in indices)
-    return Span(sentences[indices[0]].line, text, tuple(highlights), tuple(indices))
+    return Span(sentences[indices[0]].location, text, tuple(highlights), tuple(indices))

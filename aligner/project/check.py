@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import AlignerError
-from ..load import read_text
-from ..model import CheckReport, Finding, Issue, Report, Severity, Span
+from ..model import NOWHERE, CheckReport, Finding, Issue, Location, Report, Severity, Span
+from ..read import format_of
 from ..rules import default_severity
 from . import git
 from .baseline import apply_baseline, fingerprint, read_baseline
 from .config import Config
 from .discover import Discovery, Group, discover, pattern_regex
-from .suppressions import Suppression, find_suppressions
+from .suppressions import COMMENTED_FORMATS, Suppression, find_suppressions
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def _repository_findings(root: Path, groups: list[Group], found: Discovery, conf
 
     def add(kind: str, setting: str, source: str | None, target: str | None, message: str, group: Group, language: str) -> None:
         if setting != "off":
-            finding = Finding(kind, Severity(setting), Span(1 if source else None, source), Span(1 if target else None, target), message)
+            finding = Finding(kind, Severity(setting), Span(Location(1) if source else NOWHERE, source), Span(Location(1) if target else NOWHERE, target), message)
             issues.append(Issue(finding, group.key, source, target, fingerprint(finding, group.key, target or f"{source} ({language})")))
 
     tracked = git.is_repository(root)
@@ -232,8 +232,8 @@ def _select(issues: list[Issue], config: Config) -> list[Issue]:
 def _suppress(root: Path, issues: list[Issue], config: Config, groups: list[Group]) -> list[Issue]:
     """Mark what inline suppressions and per-path ignores cover; report those that covered nothing."""
     suppressions: list[Suppression] = []
-    for path in sorted({p for g in groups for p in g.files.values() if p.endswith((".md", ".markdown"))}):
-        suppressions += find_suppressions(path, read_text(root / path))
+    for path in sorted({p for g in groups for p in g.files.values() if format_of(Path(p)).name in COMMENTED_FORMATS}):
+        suppressions += find_suppressions(path, root / path)
     used: set[Suppression] = set()
     used_patterns: set[str] = set()
     marked = []
@@ -251,11 +251,11 @@ def _suppress(root: Path, issues: list[Issue], config: Config, groups: list[Grou
     for s in suppressions:
         if s not in used:
             what = ", ".join(sorted(s.rules)) or "every rule"
-            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(s.line, s.path), f"suppression of {what} at {s.path}:{s.line} covers no finding")
+            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(Location(s.line), s.path), f"suppression of {what} at {s.path}:{s.line} covers no finding")
             marked.append(Issue(finding, s.path, None, s.path, fingerprint(finding, s.path, s.path)))
     for pattern in config.per_path_ignores:
         if pattern not in used_patterns:
             where = _relative(root, config.path)
-            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(1, where), f"per-path-ignores {pattern!r} in {where} covers no finding")
+            finding = Finding("unused_suppression", default_severity("unused_suppression"), Span(), Span(Location(1), where), f"per-path-ignores {pattern!r} in {where} covers no finding")
             marked.append(Issue(finding, where, None, where, fingerprint(finding, pattern, where)))
     return marked

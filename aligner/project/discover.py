@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from babel import Locale, UnknownLocaleError
 
 from ..errors import AlignerError
-from ..load import SUFFIXES
+from ..read import SUFFIXES
 from .config import Config, GroupPattern
 
 SKIPPED_FOLDERS = {"node_modules", "__pycache__", "site-packages"}

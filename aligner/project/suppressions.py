@@ -13,9 +13,13 @@ import re
 from dataclasses import dataclass
 
 from ..errors import AlignerError
-from ..load import paragraphs
+from pathlib import Path
+
+from ..read import ReadOptions, format_of
+from ..read.base import decode
 from ..rules import RULES
 
+COMMENTED_FORMATS = ("markdown", "html")  # formats with <!-- comments -->, where suppressions live
 _SUPPRESSION = re.compile(r"<!--\s*aligner:\s*ignore\b([^>]*?)-->")
 
 
@@ -31,9 +35,12 @@ class Suppression:
         return line is not None and self.first <= line <= self.last and (not self.rules or rule in self.rules)
 
 
-def find_suppressions(path: str, text: str) -> list[Suppression]:
+def find_suppressions(path: str, file: Path) -> list[Suppression]:
+    """The suppressions of a Markdown or HTML file (``path``: its name in the repository)."""
+    data = file.read_bytes()
+    text = decode(file, data)
     found = []
-    blocks = [(p.line, p.line_starts[-1][1]) for p in paragraphs(text, markdown=True)]
+    blocks = [(b.location.line, b.last_line) for b in format_of(file).read(file, data, ReadOptions()).blocks]
     for match in _SUPPRESSION.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         end_line = text.count("\n", 0, match.end()) + 1

@@ -1,11 +1,17 @@
-"""Reading files: encodings, paragraph shapes, line numbers, non-content lines."""
+"""Reading text files: encodings, paragraph shapes, line numbers, non-content lines."""
 
 import unicodedata
 
 import pytest
 
 from aligner.errors import AlignerError
-from aligner.load import paragraphs, read_text
+from aligner.read import read_file
+from aligner.read.base import decode
+from aligner.read.text import paragraphs
+
+
+def read_text(path):
+    return decode(path, path.read_bytes())
 
 
 def write(tmp_path, name, data: bytes):
@@ -36,30 +42,18 @@ def test_text_is_normalised_to_nfc(tmp_path):
 def test_one_paragraph_per_line_with_line_numbers_and_lone_bar_skipped(seeds):
     found = paragraphs(read_text(seeds["en"]))
     assert len(found) == 24  # 25 lines, the lone "|" on line 10 is not content
-    assert [p.line for p in found][8:10] == [9, 11]
-    assert found[-1].text == "Comment (0)" and found[-1].line == 25
+    assert [p.location.line for p in found][8:10] == [9, 11]
+    assert found[-1].text == "Comment (0)" and found[-1].location.line == 25
 
 
 def test_blank_line_separated_blocks(seeds):
     found = paragraphs(read_text(seeds["vi"]))
-    assert [p.line for p in found][:4] == [1, 5, 7, 9]
-
-
-def test_soft_wrapped_markdown_paragraphs_join_and_keep_each_line(tmp_path):
-    text = "# Title\n\nThe first paragraph is\nwrapped over two lines.\n\n- item one\n- item two\n"
-    found = paragraphs(text, markdown=True)
-    assert [(p.text, p.line) for p in found] == [
-        ("Title", 1),
-        ("The first paragraph is wrapped over two lines.", 3),
-        ("item one", 6),
-        ("item two", 7),
-    ]
-    assert found[1].line_at(found[1].text.index("wrapped")) == 4
+    assert [p.location.line for p in found][:4] == [1, 5, 7, 9]
 
 
 def test_block_of_full_sentence_lines_is_one_paragraph_per_line():
     found = paragraphs("Intro line.\n\nFirst sentence here.\nSecond line here.\nThird one")
-    assert [p.line for p in found] == [1, 3, 4, 5]
+    assert [p.location.line for p in found] == [1, 3, 4, 5]
 
 
 @pytest.mark.parametrize(
@@ -74,11 +68,12 @@ def test_block_of_full_sentence_lines_is_one_paragraph_per_line():
 )
 def test_bad_files_raise_one_clear_error(tmp_path, name, data, message):
     with pytest.raises(AlignerError, match=message):
-        read_text(write(tmp_path, name, data))
+        read_file(write(tmp_path, name, data))
 
 
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(AlignerError, match="no such file"):
-        read_text(tmp_path / "nope.txt")
+        read_file(tmp_path / "nope.txt")
+    (tmp_path / "folder.txt").mkdir()
     with pytest.raises(AlignerError, match="is a directory"):
-        read_text(tmp_path)
+        read_file(tmp_path / "folder.txt")

@@ -1,0 +1,50 @@
+"""Word files (python-docx, the ``docx`` extra): paragraphs and table cells in document order.
+
+A Word file has no lines: a location is the paragraph's number, counting every paragraph of the
+body and of table cells, in document order, from 1. Hyperlink addresses are verbatim link targets.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..errors import AlignerError, require
+from ..model import Location, Verbatim
+from .base import Block, ReadOptions, Text, has_content
+
+
+def read(path: Path, data: bytes, options: ReadOptions) -> Text:
+    require(("docx",), "reading .docx files", "pip install 'aligner[docx]'")
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise AlignerError(f"{path}: not a Word (.docx) file: {error}") from None
+    blocks, verbatim = [], []
+    for number, paragraph in enumerate(_paragraphs(document), start=1):
+        location = Location(paragraph=number)
+        text = " ".join(paragraph.text.split())
+        if has_content(text):
+            blocks.append(Block(text, location))
+        verbatim += [Verbatim("link", link.address, location) for link in paragraph.hyperlinks if link.address]
+    return Text(blocks, verbatim=verbatim)  # Word's w:lang is the editor's default, not the text's: detect
+
+
+def _paragraphs(container):
+    """Every paragraph, tables' cells included (a merged cell once), in document order."""
+    from docx.table import Table
+
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            seen = set()
+            for row in item.rows:
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        yield from _paragraphs(cell)
+        else:
+            yield item
+

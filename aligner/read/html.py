@@ -1,0 +1,110 @@
+"""HTML: the text of block elements, with source lines (BeautifulSoup on Python's html.parser).
+
+Not prose: ``<script>``, ``<style>``, ``<template>``, ``<svg>``, the head (but its ``<title>``),
+and anything under ``translate="no"``. ``<pre>`` and ``<code>`` are verbatim code, ``href`` and
+``src`` verbatim link targets, for the markup check. ``<html lang>`` declares the language.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from ..model import Location, Verbatim
+from .base import Block, ReadOptions, Text, decode, has_content
+
+INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+    "var", "wbr",
+}
+SKIPPED = {"script", "style", "template", "svg", "math", "noscript", "iframe", "object", "head", "textarea", "select"}
+TRANSLATED_IN_HEAD = {"title"}
+VERBATIM = {"pre", "code"}
+_WHITESPACE = re.compile(r"(\s+)")
+
+
+class _Builder:
+    """The text of one block, whitespace collapsed, and the line where each of its lines starts."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.first_line: int | None = None
+        self.starts: list[tuple[int, int]] = []
+
+    def add(self, string: str, line: int) -> None:
+        for piece in _WHITESPACE.split(string):
+            if not piece:
+                continue
+            if piece.isspace():
+                if self.length and self.parts[-1] != " ":
+                    self.parts.append(" ")
+                    self.length += 1
+                for _ in range(piece.count("\n")):
+                    line += 1
+                    if self.first_line is not None:
+                        self.starts.append((self.length, line))
+                continue
+            if self.first_line is None:
+                self.first_line = line
+                self.starts.append((0, line))
+            self.parts.append(piece)
+            self.length += len(piece)
+
+    def block(self) -> Block | None:
+        text = "".join(self.parts).rstrip()
+        if self.first_line is None or not has_content(text):
+            return None
+        return Block(text, Location(self.first_line), tuple(self.starts))
+
+
+def read(path: Path, data: bytes, options: ReadOptions) -> Text:
+    soup = BeautifulSoup(decode(path, data), "html.parser")
+    blocks: list[Block] = []
+    verbatim: list[Verbatim] = []
+    owner, builder = None, _Builder()
+    line, newlines = 1, 0  # the last tag's line, and the newlines in the text after it
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            line, newlines = node.sourceline or line, 0
+            if _excluded(node):
+                continue
+            if node.name in VERBATIM:
+                verbatim.append(Verbatim("code", node.get_text().strip("\n"), Location(line)))
+            for attribute in ("href", "src"):
+                if isinstance(node.get(attribute), str) and node.name in ("a", "img", "area", "source", "video", "audio"):
+                    verbatim.append(Verbatim("link", node[attribute], Location(line)))
+            continue
+        if type(node) is not NavigableString:
+            continue  # comments, doctype, CDATA, processing instructions
+        here = line + newlines
+        newlines += node.count("\n")
+        if _excluded(node):
+            continue
+        block_owner = next(p for p in node.parents if p.name not in INLINE)
+        if block_owner is not owner:
+            _flush(builder, blocks)
+            owner, builder = block_owner, _Builder()
+        builder.add(str(node), here)
+    _flush(builder, blocks)
+    language = soup.html.get("lang") if soup.html else None
+    return Text(blocks, language=str(language).split("-")[0].lower() if language else None, verbatim=verbatim)
+
+
+def _excluded(node) -> bool:
+    """Is the node outside prose: in a skipped element (the head but its title), or inside verbatim code?"""
+    for parent in node.parents:
+        if parent.name in TRANSLATED_IN_HEAD:
+            return False
+        if parent.name in SKIPPED or parent.name in VERBATIM or parent.get("translate") == "no":
+            return True
+    return isinstance(node, Tag) and (node.name in SKIPPED or node.get("translate") == "no")
+
+
+def _flush(builder: _Builder, blocks: list[Block]) -> None:
+    block = builder.block()
+    if block is not None:
+        blocks.append(block)

@@ -1,0 +1,109 @@
+"""Markdown, parsed as CommonMark (markdown-it-py) with tables and admonitions.
+
+Content: headings, paragraphs, list items, table cells, block quotes, admonitions (MkDocs
+``!!! note``, Docusaurus ``:::note``) and the front matter keys that are translated (``title``,
+``description`` by default). Not prose: fenced and indented code, inline code, HTML, link
+targets and image paths — code and link targets are kept apart as verbatim text, which the
+markup check compares between source and translation.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
+
+from ..errors import AlignerError
+from ..model import Location, Verbatim
+from .base import Block, ReadOptions, Text, decode, has_content
+from .text import NEWLINE
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+DOCUSAURUS_ADMONITIONS = ("note", "tip", "info", "warning", "danger", "caution", "important")
+_FENCES = {"---": "yaml", "+++": "toml"}
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark").enable("table").use(admon_plugin)
+    for name in DOCUSAURUS_ADMONITIONS:
+        parser.use(container_plugin, name=name)
+    return parser
+
+
+_PARSER = _parser()
+
+
+def read(path: Path, data: bytes, options: ReadOptions) -> Text:
+    lines = NEWLINE.split(decode(path, data))
+    front, body_start = _front_matter(lines, options.front_matter_keys, path)
+    body = "\n" * body_start + "\n".join(lines[body_start:])  # keeps the line numbers of the body
+    blocks, verbatim = list(front), []
+    for token in _PARSER.parse(body):
+        if token.type in ("fence", "code_block"):
+            verbatim.append(Verbatim("code", token.content.strip("\n"), Location(token.map[0] + 1)))
+        elif token.type == "inline":
+            block = _inline_block(token, verbatim)
+            if block is not None:
+                blocks.append(block)
+    return Text(blocks, verbatim=verbatim)
+
+
+def _inline_block(inline: Token, verbatim: list[Verbatim]) -> Block | None:
+    """The prose of one inline run: text kept, code and link targets set aside as verbatim."""
+    line = inline.map[0] + 1
+    parts, starts, offset = [], [(0, line)], 0
+    for child in inline.children or ():
+        if child.type == "text":
+            parts.append(child.content)
+            offset += len(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            line += 1
+            parts.append(" ")
+            offset += 1
+            starts.append((offset, line))
+        elif child.type == "code_inline":
+            verbatim.append(Verbatim("code", child.content, Location(line)))
+        elif child.type in ("link_open", "image"):
+            target = child.attrs.get("href") or child.attrs.get("src")
+            if target:
+                verbatim.append(Verbatim("link", str(target), Location(line)))
+    text = "".join(parts)
+    if not has_content(text):
+        return None
+    lead = len(text) - len(text.lstrip())
+    starts = tuple((max(0, start - lead), number) for start, number in starts)
+    return Block(text.strip(), Location(inline.map[0] + 1), starts)
+
+
+def _front_matter(lines: list[str], keys: tuple[str, ...], path: Path) -> tuple[list[Block], int]:
+    """The translated keys of a YAML (``---``) or TOML (``+++``) front matter, and the body's first line index."""
+    fence = lines[0].strip() if lines else ""
+    if fence not in _FENCES:
+        return [], 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == fence), None)
+    if end is None:
+        return [], 0  # no closing fence: a thematic break, not front matter
+    source = "\n".join(lines[1:end])
+    try:
+        values = yaml.safe_load(source) if _FENCES[fence] == "yaml" else tomllib.loads(source)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        raise AlignerError(f"{path}: front matter is not valid {_FENCES[fence].upper()}: {str(error).splitlines()[0]}") from None
+    if not isinstance(values, dict):
+        return [], end + 1
+    blocks = []
+    for key in keys:
+        value = values.get(key)
+        if isinstance(value, str) and has_content(value):
+            line = next((i + 1 for i in range(1, end) if re.match(rf"\s*['\"]?{re.escape(key)}['\"]?\s*[:=]", lines[i])), 1)
+            blocks.append(Block(" ".join(value.split()), Location(line)))
+    return blocks, end + 1
