@@ -17,8 +17,8 @@ from .errors import AlignerError, say
 from .model import FAIL_ON
 from .read import FORMATS
 
-CHECK_FORMATS = ("terminal", "json", "sarif", "github", "junit", "gitlab", "markdown")
-EXTENSIONS = {"terminal": ".txt", "json": ".json"}
+CHECK_FORMATS = ("terminal", "json", "sarif", "github", "junit", "gitlab", "markdown", "html")
+EXTENSIONS = {"terminal": ".txt", "json": ".json", "html": ".html"}
 REPORT_WIDTH = 100
 
 
@@ -69,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--lang", help="languages, comma separated in document order ('-' = detect), or one code for all (default: as the file declares, else detect)")
     compare.add_argument("--input-format", choices=tuple(FORMATS), help="read every file as this format (default: by extension)")
     compare.add_argument("--front-matter-keys", default="title,description", metavar="KEYS", help="Markdown front matter keys that are translated, comma separated (default: title,description)")
-    compare.add_argument("--format", default="terminal", help="terminal (default) or json")
+    compare.add_argument("--format", default="terminal", help="terminal (default), json or html")
     compare.add_argument("-o", "--output", type=Path, help="write the report to this file (or into this directory, e.g. reports/)")
+    compare.add_argument("--map", type=Path, metavar="FILE.png", help="also draw the alignment map as a PNG (the map extra)")
     compare.add_argument("--fail-on", default="error", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: error)")
     compare.add_argument("--strict-numbers", action="store_true", help="report same-value number format differences (4 vs 04) as warnings")
     compare.add_argument("--min-confidence", type=_probability, default=0.0, metavar="P", help="report only findings whose confidence is at least P (0 to 1)")
@@ -228,6 +229,10 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         report = compare(documents, encoder, reference, settings)
 
+    if args.map:
+        from .report.map import render_map_png
+
+        write_atomic(args.map, render_map_png(report))
     if output:
         write_atomic(output, REPORT_FORMATS[args.format](report, width=REPORT_WIDTH, full=args.full))
     elif args.format == "terminal":

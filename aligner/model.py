@@ -164,7 +164,7 @@ class Finding:
     source: Span
     target: Span
     message: str
-    level: str = ""  # "paragraph" | "sentence" | "clause" | "" (document-wide)
+    level: str = ""  # "paragraph" | "sentence" | "clause" | "unit" (of a bilingual file) | "" (document-wide)
     differences: tuple[Difference, ...] = ()
     # Features of the finding (aligner.check.evidence) and the probability, computed from them,
     # that a careful bilingual reader agrees it is a real problem (aligner.check.confidence).

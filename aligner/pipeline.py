@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .align import AlignParams, align
+from .align import AlignParams, align, align_units
 from .align.background import BACKGROUND
 from .align.vectors import Embedded
 from .check import Pair, Settings, run_checks, verdict
@@ -98,7 +98,11 @@ def compare(
             continue
         if progress:
             progress(f"aligning {documents[reference].path} with {document.path}")
-        alignment = align(embeddings[reference], embeddings[index], background, params)
+        units = _paired_units(documents[reference], document)
+        if units:
+            alignment = align_units(embeddings[reference], embeddings[index], background, units, params)
+        else:
+            alignment = align(embeddings[reference], embeddings[index], background, params)
         started = timings.add("align", started)
         pair = Pair(documents[reference], document, alignment, encoder.encode)
         pair.verdict, pair.run_share, source_cov, target_cov = verdict(pair)
@@ -108,6 +112,14 @@ def compare(
         )
         started = timings.add("check", started)
     return Report(list(documents), comparisons)
+
+
+def _paired_units(source: Document, target: Document) -> list[tuple[range, range]] | None:
+    """Each unit's sentences on both sides, when the documents are the two sides of one bilingual file."""
+    units = [p.location.unit for p in source.paragraphs]
+    if not units or None in units or units != [p.location.unit for p in target.paragraphs]:
+        return None
+    return [(source.sentences_of(k), target.sentences_of(k)) for k in range(len(units))]
 
 
 def _embed(documents: Sequence[Document], encoder: Encoder) -> tuple[list[Embedded], np.ndarray]:

@@ -76,6 +76,24 @@ _RULES = (
         Severity.INFO,
     ),
     Rule(
+        "untranslated", "Text left untranslated",
+        "A unit of a bilingual file (XLIFF, PO) has an empty or fuzzy translation, or a target says exactly "
+        "what the source says, in the source's language.",
+        Severity.ERROR, {"sentence": Severity.WARNING},
+    ),
+    Rule(
+        "code_changed", "Code that differs from the source's",
+        "A code block or inline code of the source is changed, missing or added in the translation; code is "
+        "not translated (comments in code are, so a reviewer decides).",
+        Severity.WARNING,
+    ),
+    Rule(
+        "link_changed", "A link target that differs from the source's",
+        "A link or image target (URL or path) of the source is changed, missing or added in the translation. "
+        "Links that differ only by the documents' language codes (/en/ and /ar/) are the same link.",
+        Severity.WARNING,
+    ),
+    Rule(
         "missing_translation", "A source page without a translation",
         "The repository's source language has this page, but a target language has no file for it.",
         Severity.WARNING,

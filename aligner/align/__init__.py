@@ -79,6 +79,34 @@ def align(source: Embedded, target: Embedded, background: np.ndarray, params: Al
     return Alignment(beads, (x, y), scoring, links)
 
 
+def align_units(
+    source: Embedded, target: Embedded, background: np.ndarray, units: list[tuple[range, range]], params: AlignParams = AlignParams()
+) -> Alignment:
+    """Align inside the units that a bilingual file (XLIFF, PO) pairs: no sentence leaves its unit.
+
+    ``units`` holds each unit's source and target sentences. Inside a unit, beads are searched as
+    between neighbours anywhere (with the gap bar), so a sentence can be missing from its
+    translation; a unit where no bead is found is one bead with the margin it has, so a wrong
+    translation is weakly aligned, never an omission beside an addition.
+    """
+    x, y = prepare(source, target, background)
+    ratios = [np.log((x.lengths[list(s)].sum() + 10) / (y.lengths[list(t)].sum() + 10)) for s, t in units if s and t]
+    scoring = replace(params.scoring, expected_log_ratio=float(np.median(ratios)) if ratios else 0.0)
+    table = SpanTable(x, y, scoring.max_side, scoring.hub_weight)
+    gap_scoring = replace(scoring, threshold=params.gap_threshold)
+    beads: list[Bead] = []
+    for sources, targets in units:
+        if not sources or not targets:
+            continue
+        found = _align_rectangle(table, sources, targets, gap_scoring)
+        if not found:
+            margin = float(_span_vector(x, sources) @ _span_vector(y, targets)) - scoring.hub_weight * float(np.mean(x.hub[list(sources)]) + np.mean(y.hub[list(targets)])) / 2
+            found = [Bead(tuple(sources), tuple(targets), margin)]
+        beads += found
+    links = mutual_links(x, y, params.anchor_margin)
+    return Alignment(_with_unaligned(beads, len(x), len(y)), (x, y), scoring, links)
+
+
 def _drop_unsupported(beads: list[Bead], confident: float, n: int, m: int) -> list[Bead]:
     """Unalign in-order beads below ``confident`` whose neighbours do not vouch for them."""
     aligned = [b for b in beads if b.source and b.target and not b.moved]

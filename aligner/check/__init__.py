@@ -9,11 +9,13 @@ from __future__ import annotations
 from .clauses import clause_findings
 from .confidence import with_confidence
 from .evidence import evidence_of
+from .markup import markup_findings
 from .numbers import number_findings
 from .pair import Pair, Settings
 from .structure import structure_findings, verdict
+from .units import untranslated_findings
 
-CHECKS = (structure_findings, clause_findings, number_findings)
+CHECKS = (structure_findings, clause_findings, number_findings, untranslated_findings, markup_findings)
 
 
 def run_checks(pair: Pair, settings: Settings) -> list:

@@ -21,8 +21,8 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise AlignerError(f"{path}: not a Word (.docx) file: {error}") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise AlignerError(f"{path}: not a Word (.docx) file (no valid Office Open XML package inside)") from None
     blocks, verbatim = [], []
     for number, paragraph in enumerate(_paragraphs(document), start=1):
         location = Location(paragraph=number)

@@ -16,11 +16,12 @@ from rich.console import Console
 from ..model import CheckReport, Report
 from .github import render_github
 from .gitlab import render_gitlab
+from .html import render_html, render_pages
 from .json import render_check_json, render_json
 from .junit import render_junit
 from .markdown import render_markdown
 from .sarif import render_sarif
-from .terminal import render_check, render_terminal
+from .terminal import new_findings_only, render_check, render_terminal
 
 
 def render_text(report: Report, width: int = 100, full: bool = False) -> str:
@@ -36,6 +37,11 @@ def render_check_text(check: CheckReport, fail_on: str = "error", width: int = 1
     return console.export_text()
 
 
+def render_check_html(check: CheckReport, fail_on: str = "error") -> str:
+    """Every group's new findings on one page, under the group's name."""
+    return render_pages(list(zip(check.groups, new_findings_only(check))), title=f"aligner check: {check.summary}")
+
+
 # ``aligner check``: each format a function (CheckReport, fail_on) -> str.
 CHECK_RENDERERS = {
     "terminal": render_check_text,
@@ -45,25 +51,38 @@ CHECK_RENDERERS = {
     "junit": render_junit,
     "gitlab": render_gitlab,
     "markdown": render_markdown,
+    "html": render_check_html,
 }
 
 FORMATS = {
     "terminal": render_text,
     "json": lambda report, **_: render_json(report),  # the JSON report has no layout options
+    "html": render_html,
 }
 
 
-def write_atomic(path: Path, content: str) -> None:
+def _mode_for(path: Path) -> int:
+    """The mode of the file replaced, else what a new file gets (mkstemp makes it private)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename: never a half-written report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
+        with os.fdopen(handle, "wb" if isinstance(content, bytes) else "w", **({} if isinstance(content, bytes) else {"encoding": "utf-8"})) as file:
             file.write(content)
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
 
 
-__all__ = ["CHECK_RENDERERS", "FORMATS", "render_check", "render_json", "render_terminal", "render_text", "write_atomic"]
+__all__ = ["CHECK_RENDERERS", "FORMATS", "render_check", "render_html", "render_json", "render_terminal", "render_text", "write_atomic"]

@@ -85,7 +85,7 @@ def _finding(finding: Finding) -> dict:
 
 
 def _span(span: Span) -> dict:
-    return {"line": span.line, "text": span.text, "highlights": [list(h) for h in span.highlights]}
+    return {"line": span.line, "location": span.location.to_dict(), "text": span.text, "highlights": [list(h) for h in span.highlights]}
 
 
 def render_check_json(check: CheckReport, fail_on: str = "error") -> str:

@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from ..model import Bead, CheckReport, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
+from .layout import RTL_LANGUAGES, findings_by_bead, folded_text
 
-RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"}
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 VERDICT_STYLE = {"parallel": "green", "partial": "yellow", "unrelated": "bold red"}
@@ -43,8 +43,9 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
     if comparison.verdict == "unrelated":
         return Panel(Group(*[_finding_line(f) for f in comparison.findings]), title=title, title_align="left")
     justify = ["right" if d.language in RTL_LANGUAGES else "left" for d in (source, target)]
-    rows: list = [_row(Text(""), Text(f"source ({source.language})", style="bold"), Text(""), Text(f"target ({target.language})", style="bold"), justify)]
-    by_bead = _findings_by_bead(comparison)
+    margin = max([4] + [len(s.location.label) for d in (source, target) for s in d.sentences])  # "12", "¶7", "cue 12"
+    rows: list = [_row(Text(""), Text(f"source ({source.language})", style="bold"), Text(""), Text(f"target ({target.language})", style="bold"), justify, margin)]
+    by_bead = findings_by_bead(comparison)
     folded = 0
     for index, bead in enumerate(comparison.beads):
         findings = by_bead.get(index, [])
@@ -54,39 +55,29 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
         if folded:
             rows.append(_folded(folded))
             folded = 0
-        rows.append(_row(*_bead_cells(source, target, bead, findings), justify))
+        rows.append(_row(*_bead_cells(source, target, bead, findings), justify, margin))
         rows.extend(Padding(_finding_line(finding), (0, 0, 0, 6)) for finding in findings)
     if folded:
         rows.append(_folded(folded))
+    for finding in by_bead.get(None, []):
+        place = " / ".join(str(span.location) for span in (finding.source, finding.target) if span.location.line or span.location.unit or span.location.paragraph)
+        rows.append(Padding(Text.assemble(_finding_line(finding), (f"  {place}" if place else "", "dim")), (0, 0, 0, 6)))
     return Panel(Group(*rows), title=title, title_align="left")
 
 
-def _row(source_line: Text, source: Text, target_line: Text, target: Text, justify: list[str]) -> Table:
-    """One bead: line numbers and two equal text columns, the same widths on every row."""
+def _row(source_line: Text, source: Text, target_line: Text, target: Text, justify: list[str], margin: int) -> Table:
+    """One bead: locations and two equal text columns, the same widths on every row."""
     grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(width=4, justify="right", style="dim")
+    grid.add_column(width=margin, justify="right", style="dim")
     grid.add_column(ratio=1, justify=justify[0])
-    grid.add_column(width=4, justify="right", style="dim")
+    grid.add_column(width=margin, justify="right", style="dim")
     grid.add_column(ratio=1, justify=justify[1])
     grid.add_row(source_line, source, target_line, target)
     return grid
 
 
 def _folded(count: int) -> Text:
-    return Text(f"  … {count} aligned sentence group{'s' if count > 1 else ''} without findings", style="dim italic")
-
-
-def _findings_by_bead(comparison: Comparison) -> dict[int, list[Finding]]:
-    """Attach each finding to the bead holding its first source sentence (or target sentence)."""
-    bead_of: dict[tuple[str, int], int] = {}
-    for index, bead in enumerate(comparison.beads):
-        bead_of.update({("source", i): index for i in bead.source})
-        bead_of.update({("target", j): index for j in bead.target})
-    found: dict[int, list[Finding]] = {}
-    for finding in comparison.findings:
-        key = ("source", finding.source.sentences[0]) if finding.source.sentences else ("target", finding.target.sentences[0])
-        found.setdefault(bead_of[key], []).append(finding)
-    return found
+    return Text(f"  {folded_text(count)}", style="dim italic")
 
 
 def _bead_cells(source: Document, target: Document, bead: Bead, findings: list[Finding]):
@@ -100,7 +91,7 @@ def _bead_cells(source: Document, target: Document, bead: Bead, findings: list[F
 
 
 def _line(document: Document, sentences) -> Text:
-    return Text(str(document.sentences[sentences[0]].line) if sentences else "")
+    return Text(document.sentences[sentences[0]].location.label if sentences else "")
 
 
 def _highlighted(text: str, language: str, marks) -> Text:

@@ -1,0 +1,64 @@
+"""Markup findings: code and link targets that a translation must carry over unchanged.
+
+The readers keep code blocks, inline code and link targets apart from prose (``Verbatim``);
+here the source's are paired with the target's in document order (difflib's longest matching
+blocks). A link target may name the document's language (``/en/guide``, ``?lang=en``): with
+the language codes of both documents written as ``{lang}``, a localized link is the same link.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..model import Document, Finding, Span, Verbatim
+from ..rules import default_severity
+from .pair import Pair, Settings
+
+KINDS = {"code": "code_changed", "link": "link_changed"}
+NAMES = {"code": "code", "link": "link target"}
+
+
+def markup_findings(pair: Pair, settings: Settings) -> list[Finding]:
+    findings = []
+    for kind in KINDS:
+        source = [v for v in pair.source.verbatim if v.kind == kind]
+        target = [v for v in pair.target.verbatim if v.kind == kind]
+        keys = [[_key(v, d) for v in items] for items, d in ((source, pair.source), (target, pair.target))]
+        matcher = SequenceMatcher(None, keys[0], keys[1], autojunk=False)
+        for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+            if operation == "equal":
+                continue
+            changed = max(i2 - i1, j2 - j1)
+            for offset in range(changed):
+                ours = source[i1 + offset] if i1 + offset < i2 else None
+                theirs = target[j1 + offset] if j1 + offset < j2 else None
+                findings.append(_finding(kind, ours, theirs))
+    return findings
+
+
+def _key(item: Verbatim, document: Document) -> str:
+    text = " ".join(item.text.split())
+    if item.kind == "link":
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(document.language)}(?![A-Za-z])", "{lang}", text)
+    return text
+
+
+def _finding(kind: str, source: Verbatim | None, target: Verbatim | None) -> Finding:
+    name = NAMES[kind]
+    if source and target:
+        message = f"{name} changed: {_short(source.text)} became {_short(target.text)}"
+    elif source:
+        message = f"{name} missing from the target: {_short(source.text)}"
+    else:
+        message = f"{name} not in the source: {_short(target.text)}"
+    return Finding(
+        KINDS[kind], default_severity(KINDS[kind]),
+        Span(source.location, source.text) if source else Span(), Span(target.location, target.text) if target else Span(),
+        message,
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
