@@ -16,6 +16,7 @@ from .embed import DEFAULT_MODEL, MODELS
 from .errors import AlignerError, say
 from .model import FAIL_ON
 from .read import FORMATS
+from .read.base import MAX_FILE_MB
 
 CHECK_FORMATS = ("terminal", "json", "sarif", "github", "junit", "gitlab", "markdown", "html")
 EXTENSIONS = {"terminal": ".txt", "json": ".json", "html": ".html"}
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--reference", default="1", help="the document the others are compared with: its position (1-based) or path (default: the first)")
     compare.add_argument("--lang", help="languages, comma separated in document order ('-' = detect), or one code for all (default: as the file declares, else detect)")
     compare.add_argument("--input-format", choices=tuple(FORMATS), help="read every file as this format (default: by extension)")
+    compare.add_argument("--max-file-size", type=float, default=MAX_FILE_MB, metavar="MB", help=f"refuse files larger than this (default {MAX_FILE_MB} MB)")
     compare.add_argument("--front-matter-keys", default="title,description", metavar="KEYS", help="Markdown front matter keys that are translated, comma separated (default: title,description)")
     compare.add_argument("--format", default="terminal", help="terminal (default), json or html")
     compare.add_argument("-o", "--output", type=Path, help="write the report to this file (or into this directory, e.g. reports/)")
@@ -213,7 +215,10 @@ def run_compare(args: argparse.Namespace) -> int:
     languages = _languages(args.lang, 2 if bilingual else len(paths))
     output = _output_path(args.output, paths, reference, args.format)
 
-    options = ReadOptions(front_matter_keys=tuple(k.strip() for k in args.front_matter_keys.split(",") if k.strip()))
+    if args.max_file_size <= 0:
+        raise AlignerError(f"--max-file-size {args.max_file_size:g}: give a size in MB above 0")
+    keys = tuple(k.strip() for k in args.front_matter_keys.split(",") if k.strip())
+    options = ReadOptions(front_matter_keys=keys, max_file_mb=args.max_file_size)
     if bilingual:
         documents = load_documents(paths[0], languages, args.input_format, options)
     else:

@@ -88,9 +88,7 @@ def compare(
     """Compare every document with the reference one."""
     timings = timings or Timings()
     started = time.perf_counter()
-    if progress:
-        progress(f"embedding {sum(len(d.sentences) for d in documents)} sentences of {len(documents)} documents")
-    embeddings, background = _embed(documents, encoder)
+    embeddings, background = _embed(documents, encoder, progress)
     started = timings.add("embed", started)
     comparisons = []
     for index, document in enumerate(documents):
@@ -122,10 +120,20 @@ def _paired_units(source: Document, target: Document) -> list[tuple[range, range
     return [(source.sentences_of(k), target.sentences_of(k)) for k in range(len(units))]
 
 
-def _embed(documents: Sequence[Document], encoder: Encoder) -> tuple[list[Embedded], np.ndarray]:
-    """Every document's sentences and the background texts, in one call (the backend batches them)."""
+# Texts per call to the encoder: large enough for its length-sorted batches, small enough that
+# progress moves every few seconds and the cache keeps what a killed run had embedded.
+EMBED_CHUNK = 2048
+
+
+def _embed(documents: Sequence[Document], encoder: Encoder, progress: Callable[[str], None] | None = None) -> tuple[list[Embedded], np.ndarray]:
+    """Every document's sentences and the background texts, in chunks, saying how far it is."""
     texts = [s.text for d in documents for s in d.sentences] + list(BACKGROUND)
-    vectors = encoder.encode(texts)
+    parts, started = [], time.perf_counter()
+    for start in range(0, len(texts), EMBED_CHUNK):
+        if progress:
+            progress(_embedding_progress(start, len(texts), time.perf_counter() - started))
+        parts.append(encoder.encode(texts[start : start + EMBED_CHUNK]))
+    vectors = np.concatenate(parts)
     embedded, start = [], 0
     for document in documents:
         sentences = document.sentences
@@ -138,6 +146,16 @@ def _embed(documents: Sequence[Document], encoder: Encoder) -> tuple[list[Embedd
         )
         start += len(sentences)
     return embedded, vectors[start:]
+
+
+def _embedding_progress(done: int, total: int, seconds: float) -> str:
+    """``embedding 4,096 / 40,000 sentences (310/s, about 2 min left)``."""
+    line = f"embedding {done:,} / {total:,} sentences"
+    if done and seconds > 0:
+        rate = done / seconds
+        left = (total - done) / rate
+        line += f" ({rate:,.0f}/s, about {left / 60:.0f} min left)" if left >= 90 else f" ({rate:,.0f}/s, about {left:.0f} s left)"
+    return line
 
 
 def paragraph_links(pair: Pair) -> list[ParagraphLink]:

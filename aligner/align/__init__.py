@@ -19,7 +19,7 @@ import numpy as np
 from ..model import Bead
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
-from .vectors import BLOCK, Embedded, Side, prepare, unit
+from .vectors import Embedded, Side, prepare, rows_per_block, unit
 
 
 MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
@@ -199,8 +199,9 @@ def _best_counterparts(
     votes: dict[int, tuple[int, float]] = {}
     if not len(sources) or not len(targets):
         return votes
-    for start in range(0, len(sources), BLOCK):
-        rows = sources[start : start + BLOCK]
+    block = rows_per_block(len(targets))
+    for start in range(0, len(sources), block):
+        rows = sources[start : start + block]
         margins = x.vectors[rows] @ y.vectors[targets].T - table.hub_weight * (x.hub[rows, None] + y.hub[None, targets]) / 2
         best = margins.argmax(1)
         gains = margins[np.arange(len(rows)), best] - scoring.threshold

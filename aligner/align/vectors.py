@@ -20,7 +20,13 @@ import numpy as np
 
 NEIGHBOURS = 4  # neighbours averaged for the margin (CSLS uses 4 to 10)
 SHRINK = 8.0  # weight, in sentences, of the background mean in a side's centring mean
-BLOCK = 1024  # rows per block when scanning all pairs: memory stays linear
+BLOCK = 1024  # rows per block of the span hubs
+BLOCK_CELLS = 1 << 22  # similarities per block when scanning all pairs (16 MB): memory stays linear
+
+
+def rows_per_block(columns: int) -> int:
+    """Rows of a block of all-pairs similarities against ``columns`` keys (1024 up to 4,096 keys)."""
+    return max(1, min(BLOCK, BLOCK_CELLS // max(columns, 1)))
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
@@ -37,13 +43,14 @@ def top_k(queries: np.ndarray, keys: np.ndarray, k: int) -> tuple[np.ndarray, np
     k = min(k, len(keys))
     indices = np.zeros((len(queries), k), dtype=np.int64)
     scores = np.zeros((len(queries), k), dtype=np.float32)
-    for start in range(0, len(queries), BLOCK):
-        sims = queries[start : start + BLOCK] @ keys.T
+    rows = rows_per_block(len(keys))
+    for start in range(0, len(queries), rows):
+        sims = queries[start : start + rows] @ keys.T
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         part_scores = np.take_along_axis(sims, part, 1)
         order = np.argsort(-part_scores, axis=1)
-        indices[start : start + BLOCK] = np.take_along_axis(part, order, 1)
-        scores[start : start + BLOCK] = np.take_along_axis(part_scores, order, 1)
+        indices[start : start + rows] = np.take_along_axis(part, order, 1)
+        scores[start : start + rows] = np.take_along_axis(part_scores, order, 1)
     return indices, scores
 
 

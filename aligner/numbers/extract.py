@@ -11,22 +11,18 @@ from .languages import table_for
 from .model import NumberMention
 from .roman import find_roman
 from .tables import WordTable
-from .text import context, tokenize
+from .text import Occupied, context, tokenize
 from .words import find_word_numbers
-
-
-def _overlaps(m: NumberMention, spans: list[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in spans)
 
 
 def _keep_longest(candidates: list[NumberMention]) -> list[NumberMention]:
     """Non-overlapping mentions, longer ones first (a date over its day and year)."""
     kept: list[NumberMention] = []
-    spans: list[tuple[int, int]] = []
+    occupied = Occupied(max((m.end for m in candidates), default=0))
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if not _overlaps(m, spans):
+        if not occupied.overlaps(m.start, m.end):
             kept.append(m)
-            spans.append((m.start, m.end))
+            occupied.add(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -41,12 +37,13 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     atoms = find_digit_numbers(text, lang, table, tokens)
     dates = find_dates(text, lang, table, tokens, atoms)
     dates = _keep_longest(dates)
-    date_spans = [(d.start, d.end) for d in dates]
-    atoms = [a for a in atoms if not _overlaps(a, date_spans)]
+    in_dates = Occupied(len(text), ((d.start, d.end) for d in dates))
+    atoms = [a for a in atoms if not in_dates.overlaps(a.start, a.end)]
     numbers = _keep_longest(dates + join_compounds(text, atoms))
-    taken = [(m.start, m.end) for m in numbers]
-    romans = [r for r in find_roman(text) if not _overlaps(r, taken)]
-    taken += [(r.start, r.end) for r in romans]
+    taken = Occupied(len(text), ((m.start, m.end) for m in numbers))
+    romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
+    for r in romans:
+        taken.add(r.start, r.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
     found = sorted(numbers + romans + words, key=lambda m: m.start)
     if table is not None:
@@ -58,8 +55,8 @@ def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMent
     """A lone "1" that the language writes for its article is soft, like the article."""
     if m.text != "1" or m.parts or m.kind != "cardinal" or text[m.end : m.end + 1] != " ":
         return m
-    before = text[: m.start].split()[-1:] if text[m.start - 1 : m.start] == " " else []
-    after = text[m.end :].split()[:1]
+    before = text[max(0, m.start - 80) : m.start].split()[-1:] if text[m.start - 1 : m.start] == " " else []
+    after = text[m.end : m.end + 80].split()[:1]
     before_word = table.normalize(before[0]) if before else ""
     after_word = after[0] if after else ""
     return replace(m, form="article") if table.digit_article(before_word, after_word) else m

@@ -15,7 +15,7 @@ from decimal import Decimal
 from .digits import display
 from .model import NumberMention
 from .tables import WordTable
-from .text import Token, adjacent
+from .text import Occupied, Token, adjacent
 
 
 @dataclass
@@ -127,9 +127,9 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
     return None
 
 
-def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: list[tuple[int, int]]) -> list[NumberMention]:
-    """Word numbers not overlapping the ``taken`` spans (dates, digits found before)."""
-    free = [not any(s < t.end and t.start < e for s, e in taken) for t in tokens]
+def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: Occupied) -> list[NumberMention]:
+    """Word numbers not overlapping what is ``taken`` (dates, digits found before)."""
+    free = [not taken.overlaps(t.start, t.end) for t in tokens]
     words = [t.word for t in tokens]
     found: list[NumberMention] = []
     i = 0

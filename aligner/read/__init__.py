@@ -63,7 +63,12 @@ def read_file(path: Path, input_format: str | None = None, options: ReadOptions 
         raise AlignerError(f"{path}: no such file")
     if path.is_dir():
         raise AlignerError(f"{path}: is a directory, expected a document")
+    if not path.is_file():  # a named pipe or a device would block or never end
+        raise AlignerError(f"{path}: not a regular file (a pipe, socket or device), expected a document")
     try:
+        size = path.stat().st_size
+        if size > options.max_file_mb * 1e6:
+            raise AlignerError(f"{path}: {size / 1e6:.1f} MB is over the {options.max_file_mb:g} MB limit (raise it with --max-file-size)")
         data = path.read_bytes()
     except OSError as error:
         raise AlignerError(f"{path}: cannot read: {error.strerror}") from None

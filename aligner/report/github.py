@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import CheckReport, Issue, Severity
 from ..rules import RULES
+from .layout import printable
 from .markdown import escape, outcome, place
 from .locate import message, places
 
@@ -33,7 +34,8 @@ def _annotation(issue: Issue) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escaped as the toolkit does; a document's control characters never reach the log."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

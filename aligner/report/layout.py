@@ -28,5 +28,18 @@ def findings_by_bead(comparison: Comparison) -> dict[int | None, list[Finding]]:
     return found
 
 
+# Characters of a document that must not reach a terminal as they are: control characters (an
+# escape sequence recolours, retitles or clears the terminal) and the bidi embeddings, overrides
+# and isolates (they would reorder the report's own text around them). Each becomes U+FFFD, one
+# character for one, so highlight offsets stay right.
+_UNPRINTABLE = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)], "\ufffd"
+)
+
+
+def printable(text: str) -> str:
+    return text.translate(_UNPRINTABLE)
+
+
 def folded_text(count: int) -> str:
     return f"… {count} aligned sentence group{'s' if count > 1 else ''} without findings"

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..model import Bead, CheckReport, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
-from .layout import RTL_LANGUAGES, findings_by_bead, folded_text
+from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, printable
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
@@ -36,7 +36,7 @@ def render_terminal(report: Report, console: Console, full: bool = False) -> Non
 def _comparison_view(documents: list[Document], comparison: Comparison, full: bool):
     source, target = documents[comparison.source], documents[comparison.target]
     title = Text.assemble(
-        (source.path, "bold"), f" ({source.language}) → ", (target.path, "bold"), f" ({target.language})  ",
+        (printable(source.path), "bold"), f" ({source.language}) → ", (printable(target.path), "bold"), f" ({target.language})  ",
         (comparison.verdict, VERDICT_STYLE[comparison.verdict]),
         f"  coverage {comparison.coverage_source:.0%} / {comparison.coverage_target:.0%}",
     )
@@ -60,8 +60,8 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
     if folded:
         rows.append(_folded(folded))
     for finding in by_bead.get(None, []):
-        place = " / ".join(str(span.location) for span in (finding.source, finding.target) if span.location.line or span.location.unit or span.location.paragraph)
-        rows.append(Padding(Text.assemble(_finding_line(finding), (f"  {place}" if place else "", "dim")), (0, 0, 0, 6)))
+        place = " / ".join(str(span.location) for span in (finding.source, finding.target) if str(span.location))
+        rows.append(Padding(Text.assemble(_finding_line(finding), (f"  {printable(place)}" if place else "", "dim")), (0, 0, 0, 6)))
     return Panel(Group(*rows), title=title, title_align="left")
 
 
@@ -95,7 +95,7 @@ def _line(document: Document, sentences) -> Text:
 
 
 def _highlighted(text: str, language: str, marks) -> Text:
-    rich_text = Text(text)
+    rich_text = Text(printable(text))
     for mention in extract_numbers(text, language):
         rich_text.stylize("bold cyan", mention.start, mention.end)
     for start, end in marks:
@@ -108,7 +108,7 @@ def _finding_line(finding: Finding) -> Text:
     confidence = f" {finding.confidence:.0%}" if finding.confidence is not None else ""
     return Text.assemble(
         (f"{ICON[finding.severity]} {finding.severity.value} {finding.kind}", STYLE[finding.severity]),
-        (level, "dim"), (confidence, "dim"), ": ", finding.message,
+        (level, "dim"), (confidence, "dim"), ": ", printable(finding.message),
     )
 
 
@@ -120,7 +120,7 @@ def _summary(report: Report) -> Table:
         target = report.documents[comparison.target]
         counts = {s: sum(f.severity is s for f in comparison.findings) for s in Severity}
         table.add_row(
-            target.path, target.language, Text(comparison.verdict, VERDICT_STYLE[comparison.verdict]),
+            Text(printable(target.path)), target.language, Text(comparison.verdict, VERDICT_STYLE[comparison.verdict]),
             f"{comparison.coverage_source:.0%} / {comparison.coverage_target:.0%}",
             Text(str(counts[Severity.ERROR]), STYLE[Severity.ERROR] if counts[Severity.ERROR] else ""),
             Text(str(counts[Severity.WARNING]), STYLE[Severity.WARNING] if counts[Severity.WARNING] else ""),
@@ -128,7 +128,7 @@ def _summary(report: Report) -> Table:
         )
     reference = report.documents[report.comparisons[0].source] if report.comparisons else None
     if reference:
-        table.caption = f"reference: {reference.path} ({reference.language}, {len(reference.paragraphs)} paragraphs, {len(reference.sentences)} sentences)"
+        table.caption = Text(f"reference: {printable(reference.path)} ({reference.language}, {len(reference.paragraphs)} paragraphs, {len(reference.sentences)} sentences)")
     return table
 
 
@@ -143,9 +143,9 @@ def render_check(check: CheckReport, console: Console) -> None:
         for column in ("severity", "rule", "finding"):
             table.add_column(column)
         for issue in repository:
-            table.add_row(Text(issue.finding.severity.value, STYLE[issue.finding.severity]), issue.finding.kind, issue.finding.message)
+            table.add_row(Text(issue.finding.severity.value, STYLE[issue.finding.severity]), issue.finding.kind, Text(printable(issue.finding.message)))
         console.print(table)
-    console.print(Text(check.summary, style="dim"))
+    console.print(Text(printable(check.summary), style="dim"))
     console.print(totals(check))
 
 
