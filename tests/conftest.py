@@ -60,11 +60,11 @@ def seeds() -> dict[str, Path]:
 def run_cli(cache_dir):
     """Run the real ``aligner`` command line in a subprocess."""
 
-    def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    def run(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
         env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache_dir), **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "aligner", *map(str, args)],
-            capture_output=True, text=True, env=env, cwd=cwd or ROOT, timeout=600,
+            capture_output=True, text=True, env=env, cwd=cwd or ROOT, timeout=timeout,
         )
 
     return run
