@@ -42,7 +42,8 @@ class E5Encoder:
         self.dim = packed.config["hidden_size"]
         self._tokenizer = Tokenizer.from_file(str(built.tokenizer))
         self.runtime = runtime
-        self.name = f"e5-small-q4/{runtime.name}/query"
+        # "b16": batched within blocks of PAD_BLOCK tokens, so a vector never depends on its batch (batching.py)
+        self.name = f"e5-small-q4/{runtime.name}/query/b16"
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Content token ids (prefix included, no ``<s>``/``</s>``) of each text."""
