@@ -68,9 +68,9 @@ def load_documents(
     return documents
 
 
-def load_document(path: str | Path, language: str | None = None, timings: Timings | None = None) -> Document:
+def load_document(path: str | Path, language: str | None = None, options: ReadOptions = ReadOptions(), timings: Timings | None = None) -> Document:
     """The one document of a monolingual file."""
-    documents = load_documents(path, (language,), timings=timings)
+    documents = load_documents(path, (language,), options=options, timings=timings)
     if len(documents) != 1:
         raise AlignerError(f"{path}: holds a source and its translation; compare it on its own")
     return documents[0]

@@ -33,3 +33,21 @@ def links(*points):
 )
 def test_links_in_runs(points, n, m, expected):
     assert [(i, j) for i, j, _ in in_runs(links(*points), n, m, reach=2)] == expected
+
+
+def test_windowed_neighbour_search_is_the_full_search_when_the_window_covers_the_document(monkeypatch):
+    import numpy as np
+
+    from aligner.align import vectors
+
+    rng = np.random.default_rng(7)
+    queries, keys = vectors.unit(rng.normal(size=(300, 16))), vectors.unit(rng.normal(size=(250 + 5, 16)))
+    full = vectors.top_k(queries, keys, 4, fixed=5)
+    monkeypatch.setattr(vectors, "FULL_NEIGHBOUR_CELLS", 0)
+    monkeypatch.setattr(vectors, "NEIGHBOUR_WINDOW", 250)
+    windowed = vectors.top_k(queries, keys, 4, fixed=5)
+    assert (full[0] == windowed[0]).all() and np.allclose(full[1], windowed[1])
+    monkeypatch.setattr(vectors, "NEIGHBOUR_WINDOW", 20)  # a narrow window: neighbours near the diagonal or in the background
+    near, _ = vectors.top_k(queries, keys, 4, fixed=5)
+    centre = np.arange(300)[:, None] * 250 / 300
+    assert ((np.abs(near - centre) <= 20 + 16) | (near >= 250)).all()

@@ -38,19 +38,40 @@ def centring_mean(vectors: np.ndarray, background: np.ndarray) -> np.ndarray:
     return (vectors.sum(0) + SHRINK * background.mean(0)) / (len(vectors) + SHRINK)
 
 
-def top_k(queries: np.ndarray, keys: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Indices and cosines of each query's k nearest keys, best first, in blocks."""
+# Up to this many sentence pairs (20,000 x 20,000: about 2 MB of text a side, a few seconds),
+# every sentence's neighbours are searched in the whole other document. Beyond it only within
+# NEIGHBOUR_WINDOW sentences of where it would be if both documents ran in step, so the search
+# stays linear: in such documents a moved passage is found only within that distance.
+FULL_NEIGHBOUR_CELLS = 400_000_000
+NEIGHBOUR_WINDOW = 10_000
+
+
+def top_k(queries: np.ndarray, keys: np.ndarray, k: int, fixed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Indices and cosines of each query's k nearest keys, best first, in blocks.
+
+    The last ``fixed`` keys (the background) are candidates of every query; for large pairs the
+    others only within the window around the query's proportional position.
+    """
     k = min(k, len(keys))
     indices = np.zeros((len(queries), k), dtype=np.int64)
     scores = np.zeros((len(queries), k), dtype=np.float32)
-    rows = rows_per_block(len(keys))
+    document = len(keys) - fixed
+    windowed = len(queries) * document > FULL_NEIGHBOUR_CELLS
+    # A block of queries shares one window: no more rows than the window is wide, so none strays far.
+    rows = min(rows_per_block(2 * NEIGHBOUR_WINDOW + fixed), NEIGHBOUR_WINDOW) if windowed else rows_per_block(len(keys))
     for start in range(0, len(queries), rows):
-        sims = queries[start : start + rows] @ keys.T
+        stop = min(start + rows, len(queries))
+        if windowed:
+            centre = int((start + stop) / 2 * document / len(queries))
+            columns = np.r_[max(0, centre - NEIGHBOUR_WINDOW) : min(document, centre + NEIGHBOUR_WINDOW), document : len(keys)]
+        else:
+            columns = np.arange(len(keys))
+        sims = queries[start:stop] @ keys[columns].T
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         part_scores = np.take_along_axis(sims, part, 1)
         order = np.argsort(-part_scores, axis=1)
-        indices[start : start + rows] = np.take_along_axis(part, order, 1)
-        scores[start : start + rows] = np.take_along_axis(part_scores, order, 1)
+        indices[start:stop] = columns[np.take_along_axis(part, order, 1)]
+        scores[start:stop] = np.take_along_axis(part_scores, order, 1)
     return indices, scores
 
 
@@ -125,8 +146,8 @@ def prepare(source: Embedded, target: Embedded, background: np.ndarray) -> tuple
     neutral = unit(background - background.mean(0))
     y_pool, x_pool = np.vstack([y, neutral]), np.vstack([x, neutral])
     k = NEIGHBOURS
-    x_idx, x_sc = top_k(x, y_pool, k)
-    y_idx, y_sc = top_k(y, x_pool, k)
+    x_idx, x_sc = top_k(x, y_pool, k, fixed=len(neutral))
+    y_idx, y_sc = top_k(y, x_pool, k, fixed=len(neutral))
     return (
         Side(x, np.asarray(source.lengths, float), x_sc.mean(1), x_idx, x_sc, y_pool, x_mean, np.asarray(source.paragraphs)),
         Side(y, np.asarray(target.lengths, float), y_sc.mean(1), y_idx, y_sc, x_pool, y_mean, np.asarray(target.paragraphs)),

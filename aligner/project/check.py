@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 from ..errors import AlignerError
 from ..model import NOWHERE, CheckReport, Finding, Issue, Location, Report, Severity, Span
-from ..read import format_of
+from ..read import ReadOptions, format_of
 from ..rules import default_severity
 from . import git
 from .baseline import apply_baseline, fingerprint, read_baseline
@@ -72,7 +72,8 @@ def _compare_group(task: _Task) -> Report:
 
     root = Path(task.root)
     languages = [task.source, *(lang for lang in task.targets if lang in task.group.files)]
-    documents = [load_document(root / task.group.files[lang], lang) for lang in languages]
+    options = ReadOptions(front_matter_keys=task.config.front_matter_keys)
+    documents = [load_document(root / task.group.files[lang], lang, options) for lang in languages]
     for document, lang in zip(documents, languages):  # repository-relative paths, in messages too
         document.path = task.group.files[lang]
     settings = Settings(strict_numbers=task.config.strict_numbers, min_confidence=task.config.min_confidence)

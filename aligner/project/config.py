@@ -15,6 +15,7 @@ key is optional; an unknown key or a bad value is an error naming the file and t
     select = ["omission", "number_mismatch"]   # default: every rule
     ignore = ["moved"]
     model = "openvino"
+    front-matter-keys = ["title", "description"]   # Markdown front matter that is translated
     missing-translation = "warning"    # severity of a source page without a translation
     orphan-translation = "warning"     # and of a translation without a source
     stale-translation = "warning"      # a translation older than a later change of its source
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from ..errors import AlignerError
 from ..model import FAIL_ON, Severity
+from ..read import ReadOptions
 from ..rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -70,6 +72,7 @@ class Config:
     orphan_translation: str = "warning"
     stale_translation: str = "warning"
     per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    front_matter_keys: tuple[str, ...] = ReadOptions.front_matter_keys
 
 
 def find_config(start: Path, explicit: Path | None = None) -> Config:
@@ -105,6 +108,7 @@ def parse_config(data: dict, where: str, path: Path | None = None) -> Config:
     keys = {
         "source", "targets", "groups", "exclude", "fail-on", "strict-numbers", "min-confidence", "select",
         "ignore", "model", "missing-translation", "orphan-translation", "stale-translation", "per-path-ignores",
+        "front-matter-keys",
     }
     for key in data:
         if key not in keys:
@@ -169,6 +173,7 @@ def parse_config(data: dict, where: str, path: Path | None = None) -> Config:
         orphan_translation=choice("orphan-translation", SEVERITIES, "warning"),
         stale_translation=choice("stale-translation", SEVERITIES, "warning"),
         per_path_ignores=per_path_ignores,
+        front_matter_keys=strings("front-matter-keys") if "front-matter-keys" in data else Config.front_matter_keys,
     )
 
 
