@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-q", "-p", "no:cacheprovider", "--hypothesis-profile=long",
+        [sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-q", "--hypothesis-profile=long",
          "--hypothesis-show-statistics", "--hypothesis-seed=0"],
         cwd=ROOT, capture_output=True, text=True,
     )

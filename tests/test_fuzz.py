@@ -159,3 +159,21 @@ def test_every_report_format_renders_and_json_follows_its_schema(report):
     page = render_html(report)
     body = page.split("<main>", 1)[1].rsplit("</main>", 1)[0]
     assert "<script" not in body and "<b>" not in body  # document text is escaped; the page's own script follows </main>
+
+
+SEED_SENTENCES = [s for lang in ("en", "ar", "vi") for s in (Path(__file__).resolve().parent.parent / "seeds" / f"haiphong.{lang}.txt").read_text(encoding="utf-8-sig").splitlines() if s.strip()]
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(paragraphs=st.lists(st.one_of(st.sampled_from(SEED_SENTENCES), PROSE.filter(lambda t: any(c.isalnum() for c in t))), min_size=1, max_size=12))
+def test_a_document_compared_with_itself_has_no_finding(encoder, paragraphs):
+    from aligner.pipeline import compare
+    from aligner.read.text import paragraphs as read_paragraphs
+    from aligner.segment import build_document
+
+    blocks = read_paragraphs("\n\n".join(paragraphs))
+    assume(blocks)
+    documents = [build_document(name, "en", blocks) for name in ("a.txt", "b.txt")]
+    assume(documents[0].sentences)
+    report = compare(documents, encoder)
+    assert [(f.kind, f.message) for f in report.comparisons[0].findings if f.severity is not Severity.INFO] == []

@@ -115,3 +115,17 @@ def test_the_alignment_map_as_a_png(tmp_path, run_cli, seeds):
     assert result.returncode == 1, result.stderr
     png = (tmp_path / "map.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+def test_a_repository_report_shows_every_new_finding(browser, tmp_path, run_cli, seeds):
+    for language, seed in (("en", "en"), ("ar", "ar"), ("vi", "vi")):
+        (tmp_path / "docs" / language).mkdir(parents=True)
+        (tmp_path / "docs" / language / "haiphong.md").write_text(seeds[seed].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "docs" / "en" / "other.md").write_text(seeds["unrelated"].read_text(encoding="utf-8"), encoding="utf-8")  # no translations
+    result = run_cli("check", tmp_path, "--jobs", "1", "--format", "html", "-o", tmp_path / "r.html", "--format", "json", "-o", tmp_path / "r.json")
+    assert result.returncode == 1, result.stderr
+    issues = [i for i in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["issues"] if i["status"] == "new"]
+    page, requests = open_page(browser, tmp_path / "r.html")
+    assert requests == []
+    assert page.locator(".finding").count() == len(issues)
+    assert page.locator("#repository .finding[data-kind=missing_translation]").count() == 2

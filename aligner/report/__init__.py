@@ -21,7 +21,7 @@ from .json import render_check_json, render_json
 from .junit import render_junit
 from .markdown import render_markdown
 from .sarif import render_sarif
-from .terminal import new_findings_only, render_check, render_terminal
+from .terminal import REPOSITORY_RULES, new_findings_only, render_check, render_terminal
 
 
 def render_text(report: Report, width: int = 100, full: bool = False) -> str:
@@ -39,7 +39,8 @@ def render_check_text(check: CheckReport, fail_on: str = "error", width: int = 1
 
 def render_check_html(check: CheckReport, fail_on: str = "error") -> str:
     """Every group's new findings on one page, under the group's name."""
-    return render_pages(list(zip(check.groups, new_findings_only(check))), title=f"aligner check: {check.summary}")
+    repository = [i.finding for i in check.issues if i.status == "new" and i.finding.kind in REPOSITORY_RULES]
+    return render_pages(list(zip(check.groups, new_findings_only(check))), f"aligner check: {check.summary}", repository)
 
 
 # ``aligner check``: each format a function (CheckReport, fail_on) -> str.

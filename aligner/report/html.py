@@ -28,12 +28,13 @@ def render_html(report: Report, **_) -> str:
     return render_pages([("", report)])
 
 
-def render_pages(sections: list[tuple[str, Report]], title: str | None = None) -> str:
-    """One page for several reports (the groups of ``aligner check``), each under its heading."""
+def render_pages(sections: list[tuple[str, Report]], title: str | None = None, repository: list[Finding] = ()) -> str:
+    """One page for several reports (the groups of ``aligner check``), each under its heading,
+    then the ``repository`` findings that belong to no comparison (missing, orphan, stale translations)."""
     reports = [report for _, report in sections]
     first = reports[0].documents[0] if reports and reports[0].documents else None
     title = title or (f"aligner: {first.path}" if first else "aligner report")
-    findings = [f for r in reports for c in r.comparisons for f in c.findings]
+    findings = [f for r in reports for c in r.comparisons for f in c.findings] + list(repository)
     body = [
         f"<header><h1>{escape(title)}</h1>",
         _summary(sections),
@@ -45,6 +46,10 @@ def render_pages(sections: list[tuple[str, Report]], title: str | None = None) -
             body.append(f"<h2 class=\"group\">{escape(heading)}</h2>")
         for index, comparison in enumerate(report.comparisons):
             body.append(_comparison(report.documents, comparison, f"r{number}c{index}"))
+    if repository:
+        body.append("<section class=\"comparison\" id=\"repository\"><h2>Repository</h2>")
+        body += [_finding(f, f"repository-{i}") for i, f in enumerate(repository)]
+        body.append("</section>")
     body.append("</main>")
     assets = resources.files("aligner.report") / "assets"
     return (
