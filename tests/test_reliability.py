@@ -102,3 +102,31 @@ def test_a_report_that_cannot_be_written_is_one_clear_error(tmp_path):
     code, out, err = finished(aligner("compare", *SEED_FILES[:2], "--format", "json", "-o", target, cache=tmp_path / "cache"))
     assert code == 2 and out == ""
     assert err.startswith("aligner: error: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 256 kB file system, filled (a tmpfs: needs root, as CI runs)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (not root)")
+    try:
+        (mount / "report.json").write_text("the previous report", encoding="utf-8")
+        with open(mount / "filler", "wb") as filler:
+            try:
+                filler.write(b"\0" * 300_000)
+            except OSError:
+                pass  # full
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_means_no_cache_and_a_clear_error_for_the_report(full_disk, tmp_path):
+    code, out, err = finished(aligner("compare", *SEED_FILES[:2], "--format", "json", cache=full_disk / "cache"))
+    assert code in (0, 1) and json.loads(out)["schema_version"] == 1
+    assert "embedding without a cache" in err and "Traceback" not in err
+    code, out, err = finished(aligner("compare", *SEED_FILES[:2], "--format", "json", "-o", full_disk / "report.json", cache=tmp_path / "cache"))
+    assert code == 2 and err.strip().splitlines()[-1] == f"aligner: error: {full_disk / 'report.json'}: cannot write the report: No space left on device"
+    assert (full_disk / "report.json").read_text(encoding="utf-8") == "the previous report"

@@ -8,8 +8,10 @@ processes building at once both end with a complete one.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from dataclasses import dataclass
 from importlib import metadata
@@ -69,10 +71,23 @@ def ensure_model(progress: Callable[[str], None] | None = None, rebuild: bool = 
         staging.rename(directory)
     except OSError as exc:
         if not built.graph.is_file():  # another process may have finished the same build first
-            raise AlignerError(f"cannot build the model in {directory}: {exc.strerror or exc}") from None
+            return _build_for_this_run(f"cannot build the model in {directory} ({exc.strerror or exc})", progress)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return built
+
+
+def _build_for_this_run(problem: str, progress: Callable[[str], None] | None) -> BuiltModel:
+    """A full disk or a read-only cache: build into a temporary folder, removed at exit."""
+    try:
+        directory = Path(tempfile.mkdtemp(prefix="aligner-model-"))
+        atexit.register(shutil.rmtree, directory, True)
+        _write(directory)
+    except OSError as exc:
+        raise AlignerError(f"{problem}, nor in a temporary folder ({exc.strerror or exc})") from None
+    if progress:
+        progress(f"warning: {problem}: built it in {directory} for this run")
+    return BuiltModel(directory)
 
 
 def _write(directory: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from ..errors import AlignerError
 from ..model import CheckReport, Report
 from .github import render_github
 from .gitlab import render_gitlab
@@ -74,6 +75,13 @@ def _mode_for(path: Path) -> int:
 
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename: never a half-written report."""
+    try:
+        _write_through_rename(path, content)
+    except OSError as error:  # a full disk, a read-only folder: the file named, the old report intact
+        raise AlignerError(f"{path}: cannot write the report: {error.strerror or error}") from None
+
+
+def _write_through_rename(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
