@@ -18,7 +18,7 @@ from importlib import resources
 from ..model import Bead, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
 from ..rules import RULES
-from .layout import RTL_LANGUAGES, findings_by_bead, folded_text
+from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, location_notes
 
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 MAP_SIZE = 360  # pixels, the longer side of an alignment map
@@ -115,6 +115,7 @@ def _comparison(documents: list[Document], comparison: Comparison, anchor: str) 
     )
     by_bead = findings_by_bead(comparison)
     parts = [f"<section class=\"comparison\" id=\"{anchor}\">", heading]
+    parts += [f"<p class=\"note\">{escape(note)}</p>" for note in location_notes([source, target])]
     if comparison.verdict != "unrelated":
         parts.append(_map(source, target, comparison, by_bead, anchor))
         parts.append(_beads(source, target, comparison, by_bead, anchor))

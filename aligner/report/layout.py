@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Comparison, Finding
+from ..model import Comparison, Document, Finding
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"}
 
@@ -39,6 +39,25 @@ _UNPRINTABLE = dict.fromkeys(
 
 def printable(text: str) -> str:
     return text.translate(_UNPRINTABLE)
+
+
+def location_notes(documents: list[Document]) -> list[str]:
+    """What the report's locations are, for documents whose locations are not plain line numbers."""
+    by_note: dict[str, list[str]] = {}
+    for document in documents:
+        first = document.sentences[0].location if document.sentences else None
+        if first is None:
+            continue
+        if first.line is None and first.paragraph is not None:
+            note = "locations are paragraph numbers (¶), counted through body and tables: a Word file has no lines"
+        elif first.cue is not None:
+            note = "locations are subtitle cues, numbered from 1, with their time spans"
+        elif first.unit is not None:
+            note = "locations are translation units, by id, with the line of each unit's text"
+        else:
+            continue
+        by_note.setdefault(note, []).append(document.path)
+    return [f"{', '.join(dict.fromkeys(paths))}: {note}" for note, paths in by_note.items()]
 
 
 def folded_text(count: int) -> str:

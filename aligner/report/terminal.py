@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..model import Bead, CheckReport, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
-from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, printable
+from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, location_notes, printable
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
@@ -45,6 +45,7 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
     justify = ["right" if d.language in RTL_LANGUAGES else "left" for d in (source, target)]
     margin = max([4] + [len(s.location.label) for d in (source, target) for s in d.sentences])  # "12", "¶7", "cue 12"
     rows: list = [_row(Text(""), Text(f"source ({source.language})", style="bold"), Text(""), Text(f"target ({target.language})", style="bold"), justify, margin)]
+    rows += [Text(printable(note), style="dim italic") for note in location_notes([source, target])]
     by_bead = findings_by_bead(comparison)
     folded = 0
     for index, bead in enumerate(comparison.beads):
