@@ -27,9 +27,8 @@ def main() -> int:
     )
     total = 0
     for name, block in re.findall(r"tests/test_fuzz.py::(\w+):\n(.*?)(?=\ntests/test_fuzz.py::|\Z)", result.stdout, re.S):
-        passing = sum(int(n) for n in re.findall(r"- (\d+) passing examples", block))
-        failing = sum(int(n) for n in re.findall(r", (\d+) failing examples", block))
-        invalid = sum(int(n) for n in re.findall(r", (\d+) invalid examples", block))
+        phases = re.findall(r"- (\d+) passing, (\d+) failing, and (\d+) invalid", block)
+        passing, failing, invalid = (sum(int(phase[k]) for phase in phases) for k in range(3))
         runtime = re.search(r"Typical runtimes: ([^\n]*)", block)
         total += passing + failing + invalid
         print(f"{name:60} {passing + failing + invalid:>7,} inputs ({failing} failing, {invalid} rejected)  {runtime.group(1) if runtime else ''}")

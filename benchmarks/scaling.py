@@ -2,10 +2,9 @@
 
 The documents are real text, repeated: the English and Vietnamese TED talks of
 ../shared/corpora/iwslt15-en-vi (tst2012 and tst2013, detokenized, one line a paragraph)
-until the English side reaches the size. Repeated sentences are embedded once (the run's
-cache serves the repeats), so the rows show how every stage but the model grows; the model's
-own rate is benchmarks/embedding.py's. The one-line file is the English text without sentence
-punctuation or line breaks, compared with a copy of itself.
+until the English side reaches the size, each copy's lines marked with its number so that
+every sentence is distinct (and embedded: the model is most of the time). The one-line file is
+the English text without sentence punctuation or line breaks, compared with a copy of itself.
 
 Each run is a fresh process with an empty cache; peak memory is its maximum resident set.
 
@@ -42,9 +41,14 @@ def talk_lines(language: str) -> list[str]:
 
 
 def repeated(lines: list[str], megabytes: float) -> str:
-    text = "\n".join(lines) + "\n"
-    copies = max(1, round(megabytes * 1e6 / len(text.encode("utf-8"))))
-    return text * copies
+    """The lines again and again until ``megabytes``; copy k > 0 marks every line with " (k)".
+
+    The marks keep every sentence distinct, as in a real document (identical copies would
+    leave no sentence a single best counterpart), and are the same in both languages.
+    """
+    size = len(("\n".join(lines) + "\n").encode("utf-8"))
+    copies = max(1, round(megabytes * 1e6 / size))
+    return "".join(line + (f" ({k})" if k else "") + "\n" for k in range(copies) for line in lines)
 
 
 def run(files: list[Path], cache: Path) -> dict:

@@ -36,6 +36,7 @@ class _Builder:
         self.starts: list[tuple[int, int]] = []
 
     def add(self, string: str, line: int) -> None:
+        """Add a string that starts on ``line`` (later than the last one when skipped markup took lines)."""
         for piece in _WHITESPACE.split(string):
             if not piece:
                 continue
@@ -43,14 +44,11 @@ class _Builder:
                 if self.length and self.parts[-1] != " ":
                     self.parts.append(" ")
                     self.length += 1
-                for _ in range(piece.count("\n")):
-                    line += 1
-                    if self.first_line is not None:
-                        self.starts.append((self.length, line))
+                line += piece.count("\n")
                 continue
-            if self.first_line is None:
-                self.first_line = line
-                self.starts.append((0, line))
+            if not self.starts or self.starts[-1][1] != line:
+                self.first_line = self.first_line or line
+                self.starts.append((self.length, line))
             self.parts.append(piece)
             self.length += len(piece)
 
@@ -78,12 +76,10 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
                 if isinstance(node.get(attribute), str) and node.name in ("a", "img", "area", "source", "video", "audio"):
                     verbatim.append(Verbatim("link", node[attribute], Location(line)))
             continue
-        if type(node) is not NavigableString:
-            continue  # comments, doctype, CDATA, processing instructions
         here = line + newlines
-        newlines += node.count("\n")
-        if _excluded(node):
-            continue
+        newlines += node.count("\n")  # script text and comments take lines too
+        if type(node) is not NavigableString or _excluded(node):
+            continue  # comments, doctype, CDATA, processing instructions; script, style
         block_owner = next(p for p in node.parents if p.name not in INLINE)
         if block_owner is not owner:
             _flush(builder, blocks)
