@@ -60,14 +60,17 @@ class _Builder:
 
 
 def read(path: Path, data: bytes, options: ReadOptions) -> Text:
-    soup = BeautifulSoup(decode(path, data), "html.parser")
+    # Whitespace kept as written everywhere (by default BeautifulSoup shortens a run of blank
+    # lines between tags to one "\n"): the line of a text is counted through the strings before it.
+    soup = BeautifulSoup(decode(path, data), "html.parser", preserve_whitespace_tags={"[document]", "pre", "textarea"})
     blocks: list[Block] = []
     verbatim: list[Verbatim] = []
     owner, builder = None, _Builder()
     line, newlines = 1, 0  # the last tag's line, and the newlines in the text after it
     for node in soup.descendants:
         if isinstance(node, Tag):
-            line, newlines = node.sourceline or line, 0
+            if node.sourceline is not None:  # a tag the parser made up (a stray </p>) has none
+                line, newlines = node.sourceline, 0
             if _excluded(node):
                 continue
             if node.name in VERBATIM:
