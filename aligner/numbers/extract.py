@@ -12,6 +12,8 @@ from .model import NumberMention
 from .roman import find_roman
 from .tables import WordTable
 from .text import context, tokenize
+from .times import find_times
+from .units import unit_after
 from .words import find_word_numbers
 
 
@@ -39,8 +41,11 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     table = table_for(lang)
     tokens = tokenize(text, table)
     atoms = find_digit_numbers(text, lang, table, tokens)
+    times = _keep_longest(find_times(text))
+    time_spans = [(t.start, t.end) for t in times]
+    atoms = [a for a in atoms if not _overlaps(a, time_spans)]
     dates = find_dates(text, lang, table, tokens, atoms)
-    dates = _keep_longest(dates)
+    dates = _keep_longest(dates + times)
     date_spans = [(d.start, d.end) for d in dates]
     atoms = [a for a in atoms if not _overlaps(a, date_spans)]
     numbers = _keep_longest(dates + join_compounds(text, atoms))
@@ -51,7 +56,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     found = sorted(numbers + romans + words, key=lambda m: m.start)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
-    return [_with_context(text, m) for m in found]
+    return [_with_unit(text, _with_context(text, m), lang) for m in found]
 
 
 def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMention:
@@ -68,3 +73,10 @@ def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMent
 def _with_context(text: str, m: NumberMention) -> NumberMention:
     parts = tuple(_with_context(text, p) for p in m.parts)
     return replace(m, context=context(text, m.start, m.end), parts=parts)
+
+
+def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
+    if m.kind not in ("cardinal", "percent") or m.parts:
+        return m
+    unit = unit_after(text, m.end, lang)
+    return replace(m, unit=unit) if unit else m

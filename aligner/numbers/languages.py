@@ -25,6 +25,16 @@ def table_for(lang: str) -> WordTable | None:
     return TABLES.get(code) or _cldr_table(code)
 
 
+# Languages whose nouns say "one" and "two" by their own form, singular and dual, the numeral
+# left out: Arabic "two drummers" is قارعَي طبول, "a child" طفل. A lone 1 or 2 of the other side
+# has its counterpart there, unread.
+ONE_AND_TWO_BY_FORM = frozenset({"ar"})
+
+
+def says_one_and_two_by_form(lang: str) -> bool:
+    return lang.lower().replace("_", "-").split("-")[0] in ONE_AND_TWO_BY_FORM
+
+
 def reads_number_words(lang: str) -> bool:
     table = table_for(lang)
     return table is not None and bool(table.cardinals)
