@@ -148,6 +148,8 @@ def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) ->
         return 1 + 2 * abs(pos[id(s)] - pos[id(t)]) if any(a[1] == b[1] or a[2] == b[2] for a, b in readings) else None
     if not (isinstance(s.value, Decimal) and isinstance(t.value, Decimal)):
         return None
+    if ("month" in (s.kind, t.kind) or "day" in (s.kind, t.kind)) and s.kind != t.kind and not (_written(s) and _written(t)):
+        return None  # "the first variant" is not "November" changed: a month changes into a month
     place = abs(pos[id(s)] - pos[id(t)])
     if not (_written(s) or _written(t)):
         return _words_mismatch_cost(s, t, place)

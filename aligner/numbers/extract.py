@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .compounds import join_compounds
@@ -64,9 +65,9 @@ def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMent
     if m.text != "1" or m.parts or m.kind != "cardinal" or text[m.end : m.end + 1] != " ":
         return m
     before = text[: m.start].split()[-1:] if text[m.start - 1 : m.start] == " " else []
-    after = text[m.end :].split()[:1]
+    after = re.match(r"\s*([^\W\d_]+)", text[m.end :])  # the next word, without its punctuation ("1 ngày?")
     before_word = table.normalize(before[0]) if before else ""
-    after_word = after[0] if after else ""
+    after_word = after.group(1) if after else ""
     return replace(m, form="article") if table.digit_article(before_word, after_word) else m
 
 
