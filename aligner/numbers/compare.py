@@ -230,10 +230,12 @@ def _format_differs(s: NumberMention, t: NumberMention) -> bool:
 
 
 def _repeated_years(rest: list[NumberMention], paired: list[NumberMention]) -> set[int]:
-    """Years said again that the other side says once ("the 1855 constitution ... the Constitution
-    Act 1855" against one 1855): the same moment named twice, nothing lost."""
-    values = {v for m in paired if m.kind in ("year", "date") for v in m.values()}
-    return {id(m) for m in rest if m.kind == "year" and m.value in values}
+    """Years and shares said again that the other side says once ("the 1855 constitution ... the
+    Constitution Act 1855" against one 1855; "前20% 与后20%", the top and bottom 20%): the same
+    moment named twice, one share of two groups, nothing lost. A count said twice counts two things
+    ("5 officials and 5 wives") and stays compared."""
+    values = {(m.kind, v) for m in paired if m.kind in ("year", "percent") for v in m.values()}
+    return {id(m) for m in rest if m.kind in ("year", "percent") and (m.kind, m.value) in values}
 
 
 def compare_numbers(source: list[NumberMention], target: list[NumberMention]) -> list[NumberDiff]:

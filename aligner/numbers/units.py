@@ -68,14 +68,34 @@ _WORDS = {
         (r"رطلا?|أرطال|باوند", "lb"), (r"أونصة|أوقية", "oz"), (r"لترا?ت?|ليترا?ت?", "l"), (r"غالونا?ت?|جالونا?ت?", "gal"),
         (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"),
     ],
+    # Chinese writes the unit onto the number, and the next word onto the unit.
+    "zh": [
+        (r"平方公里|平方千米", "km2"), (r"平方米", "m2"), (r"平方英里", "sqmi"), (r"公里|千米", "km"), (r"厘米|公分", "cm"),
+        (r"毫米", "mm"), (r"米|公尺", "m"), (r"英尺|呎", "foot"), (r"英寸|吋", "inch"), (r"英里|哩", "mile"), (r"公斤|千克", "kg"),
+        (r"磅", "lb"), (r"公顷", "ha"), (r"英亩", "acre"), (r"摄氏度", "C"), (r"华氏度", "F"), (r"升", "l"), (r"加仑", "gal"),
+    ],
 }
+# Other languages in Latin script (German, French, Spanish, Italian, Portuguese, Dutch).
+_LATIN = [
+    (r"Quadratkilometer|kilomètres?\s+carrés|kilómetros?\s+cuadrados", "km2"), (r"Quadratmeter|mètres?\s+carrés|metros?\s+cuadrados", "m2"),
+    (r"Quadratmeilen?", "sqmi"), (r"Kilometer|kilomètres?|kil[oó]metros?|chilometri|kilometers?", "km"),
+    (r"Zentimeter|centimètres?|cent[ií]metros?|centimetri", "cm"), (r"Millimeter|millimètres?|mil[ií]metros?", "mm"),
+    (r"Meter|mètres?|metros?|metri|meters?", "m"), (r"Fu(?:ß|ss)|pieds?|pies|piedi|pés|voet", "foot"), (r"Zoll|pouces?|pulgadas?", "inch"),
+    (r"Meilen?|milles?|millas?|miglia|milhas?|mijl", "mile"), (r"Kilogramm|Kilo|kilogrammes?|kilos?|kilogramos?|chili", "kg"),
+    (r"Pfund|livres?|libras?|libbre", "lb"), (r"Hektar|hectares?|hect[aá]reas?|ettari", "ha"),
+    (r"Grad\s+Celsius|degrés?\s+Celsius|grados?\s+(?:Celsius|centígrados)|gradi\s+Celsius", "C"),
+    (r"Grad\s+Fahrenheit|degrés?\s+Fahrenheit|grados?\s+Fahrenheit|gradi\s+Fahrenheit", "F"),
+    (r"Liter|litres?|litros?|litri", "l"), (r"Gallonen|gallons?|galones", "gal"),
+]
+_GLUED = frozenset({"zh", "ja"})  # languages whose units are followed by a word without a space
 
 
 def _compile(lang: str) -> re.Pattern:
-    pairs = _WORDS.get(lang, []) + _SYMBOLS
+    pairs = _WORDS.get(lang, _LATIN) + _SYMBOLS
     alternatives = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(pairs))
     # The unit follows the number, glued or after one space; a word unit ends at a word end.
-    return re.compile(rf"[ \u00a0-]?(?:{alternatives})(?![^\W\d_])", re.IGNORECASE), [unit for _, unit in pairs]
+    end = "" if lang in _GLUED else r"(?![^\W\d_])"
+    return re.compile(rf"[ \u00a0-]?(?:{alternatives}){end}", re.IGNORECASE), [unit for _, unit in pairs]
 
 
 _COMPILED: dict[str, tuple[re.Pattern, list[str]]] = {}
