@@ -30,3 +30,8 @@ def test_a_two_dropped_from_a_vietnamese_translation_is_still_missing():
 
 def test_a_larger_number_dropped_from_the_arabic_is_still_missing():
     assert [m.split(" ")[0] for m in _reported(EN, "en", AR.replace("و39 خاصاً", "وخاصاً"), "ar")] == ["39"]
+
+
+def test_a_label_two_dropped_from_the_arabic_is_still_missing():
+    # UDHR dev: a number fault dropped the 2 of "المادة 2" (Article 2).
+    assert [m.split(" ")[0] for m in _reported("Article 2", "en", "المادة", "ar")] == ["2"]

@@ -96,8 +96,8 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
     if diff.kind not in ("number_missing", "number_added"):
         return False
     mention, other_language = (diff.source, target_language) if diff.kind == "number_missing" else (diff.target, source_language)
-    if says_one_and_two_by_form(other_language) and mention.kind == "cardinal" and not mention.parts and mention.value in (1, 2):
-        return True  # "2 drummers" is قارعَي طبول, a dual
+    if says_one_and_two_by_form(other_language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2):
+        return True  # "2 drummers" is قارعَي طبول, a dual; "Article 2" is a label, and stays compared
     if reads_number_words(other_language):
         return False
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()

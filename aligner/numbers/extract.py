@@ -76,8 +76,11 @@ def _with_context(text: str, m: NumberMention) -> NumberMention:
     return replace(m, context=context(text, m.start, m.end), parts=parts)
 
 
+_WORD_AFTER = re.compile(r"[ \u00a0]?[^\W\d_]")
+
+
 def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
     if m.kind not in ("cardinal", "percent") or m.parts:
         return m
     unit = unit_after(text, m.end, lang)
-    return replace(m, unit=unit) if unit else m
+    return replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)

@@ -67,10 +67,10 @@ def _digit_article(before: str, after: str) -> bool:
 TABLE = WordTable(
     lang="vi",
     cardinals=CARDINALS,
-    # thập kỷ, thập niên: a decade (hai thập kỷ, two decades); tá: a dozen (một tá, hai tá; not đại tá, a colonel).
+    # thập kỷ, thập niên: a decade after a count (hai thập kỷ, two decades); tá: a dozen (một tá, hai tá; not đại tá, a colonel).
     multipliers={normalize("mươi"): 10, normalize("trăm"): 100, normalize("chục"): 10, normalize("thập"): 10, normalize("tá"): 12},
     scales={normalize(w): v for w, v in (("nghìn", 1000), ("ngàn", 1000), ("vạn", 10**4), ("triệu", 10**6), ("tỷ", 10**9), ("tỉ", 10**9))},
-    needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá")),
+    needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá thập")),  # "thập niên 1960" is the 1960s
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
