@@ -55,4 +55,13 @@ def _cldr_table(code: str) -> WordTable | None:
 
     wide, abbreviated = names("wide"), names("abbreviated")
     short = {name: month for name, month in abbreviated.items() if name not in wide and not name.isdigit()}
-    return WordTable(lang=code, cardinals={}, month_names={**wide, **short}, short_months=frozenset(short))
+    return WordTable(lang=code, cardinals={}, month_names={**wide, **short}, short_months=frozenset(short),
+                     scales=GLUED_SCALES.get(code, {}), needs_count=frozenset(GLUED_SCALES.get(code, {})))
+
+
+# Scale characters written onto the digits: "10万人" is 100,000 people, "3亿美元" 300 million dollars.
+GLUED_SCALES = {
+    "zh": {"万亿": 10**12, "萬億": 10**12, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3},
+    "ja": {"万": 10**4, "億": 10**8, "兆": 10**12, "千": 10**3},
+    "ko": {"만": 10**4, "억": 10**8, "조": 10**12, "천": 10**3},
+}

@@ -1,8 +1,8 @@
 """Clock times, normalised to ``("time", hours, minutes)`` with hours 0-23.
 
 Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
-Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, and an Arabic
-``9:30 مساءً``. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
+Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
+``9:30 مساءً`` and a Chinese or Japanese ``下午5点半``, ``5時30分``. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
 as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
 A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
 ("2 giờ", two hours) is not a lost number either.
@@ -36,6 +36,8 @@ _PATTERNS = (
     # 21 giờ 30 (phút), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
     re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút)?)?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
+    # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
+    re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
     # 9am, 9 p.m.: a bare hour with its half of the day.
     re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>a\.?\s?m\.?)|(?P<pm>p\.?\s?m\.?))(?![^\W\d_])", re.IGNORECASE),
 )
@@ -59,7 +61,7 @@ def find_times(text: str) -> list[NumberMention]:
         for match in pattern.finditer(text):
             hour = int(ascii_digits(match.group("h")))
             minutes = match.groupdict().get("m")
-            minute = int(ascii_digits(minutes)) if minutes else 0
+            minute = int(ascii_digits(minutes)) if minutes else 30 if match.groupdict().get("half") else 0
             if hour > 24 or minute > 59:
                 continue
             half = "am" if match.groupdict().get("am") else "pm" if match.groupdict().get("pm") else None
