@@ -35,3 +35,30 @@ def test_a_larger_number_dropped_from_the_arabic_is_still_missing():
 def test_a_label_two_dropped_from_the_arabic_is_still_missing():
     # UDHR dev: a number fault dropped the 2 of "المادة 2" (Article 2).
     assert [m.split(" ")[0] for m in _reported("Article 2", "en", "المادة", "ar")] == ["2"]
+
+
+
+def _pair(source: list[str], target: list[str], beads):
+    """A pair of one-paragraph documents aligned by the given beads, at an even length ratio."""
+    from types import SimpleNamespace
+
+    from aligner.check.pair import Pair
+    from aligner.model import Bead, Document, Sentence
+
+    def document(texts, language):
+        return Document("x", language, [], [Sentence(t, 1, 0, 0, len(t)) for t in texts])
+
+    alignment = SimpleNamespace(beads=[Bead(s, t, 0.5) for s, t in beads], scoring=SimpleNamespace(expected_log_ratio=0.0))
+    return Pair(document(source, "en"), document(target, "vi"), alignment, embed=None)
+
+
+def test_a_sentence_said_inside_its_neighbours_translation_is_absorbed():
+    from aligner.check.structure import ABSORBED_SHARE, absorbed_share
+
+    # IWSLT dev (en→vi): the subtitles end their lines with commas, one Vietnamese sentence for two English ones.
+    source = ["We're trying to end life without parole sentences for children.", "We're trying to do something about the death penalty."]
+    target = ["cố gắng chấm dứt cảnh trẻ em bị kết án chung thân mà không hề được đặc xá, cố gắng làm được việc gì đó về án tử hình,"]
+    assert absorbed_share(_pair(source, target, [((0,), (0,)), ((1,), ())]), 1, True) >= ABSORBED_SHARE
+    # The same sentence deleted from the translation: the neighbour's translation has no room for it.
+    deleted = ["cố gắng chấm dứt cảnh trẻ em bị kết án chung thân mà không hề được đặc xá,"]
+    assert absorbed_share(_pair(source, deleted, [((0,), (0,)), ((1,), ())]), 1, True) < ABSORBED_SHARE
