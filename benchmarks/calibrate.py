@@ -10,10 +10,11 @@ evidence, and whether it was right, 1, or a false alarm, 0). Per family of findi
   regression's own training fit; a family with under ``MIN_EXAMPLES`` dev findings or one
   class only gets its smoothed dev precision as a constant;
 * ``info_below``: the lowest bar, on a grid, at which every dev group (direction or
-  language pair) has at most ``DEV_ALARM_BUDGET`` false alarms per 100 sentences, counted
-  over every pair (the discrepancy pairs with a fault are real translations off the fault's
-  lines: eight times the clean pairs' sentences) with confidences held out by fold (each
-  dev finding scored by models fitted without it); errors and warnings under it become info.
+  language pair) has at most ``DEV_ALARM_BUDGET`` false alarms per 100 sentences both on its
+  clean pairs (the quoted measure) and over every pair (the discrepancy pairs with a fault are
+  real translations off the fault's lines: eight times the clean pairs' sentences), with
+  confidences held out by fold (each dev finding scored by models fitted without it); errors
+  and warnings under it become info.
 
 Writes ``aligner/check/confidence.json`` (what the CLI evaluates with numpy), prints the
 dev and test tables (false alarms per 100 clean sentences, share of right findings kept,
@@ -212,15 +213,16 @@ def main() -> None:
 
     print(f"{len(dev)} dev and {len(test)} test findings; families: "
           + ", ".join(f"{name} {m['examples']}{' (constant)' if 'constant' in m else ''}" for name, m in models.items()))
-    print(f"\n{'bar':>5}  dev false alarms per 100 sentences of every pair, by group, confidences held out by fold; share of right findings kept")
+    print(f"\n{'bar':>5}  dev false alarms per 100 sentences of every pair / of the clean pairs, by group, confidences held out by fold; share of right findings kept")
     chosen = None
     for bar in BARS:
         rates = alarms_per_100(dev, everywhere["dev"], bar, everywhere=True, key="held_out")
-        print(f"{bar:5.2f}  " + "  ".join(f"{g} {v}" for g, v in rates.items()) + f"  | kept {kept(dev, bar, 'held_out')}")
-        if chosen is None and max(rates.values(), default=0) <= DEV_ALARM_BUDGET:
+        clean = alarms_per_100(dev, sentences["dev"], bar, key="held_out")
+        print(f"{bar:5.2f}  " + "  ".join(f"{g} {v}/{clean[g]}" for g, v in rates.items()) + f"  | kept {kept(dev, bar, 'held_out')}")
+        if chosen is None and max([*rates.values(), *clean.values()], default=0) <= DEV_ALARM_BUDGET:
             chosen = bar
     chosen = BARS[-1] if chosen is None else chosen
-    print(f"\ninfo_below = {chosen} (lowest bar with every dev group at or under {DEV_ALARM_BUDGET} per 100, held out)")
+    print(f"\ninfo_below = {chosen} (lowest bar with every dev group at or under {DEV_ALARM_BUDGET} per 100, held out, on every pair and on the clean pairs)")
     OUTPUT.write_text(json.dumps({"info_below": chosen, "families": models}, indent=1) + "\n")
 
     summary = {"info_below": chosen}
