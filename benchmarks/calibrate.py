@@ -10,8 +10,11 @@ evidence, and whether it was right, 1, or a false alarm, 0). Per family of findi
   regression's own training fit; a family with under ``MIN_EXAMPLES`` dev findings or one
   class only gets its smoothed dev precision as a constant;
 * ``info_below``: the lowest bar, on a grid, at which every dev group (direction or
-  language pair) has at most ``DEV_ALARM_BUDGET`` false alarms per 100 sentences of its
-  clean pairs; errors and warnings under it become info.
+  language pair) has at most ``DEV_ALARM_BUDGET`` false alarms per 100 sentences both on its
+  clean pairs (the quoted measure) and over every pair (the discrepancy pairs with a fault are
+  real translations off the fault's lines: eight times the clean pairs' sentences), with
+  confidences held out by fold (each dev finding scored by models fitted without it); errors
+  and warnings under it become info.
 
 Writes ``aligner/check/confidence.json`` (what the CLI evaluates with numpy), prints the
 dev and test tables (false alarms per 100 clean sentences, share of right findings kept,
@@ -36,8 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 OUTPUT = ROOT / "aligner" / "check" / MODEL_FILE
 MIN_EXAMPLES = 30
-# Under the gate's limit of 1 per 100 sentences, with room for the dev-to-test gap.
-DEV_ALARM_BUDGET = 0.7
+FOLDS = 5
+# Under the gate's limit of 1 per 100 sentences, with room for the gap between the rate on every
+# pair and on the clean pairs alone (the quoted one): on dev the clean pairs ran up to 1.55 times
+# the every-pair rate (en→vi, 1.33 against 0.86 before the bar), and 0.5 × 1.55 stays under 0.8.
+DEV_ALARM_BUDGET = 0.5
 BARS = [round(x, 2) for x in np.arange(0.0, 0.96, 0.05)]
 BINS = 10
 
@@ -48,18 +54,47 @@ def family_of(row: dict) -> str:
     return family(Finding(row["kind"], Severity(row["severity"]), Span(), Span(), "", row["level"] or ""))
 
 
-def read_labels() -> tuple[list[dict], dict]:
-    rows, sentences = [], defaultdict(dict)
-    for path in sorted(RESULTS.glob("labels.*.json")):
+def read_labels() -> tuple[list[dict], dict, dict]:
+    """Labelled rows; per split and group the sentences of the clean pairs, and of every pair.
+
+    A benchmark's ``-both`` file, where there is one, stands for its ``-dev`` and ``-test`` files
+    (they hold the same findings from an earlier run)."""
+    rows, sentences, everywhere = [], defaultdict(dict), defaultdict(dict)
+    paths = sorted(RESULTS.glob("labels.*.json"))
+    both = {p.name.split(".")[1].rsplit("-", 1)[0] for p in paths if p.name.endswith("-both.json")}
+    for path in paths:
+        benchmark, split_name = path.name.split(".")[1].rsplit("-", 1)
+        if benchmark in both and split_name != "both":
+            continue
         data = json.loads(path.read_text())
         rows += data["findings"]
         for split, groups in data["clean_sentences"].items():
             for group, count in groups.items():
                 sentences[split][f"{data['benchmark']} {group}"] = count
+        # MQM's clean paragraphs are its only exposure; the discrepancy pairs with a fault are
+        # real translations too, off the fault's lines.
+        for split, groups in data.get("all_sentences", data["clean_sentences"]).items():
+            for group, count in groups.items():
+                everywhere[split][f"{data['benchmark']} {group}"] = count
     for row in rows:
         row["family"] = family_of(row)
         row["group_key"] = f"{row['benchmark']} {row['group']}"
-    return rows, sentences
+        row["can_alarm"] = can_alarm(row)
+    return rows, sentences, everywhere
+
+
+def can_alarm(row: dict) -> bool:
+    """Whether the finding is a warning or an error before its confidence is applied: a clause
+    omission on a translation not clearly shorter than usual, a sentence said inside its
+    neighbour's translation, are info by rule (check/clauses.py, check/structure.py)."""
+    from aligner.check.clauses import WARN_SHORTER_BY
+    from aligner.check.structure import ABSORBED_SHARE
+
+    if row["kind"] == "omission" and row["level"] == "clause":
+        return row["evidence"].get("shorter_by", 0.0) >= WARN_SHORTER_BY
+    if row["kind"] in ("omission", "addition") and row["level"] == "sentence":
+        return row["evidence"].get("absorbed_share", 0.0) < ABSORBED_SHARE
+    return True
 
 
 def fit_family(rows: list[dict], features: list[str]) -> dict:
@@ -95,17 +130,18 @@ def fit_family(rows: list[dict], features: list[str]) -> dict:
     }
 
 
-def alarms_per_100(rows: list[dict], sentences: dict[str, int], bar: float) -> dict[str, float]:
+def alarms_per_100(rows: list[dict], sentences: dict[str, int], bar: float, everywhere: bool = False, key: str = "confidence") -> dict[str, float]:
+    """False alarms at or over the bar per 100 sentences: of the clean pairs, or (``everywhere``) of every pair."""
     counts = defaultdict(int)
     for r in rows:
-        if r["clean"] and r["label"] == 0 and r["confidence"] >= bar:
+        if (r["clean"] or everywhere) and r["label"] == 0 and r["can_alarm"] and r[key] >= bar:
             counts[r["group_key"]] += 1
     return {group: round(100 * counts[group] / n, 2) for group, n in sorted(sentences.items()) if n}
 
 
-def kept(rows: list[dict], bar: float) -> float:
+def kept(rows: list[dict], bar: float, key: str = "confidence") -> float:
     right = [r for r in rows if r["label"] == 1]
-    return round(sum(r["confidence"] >= bar for r in right) / len(right), 3) if right else float("nan")
+    return round(sum(r[key] >= bar and r["can_alarm"] for r in right) / len(right), 3) if right else float("nan")
 
 
 def calibration_error(rows: list[dict]) -> tuple[float, float, list[dict]]:
@@ -141,8 +177,28 @@ def plot(bins: list[dict], path: Path) -> None:
     plt.close(fig)
 
 
+def held_out(rows: list[dict], features: list[str]) -> None:
+    """Each dev row's confidence from models fitted without its fold (``r["held_out"]``): what the
+    bar is chosen on, so that it is not chosen on the very findings the models were fitted to."""
+    from sklearn.model_selection import StratifiedKFold
+
+    by_family = defaultdict(list)
+    for r in rows:
+        by_family[r["family"]].append(r)
+    for family_rows in by_family.values():
+        labels = np.array([r["label"] for r in family_rows])
+        if min(labels.sum(), len(labels) - labels.sum()) < FOLDS:
+            for r in family_rows:
+                r["held_out"] = r["confidence"]
+            continue
+        for fit, held in StratifiedKFold(FOLDS, shuffle=True, random_state=1).split(np.zeros(len(labels)), labels):
+            model = fit_family([family_rows[i] for i in fit], features)
+            for i in held:
+                family_rows[i]["held_out"] = probability(model, family_rows[i]["evidence"])
+
+
 def main() -> None:
-    rows, sentences = read_labels()
+    rows, sentences, everywhere = read_labels()
     dev = [r for r in rows if r["split"] == "dev"]
     test = [r for r in rows if r["split"] == "test"]
     features = sorted({name for r in rows for name in r["evidence"]})
@@ -153,18 +209,20 @@ def main() -> None:
     for r in rows:
         model = models.get(r["family"])
         r["confidence"] = probability(model, r["evidence"]) if model else 1.0
+    held_out(dev, features)
 
     print(f"{len(dev)} dev and {len(test)} test findings; families: "
           + ", ".join(f"{name} {m['examples']}{' (constant)' if 'constant' in m else ''}" for name, m in models.items()))
-    print(f"\n{'bar':>5}  dev false alarms per 100 clean sentences, by group; share of right findings kept")
+    print(f"\n{'bar':>5}  dev false alarms per 100 sentences of every pair / of the clean pairs, by group, confidences held out by fold; share of right findings kept")
     chosen = None
     for bar in BARS:
-        rates = alarms_per_100(dev, sentences["dev"], bar)
-        print(f"{bar:5.2f}  " + "  ".join(f"{g} {v}" for g, v in rates.items()) + f"  | kept {kept(dev, bar)}")
-        if chosen is None and max(rates.values(), default=0) <= DEV_ALARM_BUDGET:
+        rates = alarms_per_100(dev, everywhere["dev"], bar, everywhere=True, key="held_out")
+        clean = alarms_per_100(dev, sentences["dev"], bar, key="held_out")
+        print(f"{bar:5.2f}  " + "  ".join(f"{g} {v}/{clean[g]}" for g, v in rates.items()) + f"  | kept {kept(dev, bar, 'held_out')}")
+        if chosen is None and max([*rates.values(), *clean.values()], default=0) <= DEV_ALARM_BUDGET:
             chosen = bar
     chosen = BARS[-1] if chosen is None else chosen
-    print(f"\ninfo_below = {chosen} (lowest bar with every dev group at or under {DEV_ALARM_BUDGET} per 100)")
+    print(f"\ninfo_below = {chosen} (lowest bar with every dev group at or under {DEV_ALARM_BUDGET} per 100, held out, on every pair and on the clean pairs)")
     OUTPUT.write_text(json.dumps({"info_below": chosen, "families": models}, indent=1) + "\n")
 
     summary = {"info_below": chosen}
@@ -176,6 +234,8 @@ def main() -> None:
         summary[split] = {
             "false_alarms_per_100_before": alarms_per_100(split_rows, sentences[split], 0.0),
             "false_alarms_per_100_after": alarms_per_100(split_rows, sentences[split], chosen),
+            "every_pair_false_alarms_per_100_before": alarms_per_100(split_rows, everywhere[split], 0.0, everywhere=True),
+            "every_pair_false_alarms_per_100_after": alarms_per_100(split_rows, everywhere[split], chosen, everywhere=True),
             "right_findings_kept": kept(split_rows, chosen),
             "brier": brier,
             "ece": ece,
@@ -184,7 +244,8 @@ def main() -> None:
         s = summary[split]
         print(f"\n{split}: Brier {brier}, ECE {ece}, right findings kept at the bar {s['right_findings_kept']}")
         for group, before in s["false_alarms_per_100_before"].items():
-            print(f"  {group:28} false alarms per 100 clean sentences {before:6} -> {s['false_alarms_per_100_after'][group]}")
+            print(f"  {group:28} false alarms per 100 clean sentences {before:6} -> {s['false_alarms_per_100_after'][group]:6}"
+                  f"   of every pair {s['every_pair_false_alarms_per_100_before'][group]:6} -> {s['every_pair_false_alarms_per_100_after'][group]}")
     if "test" in summary:
         plot(summary["test"]["bins"], RESULTS / "reliability.png")
     (RESULTS / "calibration.json").write_text(json.dumps(summary, indent=2) + "\n")

@@ -466,8 +466,12 @@ def labelled(pairs: list[TestPair], reports: list[dict], split: str) -> list[dic
                 continue
             else:
                 label = 0
-            rows.append({"benchmark": "discrepancy", "split": split, "group": pair.direction, "clean": pair.fault == "clean",
-                         "kind": f["kind"], "level": f["level"], "severity": f["severity"], "evidence": f["evidence"], "label": label})
+            row = {"benchmark": "discrepancy", "split": split, "group": pair.direction, "clean": pair.fault == "clean",
+                   "kind": f["kind"], "level": f["level"], "severity": f["severity"], "evidence": f["evidence"], "label": label}
+            if split == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
+                row.update(corpus=pair.corpus, fault=pair.fault, message=f["message"], source=f["source"]["text"], target=f["target"]["text"],
+                           confidence=f.get("confidence"))
+            rows.append(row)
     return rows
 
 
@@ -558,6 +562,7 @@ def main() -> None:
                 results[split][direction] = score(pairs, reports)
                 labels["findings"] += labelled(pairs, reports, split)
                 labels["clean_sentences"].setdefault(split, {})[direction] = results[split][direction]["clean_sentences"]
+                labels.setdefault("all_sentences", {}).setdefault(split, {})[direction] = sum(r["documents"][0]["sentences"] for r in reports)
                 print_tables(f"{split} {direction}", results[split][direction])
                 if split == "dev":
                     dev_pairs += pairs

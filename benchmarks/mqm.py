@@ -262,8 +262,12 @@ def labelled(talks: list[Talk], reports: list[dict], split: str, pair: str) -> l
                 label = 1
             else:
                 continue
-            rows.append({"benchmark": "mqm", "split": split, "group": pair, "clean": label == 0, "kind": finding["kind"],
-                         "level": finding["level"], "severity": finding["severity"], "evidence": finding["evidence"], "label": label})
+            row = {"benchmark": "mqm", "split": split, "group": pair, "clean": label == 0, "kind": finding["kind"],
+                   "level": finding["level"], "severity": finding["severity"], "evidence": finding["evidence"], "label": label}
+            if split == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
+                row.update(system=talk.system, message=finding["message"], source=finding["source"]["text"], target=finding["target"]["text"],
+                           confidence=finding.get("confidence"))
+            rows.append(row)
     return rows
 
 

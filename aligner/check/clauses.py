@@ -18,13 +18,18 @@ import unicodedata
 import numpy as np
 
 from ..align.vectors import unit
-from ..model import Bead, Finding
+from ..model import Bead, Finding, Severity
 from ..numbers import extract_numbers
 from ..rules import default_severity
 from ..segment import split_clauses
 from .pair import Pair, Settings
 
 SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers the examination
+# A clause omission is a warning only where the translation is this much shorter than the pair's
+# usual ratio (26%), and info below: a dropped clause takes its length with it, a clause said in
+# fewer words does not. Dev parts (discrepancy --split dev, mqm --split dev): 13 of the 17 cut
+# clauses found are at 0.30 or more, 2 of the 28 clauses found on real translations.
+WARN_SHORTER_BY = 0.30
 # Beads examined at most, the most shortened first: clause embedding stays a bounded
 # fraction of sentence embedding even for a loose translation where many beads look short
 # (a 2,100-line TED pair spent 220 s here without it, more than its sentence embedding).
@@ -53,6 +58,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         texts += [(text[:a] + text[b:]).strip(" ,;:") for a, b in clauses]
         texts += [text[a:b] for a, b in clauses]
         texts += [target.text[a:b] for a, b in windows]
+        texts += _neighbour_clauses(pair, bead)
         vectors = pair.embed(texts)
         k = len(clauses)
         whole, target_vector = unit(vectors[0] - x.mean), unit(vectors[1] - y.mean)
@@ -73,9 +79,10 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                         )
                     )
                     continue
+                severity = default_severity("omission", "clause") if shorter_by >= WARN_SHORTER_BY else Severity.INFO
                 findings.append(
                     Finding(
-                        "omission", default_severity("omission", "clause"),
+                        "omission", severity,
                         pair.source_span(bead.source, highlights=[(start, end)]), target,
                         f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause", evidence=evidence,
                     )
@@ -100,6 +107,16 @@ def carried(clause: str, target: str, source_language: str, target_language: str
         "clause_names": float(len(names)),
         "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
     }
+
+
+def _neighbour_clauses(pair: Pair, bead: Bead) -> list[str]:
+    """The clauses of the target sentences right before and after the bead, in its paragraph: a
+    translator may carry a clause across a sentence boundary ("..., which ..." becomes a sentence
+    of its own), and then the clause is moved, not missing."""
+    sentences = pair.target.sentences
+    paragraph = sentences[bead.target[0]].paragraph
+    around = [j for j in (bead.target[0] - 1, bead.target[-1] + 1) if 0 <= j < len(sentences) and sentences[j].paragraph == paragraph]
+    return [sentences[j].text[a:b] for j in around for a, b in split_clauses(sentences[j].text)]
 
 
 def _fold(text: str) -> str:

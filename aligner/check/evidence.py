@@ -23,12 +23,18 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
     shared = {"run_share": pair.run_share}
     margins = (_margins(pair, 0), _margins(pair, 1))
     sides = pair.alignment.sides
+    gaps = _gap_partners(pair)
+    bead_of = ({}, {})
+    for bead in pair.alignment.beads:
+        if bead.source and bead.target:
+            bead_of[0].update({i: bead for i in bead.source})
+            bead_of[1].update({j: bead for j in bead.target})
 
     def evidence(finding: Finding) -> dict[str, float]:
         source, target = finding.source.sentences, finding.target.sentences
         own, side = (source, 0) if source else (target, 1)
         features = {**shared, "one_sided": float(bool(source) != bool(target))}
-        features.update(edge=0.0, log_chars=0.0, best_counterpart=0.0, neighbour_margin=0.0, bead_margin=0.0)
+        features.update(edge=0.0, log_chars=0.0, best_counterpart=0.0, neighbour_margin=0.0, bead_margin=0.0, gap_partner=0.0, absorb_gain=-1.0)
         if own:
             count = (n, m)[side]
             position = own[0] / max(count - 1, 1)
@@ -37,6 +43,12 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
             features["edge"] = min(position, 1 - position)
             if features["one_sided"]:  # the size of what is missing (or added); a number's sentence length says nothing of it
                 features["log_chars"] = float(np.log1p(sum(len(document.sentences[i].text) for i in own)))
+                # Unaligned sentences of the other side between the same aligned neighbours: an
+                # omission facing an addition in one gap is often a loose translation left unpaired.
+                partners = gaps[side].get(own[0], [])
+                if partners:
+                    features["gap_partner"] = float((mine.vectors[list(own)] @ other.vectors[partners].T).max())
+                features["absorb_gain"] = _absorb_gain(pair, bead_of[side], list(own), side)
             # Best centred cosine of the finding's sentences to any sentence of the other side:
             # high when a counterpart exists somewhere (a misalignment rather than an omission).
             features["best_counterpart"] = float((mine.vectors[list(own)] @ other.vectors.T).max())
@@ -55,3 +67,47 @@ def _margins(pair: Pair, side: int) -> np.ndarray:
         if bead.source and bead.target:
             margins[list((bead.source, bead.target)[side])] = bead.score
     return margins
+
+
+def _gap_partners(pair: Pair) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Per side, each unaligned sentence's unaligned sentences of the other side in the same gap
+    (between the same two in-order aligned beads)."""
+    n, m = len(pair.source.sentences), len(pair.target.sentences)
+    aligned = sorted((b for b in pair.alignment.beads if b.source and b.target and not b.moved), key=lambda b: b.source[0])
+    taken_s = {i for b in pair.alignment.beads if b.source and b.target for i in b.source}
+    taken_t = {j for b in pair.alignment.beads if b.source and b.target for j in b.target}
+    edges = [((-1,), (-1,))] + [(b.source, b.target) for b in aligned] + [((n,), (m,))]
+    out: tuple[dict, dict] = ({}, {})
+    for (s0, t0), (s1, t1) in zip(edges, edges[1:]):
+        sources = [i for i in range(s0[-1] + 1, s1[0]) if i not in taken_s]
+        targets = [j for j in range(t0[-1] + 1, t1[0]) if j not in taken_t]
+        if sources and targets:
+            out[0].update({i: targets for i in sources})
+            out[1].update({j: sources for j in targets})
+    return out
+
+
+def _absorb_gain(pair: Pair, bead_of: dict, own: list[int], side: int) -> float:
+    """How much closer a neighbouring bead of the same paragraph gets to its counterpart when it takes
+    in the unaligned sentences (-1 without such a neighbour): near or over 0 when their content is
+    in the counterpart already (a sentence boundary drawn elsewhere, two sentences said as one),
+    clearly negative when it is missing."""
+    sides = pair.alignment.sides
+    mine, other = sides[side], sides[1 - side]
+    paragraph = mine.paragraphs[own[0]]
+    best = -1.0
+    for neighbour in (own[0] - 1, own[-1] + 1):
+        bead = bead_of.get(neighbour)
+        if bead is None or mine.paragraphs[neighbour] != paragraph:
+            continue
+        ours, theirs = (bead.source, bead.target) if side == 0 else (bead.target, bead.source)
+        counterpart = _span(other, theirs)
+        gain = float(_span(mine, sorted(set(ours) | set(own))) @ counterpart - _span(mine, ours) @ counterpart)
+        best = max(best, gain)
+    return best
+
+
+def _span(side, indices) -> np.ndarray:
+    rows = list(indices)
+    vector = side.vectors[rows].T @ side.lengths[rows]
+    return vector / (np.linalg.norm(vector) or 1.0)

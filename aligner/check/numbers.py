@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..model import Difference, Finding, Severity, Span
 from ..numbers import NumberDiff, compare_numbers, extract_numbers
-from ..numbers.languages import reads_number_words
+from ..numbers.languages import reads_number_words, says_one_and_two_by_form
 from ..rules import default_severity
 from .pair import Pair, Settings
 from .structure import weakly_aligned
@@ -87,7 +87,8 @@ def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
 
 
 def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_language: str) -> bool:
-    """A whole number or percentage missing on a side whose language's number words the engine cannot read.
+    """A whole number or percentage missing on a side whose language's number words the engine cannot
+    read, or a lone 1 or 2 against a language that says them by the noun's form (Arabic duals).
 
     "10 years" is "zehn Jahre", "100000 years" is "十万年": the counterpart is there, unread. Years,
     dates, decimals and ranges are written in digits everywhere and stay compared.
@@ -95,6 +96,8 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
     if diff.kind not in ("number_missing", "number_added"):
         return False
     mention, other_language = (diff.source, target_language) if diff.kind == "number_missing" else (diff.target, source_language)
+    if says_one_and_two_by_form(other_language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2):
+        return True  # "2 drummers" is قارعَي طبول, a dual; "Article 2" is a label, and stays compared
     if reads_number_words(other_language):
         return False
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()

@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 
 from .model import NumberDiff, NumberMention
 from .scripts import ascii_digits
+from .units import converted
 
 _Pair = tuple[NumberMention, NumberMention]
 
@@ -142,8 +143,13 @@ def _written(m: NumberMention) -> bool:
 
 def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) -> float | None:
     """How plausibly ``t`` is ``s`` changed; None when they are unrelated numbers."""
+    if s.kind == t.kind == "time":  # a clock time changed: the same hour or the same minutes
+        readings = [(a, b) for a in s.values() for b in t.values() if isinstance(a, tuple) and isinstance(b, tuple)]
+        return 1 + 2 * abs(pos[id(s)] - pos[id(t)]) if any(a[1] == b[1] or a[2] == b[2] for a, b in readings) else None
     if not (isinstance(s.value, Decimal) and isinstance(t.value, Decimal)):
         return None
+    if ("month" in (s.kind, t.kind) or "day" in (s.kind, t.kind)) and s.kind != t.kind and not (_written(s) and _written(t)):
+        return None  # "the first variant" is not "November" changed: a month changes into a month
     place = abs(pos[id(s)] - pos[id(t)])
     if not (_written(s) or _written(t)):
         return _words_mismatch_cost(s, t, place)
@@ -172,6 +178,18 @@ def _words_mismatch_cost(s: NumberMention, t: NumberMention, place: float) -> fl
     """"three talks" against "bốn bài nói": number words on both sides with different values."""
     counts = all(m.form == "words" and m.kind == "cardinal" and m.value >= WORDS_MIN_VALUE and " " not in m.text.strip() for m in (s, t))
     return 2 + 2 * place if counts and place <= WORDS_MAX_PLACE else None
+
+
+def _conversions(left: list[NumberMention], right: list[NumberMention]) -> list[_Pair]:
+    """Measures converted between imperial and metric units ("150 feet" and "50m"): one quantity."""
+    pairs, used = [], set()
+    for s in left:
+        for t in right:
+            if id(t) not in used and s.unit and t.unit and converted(s.value, s.unit, t.value, t.unit):
+                pairs.append((s, t))
+                used.add(id(t))
+                break
+    return pairs
 
 
 def _leftover_pairs(left: list[NumberMention], right: list[NumberMention], pos: dict[int, float]) -> list[_Pair]:
@@ -211,6 +229,15 @@ def _format_differs(s: NumberMention, t: NumberMention) -> bool:
     return ds != dt and _strip_zeros(ds) == _strip_zeros(dt)
 
 
+def _repeated_years(rest: list[NumberMention], paired: list[NumberMention]) -> set[int]:
+    """Years and shares said again that the other side says once ("the 1855 constitution ... the
+    Constitution Act 1855" against one 1855; "前20% 与后20%", the top and bottom 20%): the same
+    moment named twice, one share of two groups, nothing lost. A count said twice counts two things
+    ("5 officials and 5 wives") and stays compared."""
+    values = {(m.kind, v) for m in paired if m.kind in ("year", "percent") for v in m.values()}
+    return {id(m) for m in rest if m.kind in ("year", "percent") and (m.kind, m.value) in values}
+
+
 def compare_numbers(source: list[NumberMention], target: list[NumberMention]) -> list[NumberDiff]:
     """Differences between the numbers of a source text and of its translation."""
     pos = _positions(source) | _positions(target)
@@ -220,10 +247,17 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     left, right = _explode(left), _explode(right)
     more, left, right = _match(left, right, pos)
     pairs += more
+    drop_l = _repeated_years(left, [s for s, _ in pairs])
+    drop_r = _repeated_years(right, [t for _, t in pairs])
+    left = [m for m in left if id(m) not in drop_l]
+    right = [m for m in right if id(m) not in drop_r]
     diffs: list[NumberDiff] = []
     for s, t in pairs:
         if _format_differs(s, t):
             diffs.append(NumberDiff("number_format", s, t, f"{s.text} written as {t.text}"))
+    conversions = _conversions(left, right)
+    left = [m for m in left if id(m) not in {id(s) for s, _ in conversions}]
+    right = [m for m in right if id(m) not in {id(t) for _, t in conversions}]
     changed = changed_parts + _leftover_pairs(left, right, pos)
     for s, t in changed:
         diffs.append(NumberDiff("number_mismatch", s, t, f"{_show(s)} became {_show(t)}"))

@@ -28,6 +28,7 @@ _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
 # "km 2", "sq mi 2": a unit's exponent whose superscript was lost.
 _EXPONENT_BEFORE = re.compile(r"(?<!\w)(?:km|cm|mm|m|mi)[ \u00a0]?$")
 _APOSTROPHE = "'\u2019"
+GLUED_SCALE_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
 def _ordinal_suffix(text: str, end: int, table: WordTable | None) -> int:
@@ -94,6 +95,10 @@ def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple
     attached = re.match(r"[^\W\d_]+", text[end:])
     if attached and attached.group().lower() in table.scales:  # "£2bn"
         return table.scales[attached.group().lower()], end + attached.end()
+    if attached and table.lang in GLUED_SCALE_LANGUAGES:  # "10万人": the scale, then the counted noun, without a space
+        for scale in sorted(table.scales, key=len, reverse=True):
+            if attached.group().startswith(scale):
+                return table.scales[scale], end + len(scale)
     factor, i, top = 1, words.after(end), 0
     while i < len(words.tokens):
         tok = words.tokens[i]

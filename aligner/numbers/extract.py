@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .compounds import join_compounds
@@ -12,6 +13,8 @@ from .model import NumberMention
 from .roman import find_roman
 from .tables import WordTable
 from .text import Occupied, context, tokenize
+from .times import find_times
+from .units import unit_after
 from .words import find_word_numbers
 
 
@@ -35,8 +38,11 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     table = table_for(lang)
     tokens = tokenize(text, table)
     atoms = find_digit_numbers(text, lang, table, tokens)
+    times = _keep_longest(find_times(text))
+    in_times = Occupied(len(text), ((t.start, t.end) for t in times))
+    atoms = [a for a in atoms if not in_times.overlaps(a.start, a.end)]
     dates = find_dates(text, lang, table, tokens, atoms)
-    dates = _keep_longest(dates)
+    dates = _keep_longest(dates + times)
     in_dates = Occupied(len(text), ((d.start, d.end) for d in dates))
     atoms = [a for a in atoms if not in_dates.overlaps(a.start, a.end)]
     numbers = _keep_longest(dates + join_compounds(text, atoms))
@@ -48,7 +54,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     found = sorted(numbers + romans + words, key=lambda m: m.start)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
-    return [_with_context(text, m) for m in found]
+    return [_with_unit(text, _with_context(text, m), lang) for m in found]
 
 
 def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMention:
@@ -56,12 +62,22 @@ def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMent
     if m.text != "1" or m.parts or m.kind != "cardinal" or text[m.end : m.end + 1] != " ":
         return m
     before = text[max(0, m.start - 80) : m.start].split()[-1:] if text[m.start - 1 : m.start] == " " else []
-    after = text[m.end : m.end + 80].split()[:1]
+    after = re.match(r"\s*([^\W\d_]+)", text[m.end : m.end + 80])  # the next word, without its punctuation ("1 ngày?")
     before_word = table.normalize(before[0]) if before else ""
-    after_word = after[0] if after else ""
+    after_word = after.group(1) if after else ""
     return replace(m, form="article") if table.digit_article(before_word, after_word) else m
 
 
 def _with_context(text: str, m: NumberMention) -> NumberMention:
     parts = tuple(_with_context(text, p) for p in m.parts)
     return replace(m, context=context(text, m.start, m.end), parts=parts)
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0]?[^\W\d_]")
+
+
+def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
+    if m.kind not in ("cardinal", "percent") or m.parts:
+        return m
+    unit = unit_after(text, m.end, lang)
+    return replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)

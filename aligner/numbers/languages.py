@@ -25,6 +25,16 @@ def table_for(lang: str) -> WordTable | None:
     return TABLES.get(code) or _cldr_table(code)
 
 
+# Languages whose nouns say "one" and "two" by their own form, singular and dual, the numeral
+# left out: Arabic "two drummers" is قارعَي طبول, "a child" طفل. A lone 1 or 2 of the other side
+# has its counterpart there, unread.
+ONE_AND_TWO_BY_FORM = frozenset({"ar"})
+
+
+def says_one_and_two_by_form(lang: str) -> bool:
+    return lang.lower().replace("_", "-").split("-")[0] in ONE_AND_TWO_BY_FORM
+
+
 def reads_number_words(lang: str) -> bool:
     table = table_for(lang)
     return table is not None and bool(table.cardinals)
@@ -45,4 +55,13 @@ def _cldr_table(code: str) -> WordTable | None:
 
     wide, abbreviated = names("wide"), names("abbreviated")
     short = {name: month for name, month in abbreviated.items() if name not in wide and not name.isdigit()}
-    return WordTable(lang=code, cardinals={}, month_names={**wide, **short}, short_months=frozenset(short))
+    return WordTable(lang=code, cardinals={}, month_names={**wide, **short}, short_months=frozenset(short),
+                     scales=GLUED_SCALES.get(code, {}), needs_count=frozenset(GLUED_SCALES.get(code, {})))
+
+
+# Scale characters written onto the digits: "10万人" is 100,000 people, "3亿美元" 300 million dollars.
+GLUED_SCALES = {
+    "zh": {"万亿": 10**12, "萬億": 10**12, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3},
+    "ja": {"万": 10**4, "億": 10**8, "兆": 10**12, "千": 10**3},
+    "ko": {"만": 10**4, "억": 10**8, "조": 10**12, "천": 10**3},
+}

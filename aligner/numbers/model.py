@@ -47,6 +47,8 @@ class NumberMention:
     alternates: tuple[Hashable, ...] = field(default=(), compare=False)
     digits: str = field(default="", compare=False)  # ASCII digits as written, e.g. "04", "184000"
     context: str = field(default="", compare=False)  # a few words around it, for messages
+    unit: str = field(default="", compare=False)  # a unit of measure written after it (units.py), e.g. "foot", "km"
+    counts: bool = field(default=False, compare=False)  # a word follows it, as a counted noun follows a count ("2 drummers")
 
     @property
     def hard(self) -> bool:

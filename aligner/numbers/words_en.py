@@ -16,6 +16,11 @@ _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth
 
 CARDINALS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 CARDINALS |= {"twice": 2, "thrice": 3}
+# Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of".
+CARDINALS |= {"couple": 2, "pair": 2}
+# Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
+# decades") and alone stand for one of them ("a decade" against "10 năm", "a dozen" against "12").
+QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
@@ -40,7 +45,8 @@ TABLE = WordTable(
     lang="en",
     cardinals=CARDINALS,
     ordinals=ORDINALS,
-    multipliers={"hundred": 100},
+    multipliers={"hundred": 100, **QUANTITY_NOUNS},
+    needs_count=frozenset({"dozens", "decades", "centuries"}),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
     percent_words=("percent", "per cent", "percentage points", "percentage point"),

@@ -48,7 +48,7 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     if phrase == [_FIVE]:
         return after not in _COUNTED
     if phrase == [_ONE]:
-        return True  # alone, một is the article "a" (một người, một cách, một số)
+        return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2:
         # thứ hai ... thứ bảy are also Monday ... Saturday.
         return before in _WEEKDAY_CONTEXT or after in {normalize("ngày"), normalize("tuần")} or after.isdigit()
@@ -67,9 +67,10 @@ def _digit_article(before: str, after: str) -> bool:
 TABLE = WordTable(
     lang="vi",
     cardinals=CARDINALS,
-    multipliers={normalize("mươi"): 10, normalize("trăm"): 100, normalize("chục"): 10},
+    # thập kỷ, thập niên: a decade after a count (hai thập kỷ, two decades); tá: a dozen (một tá, hai tá; not đại tá, a colonel).
+    multipliers={normalize("mươi"): 10, normalize("trăm"): 100, normalize("chục"): 10, normalize("thập"): 10, normalize("tá"): 12},
     scales={normalize(w): v for w, v in (("nghìn", 1000), ("ngàn", 1000), ("vạn", 10**4), ("triệu", 10**6), ("tỷ", 10**9), ("tỉ", 10**9))},
-    needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ")),
+    needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá thập")),  # "thập niên 1960" is the 1960s
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),

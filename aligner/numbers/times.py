@@ -1,0 +1,83 @@
+"""Clock times, normalised to ``("time", hours, minutes)`` with hours 0-23.
+
+Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
+Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
+``9:30 مساءً`` and a Chinese or Japanese ``下午5点半``, ``5時30分``. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
+as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
+A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
+("2 giờ", two hours) is not a lost number either.
+
+Only ``H.MM`` needs a clock word (am/pm, ``Uhr``, a day part) to be a time: alone it is as
+often a decimal (3.50 dollars), and stays one with a time as its alternate reading.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .model import NumberMention
+from .scripts import ascii_digits
+
+_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+# Half of the day after the time: English, Arabic, Vietnamese and German day parts.
+_AM = r"a\.?\s?m\.?(?![^\W\d_])|صباح[اًا]*|فجر[اًا]*|sáng|morgens|vormittags"
+_PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|ليل[اًا]*|chiều|tối|đêm|abends|nachmittags|nachts"
+_HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})))?"
+_HOUR = rf"(?<![\d.,:/])(?P<h>{_D}{{1,2}})"
+_MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
+
+_PATTERNS = (
+    # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
+    re.compile(rf"{_HOUR}:{_MIN}(?!:?\d){_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
+    # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it.
+    re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}}))?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
+    # 21 giờ 30 (phút), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút)?)?{_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
+    # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
+    re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
+    # 9am, 9 p.m.: a bare hour with its half of the day.
+    re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>a\.?\s?m\.?)|(?P<pm>p\.?\s?m\.?))(?![^\W\d_])", re.IGNORECASE),
+)
+
+
+def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
+    """The 24-hour readings of a time: one when its half of the day is known (or hour > 12)."""
+    if half == "am":
+        return (("time", 0 if hour == 12 else hour, minute),)
+    if half == "pm":
+        return (("time", hour if hour == 12 else hour + 12, minute),)
+    if hour > 12 or hour == 0:
+        return (("time", hour, minute), ("time", hour - 12, minute)) if hour > 12 else (("time", 0, minute), ("time", 12, minute))
+    return (("time", hour, minute), ("time", (hour + 12) % 24, minute))
+
+
+def find_times(text: str) -> list[NumberMention]:
+    """Clock times of ``text``, longest first where forms overlap (``9h30 tối`` over ``9h30``)."""
+    found: list[NumberMention] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            hour = int(ascii_digits(match.group("h")))
+            minutes = match.groupdict().get("m")
+            minute = int(ascii_digits(minutes)) if minutes else 30 if match.groupdict().get("half") else 0
+            if hour > 24 or minute > 59:
+                continue
+            half = "am" if match.groupdict().get("am") else "pm" if match.groupdict().get("pm") else None
+            if half and hour > 12:
+                half = None  # "18:45 pm": the 24-hour clock already says it
+            end = match.end()
+            while end > match.start() and text[end - 1] in " \u00a0":
+                end -= 1
+            readings = _readings(hour % 24, minute, half)
+            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100,)
+            value = readings[0]
+            found.append(
+                NumberMention(
+                    start=match.start(), end=end, text=text[match.start():end], value=value, kind="time",
+                    display=f"{value[1]}:{value[2]:02d}", form="digits", alternates=(*readings[1:], *bare),
+                    digits=f"{hour}:{minute:02d}",
+                )
+            )
+    return found

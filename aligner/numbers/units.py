@@ -1,0 +1,131 @@
+"""Units of measure written after a number, for conversions between imperial and metric units.
+
+A translation often converts what it measures ("150 feet down" becomes "gần 50m", nearly 50 m;
+"10 miles" becomes "16 km"): the numbers differ and nothing is wrong. ``unit_after`` reads the
+unit that follows a number (English, Vietnamese, Arabic and the symbols every language writes),
+and ``converted`` says whether two measured numbers are the same quantity in two systems, within
+the rounding translators apply (``TOLERANCE``, or the converted value rounded to one significant
+figure). Bare ``m`` is a metre only in Vietnamese (English ``£5m`` is five million) and Arabic
+``م`` is also the era mark, so neither is read there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+# Share by which a converted value may differ from the exact conversion: "150 feet" (45.7 m)
+# is "gần 50m" (9%), "10 miles" (16.1 km) "16 km".
+TOLERANCE = 0.12
+
+# (dimension, system, factor to the SI unit); temperatures are converted apart.
+_UNITS: dict[str, tuple[str, str, float]] = {
+    "mm": ("length", "metric", 0.001), "cm": ("length", "metric", 0.01), "m": ("length", "metric", 1.0),
+    "km": ("length", "metric", 1000.0),
+    "inch": ("length", "imperial", 0.0254), "foot": ("length", "imperial", 0.3048), "yard": ("length", "imperial", 0.9144),
+    "mile": ("length", "imperial", 1609.344),
+    "m2": ("area", "metric", 1.0), "km2": ("area", "metric", 1e6), "ha": ("area", "metric", 1e4),
+    "acre": ("area", "imperial", 4046.86), "sqmi": ("area", "imperial", 2.58999e6), "sqft": ("area", "imperial", 0.092903),
+    "g": ("mass", "metric", 0.001), "kg": ("mass", "metric", 1.0), "t": ("mass", "metric", 1000.0),
+    "oz": ("mass", "imperial", 0.0283495), "lb": ("mass", "imperial", 0.453592),
+    "l": ("volume", "metric", 1.0), "gal": ("volume", "imperial", 3.78541),
+    "kmh": ("speed", "metric", 1.0), "mph": ("speed", "imperial", 1.609344),
+    "C": ("temperature", "metric", 1.0), "F": ("temperature", "imperial", 1.0),
+}
+
+_SYMBOLS = [  # every language
+    (r"km(?:2|²)", "km2"), (r"m(?:2|²)", "m2"), (r"km/h|kph", "kmh"), (r"mph", "mph"), (r"°\s?C", "C"), (r"°\s?F", "F"),
+    (r"mm", "mm"), (r"cm", "cm"), (r"km", "km"), (r"kg", "kg"), (r"ha", "ha"),
+]
+_WORDS = {
+    "en": [
+        (r"square\s+(?:kilomet(?:re|er)s?|km)", "km2"), (r"square\s+(?:met(?:re|er)s?)", "m2"), (r"square\s+miles?|sq\.?\s?mi", "sqmi"),
+        (r"square\s+(?:feet|foot)|sq\.?\s?ft", "sqft"), (r"kilomet(?:re|er)s?(?:\s+(?:an|per)\s+hour)?", "km"),
+        (r"millimet(?:re|er)s?", "mm"), (r"centimet(?:re|er)s?", "cm"), (r"met(?:re|er)s?", "m"),
+        (r"inch(?:es)?", "inch"), (r"feet|foot|ft", "foot"), (r"yards?|yd", "yard"), (r"miles?\s+(?:an|per)\s+hour", "mph"),
+        (r"miles?|mi", "mile"), (r"hectares?", "ha"), (r"acres?", "acre"), (r"kilo(?:gram(?:me)?)?s?", "kg"),
+        (r"grams?|grammes?", "g"), (r"tonnes?|metric\s+tons?", "t"), (r"pounds?|lbs?", "lb"), (r"ounces?|oz", "oz"),
+        (r"lit(?:re|er)s?", "l"), (r"gallons?|gal", "gal"), (r"degrees?\s+(?:Celsius|centigrade)", "C"),
+        (r"degrees?\s+Fahrenheit", "F"),
+    ],
+    "vi": [
+        (r"(?:km|ki-?lô-?mét|kilô?mét|kilomet|cây số)\s+vuông", "km2"), (r"(?:m|mét)\s+vuông", "m2"), (r"dặm\s+vuông", "sqmi"),
+        (r"km/giờ|km/h", "kmh"), (r"dặm/giờ", "mph"), (r"ki-?lô-?mét|kilô?mét|kilomet|cây số", "km"),
+        (r"xen-?ti-?mét|xăng-?ti-?mét|centimet", "cm"), (r"mi-?li-?mét|milimet", "mm"), (r"mét|m", "m"),
+        (r"in-?sơ|inch", "inch"), (r"feet|foot|ft", "foot"), (r"thước Anh|yard", "yard"), (r"dặm", "mile"),
+        (r"héc-?ta|hecta|hécta", "ha"), (r"mẫu Anh", "acre"), (r"ki-?lô-?gam|kilôgam|kilogam|ký|kí", "kg"), (r"gam|gram", "g"),
+        (r"tấn", "t"), (r"pao|pound", "lb"), (r"ao-?xơ|ounce", "oz"), (r"lít", "l"), (r"ga-?lông|gallon", "gal"),
+        (r"độ\s+C", "C"), (r"độ\s+F", "F"),
+    ],
+    "ar": [
+        (r"(?:كيلومترا?ت?|كيلو\s?متر|كم)\s+مربعا?ً?", "km2"), (r"(?:مترا?|أمتار)\s+مربعة?ا?ً?", "m2"),
+        (r"(?:ميلا?|أميال)\s+مربعة?ا?ً?", "sqmi"), (r"كيلومترا?ت?\s+في\s+الساعة|كم/س", "kmh"), (r"ميلا?\s+في\s+الساعة", "mph"),
+        (r"كيلومترا?ت?|كيلو\s?مترا?ت?|كم", "km"), (r"سنتيمترا?ت?|سم", "cm"), (r"مليمترا?ت?|ملم", "mm"), (r"مترا?ً?|أمتار|امتار", "m"),
+        (r"بوصة|بوصات|إنشا?ت?|انش", "inch"), (r"قدما?ً?|أقدام|اقدام", "foot"), (r"ياردة|ياردات", "yard"),
+        (r"ميلا?ً?|أميال|اميال", "mile"), (r"هكتارا?ت?", "ha"), (r"فدانا?|أفدنة", "acre"),
+        (r"كيلوغراما?ت?|كيلوجراما?ت?|كغ|كجم", "kg"), (r"غراما?ت?|جراما?ت?", "g"), (r"طنا?|أطنان", "t"),
+        (r"رطلا?|أرطال|باوند", "lb"), (r"أونصة|أوقية", "oz"), (r"لترا?ت?|ليترا?ت?", "l"), (r"غالونا?ت?|جالونا?ت?", "gal"),
+        (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"),
+    ],
+    # Chinese writes the unit onto the number, and the next word onto the unit.
+    "zh": [
+        (r"平方公里|平方千米", "km2"), (r"平方米", "m2"), (r"平方英里", "sqmi"), (r"公里|千米", "km"), (r"厘米|公分", "cm"),
+        (r"毫米", "mm"), (r"米|公尺", "m"), (r"英尺|呎", "foot"), (r"英寸|吋", "inch"), (r"英里|哩", "mile"), (r"公斤|千克", "kg"),
+        (r"磅", "lb"), (r"公顷", "ha"), (r"英亩", "acre"), (r"摄氏度", "C"), (r"华氏度", "F"), (r"升", "l"), (r"加仑", "gal"),
+    ],
+}
+# Other languages in Latin script (German, French, Spanish, Italian, Portuguese, Dutch).
+_LATIN = [
+    (r"Quadratkilometer|kilomètres?\s+carrés|kilómetros?\s+cuadrados", "km2"), (r"Quadratmeter|mètres?\s+carrés|metros?\s+cuadrados", "m2"),
+    (r"Quadratmeilen?", "sqmi"), (r"Kilometer|kilomètres?|kil[oó]metros?|chilometri|kilometers?", "km"),
+    (r"Zentimeter|centimètres?|cent[ií]metros?|centimetri", "cm"), (r"Millimeter|millimètres?|mil[ií]metros?", "mm"),
+    (r"Meter|mètres?|metros?|metri|meters?", "m"), (r"Fu(?:ß|ss)|pieds?|pies|piedi|pés|voet", "foot"), (r"Zoll|pouces?|pulgadas?", "inch"),
+    (r"Meilen?|milles?|millas?|miglia|milhas?|mijl", "mile"), (r"Kilogramm|Kilo|kilogrammes?|kilos?|kilogramos?|chili", "kg"),
+    (r"Pfund|livres?|libras?|libbre", "lb"), (r"Hektar|hectares?|hect[aá]reas?|ettari", "ha"),
+    (r"Grad\s+Celsius|degrés?\s+Celsius|grados?\s+(?:Celsius|centígrados)|gradi\s+Celsius", "C"),
+    (r"Grad\s+Fahrenheit|degrés?\s+Fahrenheit|grados?\s+Fahrenheit|gradi\s+Fahrenheit", "F"),
+    (r"Liter|litres?|litros?|litri", "l"), (r"Gallonen|gallons?|galones", "gal"),
+]
+_GLUED = frozenset({"zh", "ja"})  # languages whose units are followed by a word without a space
+
+
+def _compile(lang: str) -> re.Pattern:
+    pairs = _WORDS.get(lang, _LATIN) + _SYMBOLS
+    alternatives = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(pairs))
+    # The unit follows the number, glued or after one space; a word unit ends at a word end.
+    end = "" if lang in _GLUED else r"(?![^\W\d_])"
+    return re.compile(rf"[ \u00a0-]?(?:{alternatives}){end}", re.IGNORECASE), [unit for _, unit in pairs]
+
+
+_COMPILED: dict[str, tuple[re.Pattern, list[str]]] = {}
+
+
+def unit_after(text: str, end: int, lang: str) -> str:
+    """The unit written right after a number ending at ``end`` ("" if none)."""
+    code = lang.lower().split("-")[0]
+    if code not in _COMPILED:
+        _COMPILED[code] = _compile(code)
+    pattern, units = _COMPILED[code]
+    match = pattern.match(text, end)
+    if match is None:
+        return ""
+    unit = units[int(match.lastgroup[1:])]
+    return unit
+
+
+def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
+    """Are ``a unit_a`` and ``b unit_b`` one quantity in two systems of units, as a translator rounds it?"""
+    if unit_a not in _UNITS or unit_b not in _UNITS:
+        return False
+    (dim_a, system_a, factor_a), (dim_b, system_b, factor_b) = _UNITS[unit_a], _UNITS[unit_b]
+    if dim_a != dim_b or system_a == system_b:
+        return False
+    x, value = float(a), float(b)
+    if dim_a == "temperature":
+        exact = x * 9 / 5 + 32 if unit_a == "C" else (x - 32) * 5 / 9
+    else:
+        exact = x * factor_a / factor_b
+    if abs(exact - value) <= TOLERANCE * max(abs(exact), abs(value)):
+        return True
+    return exact != 0 and round(exact, -math.floor(math.log10(abs(exact)))) == value  # one significant figure

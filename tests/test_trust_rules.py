@@ -1,0 +1,64 @@
+"""Rules that keep real translations free of false alarms, each on a sentence pair of the dev parts."""
+
+from __future__ import annotations
+
+from aligner.check.numbers import _unreadable_counterpart
+from aligner.numbers import compare_numbers, extract_numbers
+
+# XQuAD dev (en→ar, ar→vi): "2 drummers" is the Arabic dual قارعَي طبول, the numeral left out.
+EN = "It consisted of 402 people (5 Government officials, 9 officers of marines, 2 drummers, and 39 privates, 5 soldiers' wives, and a child)."
+AR = "تألف هذا الاستيطان من 402 شخصاً (ما بين 5 موظفين حكوميين، و9 ضباط بحرية، وقارعَي طبول، و39 خاصاً، و5 زوجات جنود، وطفل)."
+VI = "Khu này có 402 người (5 quan chức chính phủ, 9 sĩ quan thủy quân lục chiến, 2 tay trống và 39 tư nhân, 5 vợ của lính và một đứa trẻ)."
+
+
+def _reported(source: str, sl: str, target: str, tl: str) -> list[str]:
+    diffs = compare_numbers(extract_numbers(source, sl), extract_numbers(target, tl))
+    return [d.message for d in diffs if not _unreadable_counterpart(d, sl, tl)]
+
+
+def test_a_two_said_by_an_arabic_dual_is_not_missing():
+    assert _reported(EN, "en", AR, "ar") == []
+
+
+def test_a_two_against_an_arabic_dual_is_not_added():
+    assert _reported(AR, "ar", VI, "vi") == []
+
+
+def test_a_two_dropped_from_a_vietnamese_translation_is_still_missing():
+    assert [m.split(" ")[0] for m in _reported(EN, "en", VI.replace("2 tay trống", "tay trống"), "vi")] == ["2"]
+
+
+def test_a_larger_number_dropped_from_the_arabic_is_still_missing():
+    assert [m.split(" ")[0] for m in _reported(EN, "en", AR.replace("و39 خاصاً", "وخاصاً"), "ar")] == ["39"]
+
+
+def test_a_label_two_dropped_from_the_arabic_is_still_missing():
+    # UDHR dev: a number fault dropped the 2 of "المادة 2" (Article 2).
+    assert [m.split(" ")[0] for m in _reported("Article 2", "en", "المادة", "ar")] == ["2"]
+
+
+
+def _pair(source: list[str], target: list[str], beads):
+    """A pair of one-paragraph documents aligned by the given beads, at an even length ratio."""
+    from types import SimpleNamespace
+
+    from aligner.check.pair import Pair
+    from aligner.model import Bead, Document, Sentence
+
+    def document(texts, language):
+        return Document("x", language, [], [Sentence(t, 1, 0, 0, len(t)) for t in texts])
+
+    alignment = SimpleNamespace(beads=[Bead(s, t, 0.5) for s, t in beads], scoring=SimpleNamespace(expected_log_ratio=0.0))
+    return Pair(document(source, "en"), document(target, "vi"), alignment, embed=None)
+
+
+def test_a_sentence_said_inside_its_neighbours_translation_is_absorbed():
+    from aligner.check.structure import ABSORBED_SHARE, absorbed_share
+
+    # IWSLT dev (en→vi): the subtitles end their lines with commas, one Vietnamese sentence for two English ones.
+    source = ["We're trying to end life without parole sentences for children.", "We're trying to do something about the death penalty."]
+    target = ["cố gắng chấm dứt cảnh trẻ em bị kết án chung thân mà không hề được đặc xá, cố gắng làm được việc gì đó về án tử hình,"]
+    assert absorbed_share(_pair(source, target, [((0,), (0,)), ((1,), ())]), 1, True) >= ABSORBED_SHARE
+    # The same sentence deleted from the translation: the neighbour's translation has no room for it.
+    deleted = ["cố gắng chấm dứt cảnh trẻ em bị kết án chung thân mà không hề được đặc xá,"]
+    assert absorbed_share(_pair(source, deleted, [((0,), (0,)), ((1,), ())]), 1, True) < ABSORBED_SHARE
