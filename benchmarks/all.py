@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/all.py
 
-About 25 minutes on 2 cores with cold embedding caches, a few minutes warm. Exits with
+About an hour on 2 cores with cold embedding caches (scaling.py and fuzz.py are most of it). Exits with
 the first failing benchmark's code.
 """
 
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("embedding.py", "pipeline.py", "number_fidelity.py", "alignment.py", "discrepancy.py", "mqm.py", "calibrate.py", "repository.py")
+BENCHMARKS = ("embedding.py", "pipeline.py", "number_fidelity.py", "alignment.py", "discrepancy.py", "mqm.py", "calibrate.py", "repository.py", "reading.py", "scaling.py", "fuzz.py")
 
 
 def main() -> int:
