@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from ..errors import AlignerError
 from pathlib import Path
 
+from ..errors import AlignerError
 from ..read import ReadOptions, format_of
 from ..read.base import decode
 from ..rules import RULES
@@ -39,9 +38,12 @@ def find_suppressions(path: str, file: Path) -> list[Suppression]:
     """The suppressions of a Markdown or HTML file (``path``: its name in the repository)."""
     data = file.read_bytes()
     text = decode(file, data)
+    matches = list(_SUPPRESSION.finditer(text))
+    if not matches:  # most files: no need to parse them a second time (the comparison did once)
+        return []
     found = []
     blocks = [(b.location.line, b.last_line) for b in format_of(file).read(file, data, ReadOptions()).blocks]
-    for match in _SUPPRESSION.finditer(text):
+    for match in matches:
         line = text.count("\n", 0, match.start()) + 1
         end_line = text.count("\n", 0, match.end()) + 1
         rules = frozenset(r for r in re.split(r"[\s,]+", match.group(1).strip()) if r)

@@ -18,7 +18,7 @@ from importlib import resources
 from ..model import Bead, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
 from ..rules import RULES
-from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, location_notes
+from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, location_notes, place_of
 
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 MAP_SIZE = 360  # pixels, the longer side of an alignment map
@@ -189,9 +189,7 @@ def _text(text: str, language: str, marks: list[tuple[tuple[int, int], str]]) ->
 def _finding(finding: Finding, anchor: str) -> str:
     level = f" [{escape(finding.level)}]" if finding.level else ""
     confidence = f" {finding.confidence:.0%}" if finding.confidence is not None else ""
-    # Where a finding about no sentence is (a code block, a unit): the others sit under their sentences.
-    about_text = finding.source.sentences or finding.target.sentences
-    places = "" if about_text else " / ".join(escape(str(s.location)) for s in (finding.source, finding.target) if str(s.location))
+    places = escape(place_of(finding))
     return (
         f"<div class=\"finding sev-{finding.severity.value}\" id=\"{anchor}\" tabindex=\"-1\" "
         f"data-severity=\"{finding.severity.value}\" data-kind=\"{escape(finding.kind)}\">"

@@ -41,6 +41,16 @@ def printable(text: str) -> str:
     return text.translate(_UNPRINTABLE)
 
 
+def place_of(finding: Finding) -> str:
+    """Where a finding about no sentence is (a code block, a unit): ``line 30 / line 31``.
+
+    A finding about sentences is shown under them and needs none: it is "" for those.
+    """
+    if finding.source.sentences or finding.target.sentences:
+        return ""
+    return " / ".join(str(span.location) for span in (finding.source, finding.target) if str(span.location))
+
+
 def location_notes(documents: list[Document]) -> list[str]:
     """What the report's locations are, for documents whose locations are not plain line numbers."""
     by_note: dict[str, list[str]] = {}

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..model import Bead, CheckReport, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
-from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, location_notes, printable
+from .layout import RTL_LANGUAGES, findings_by_bead, folded_text, location_notes, place_of, printable
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
@@ -61,7 +61,7 @@ def _comparison_view(documents: list[Document], comparison: Comparison, full: bo
     if folded:
         rows.append(_folded(folded))
     for finding in by_bead.get(None, []):
-        place = " / ".join(str(span.location) for span in (finding.source, finding.target) if str(span.location))
+        place = place_of(finding)
         rows.append(Padding(Text.assemble(_finding_line(finding), (f"  {printable(place)}" if place else "", "dim")), (0, 0, 0, 6)))
     return Panel(Group(*rows), title=title, title_align="left")
 
