@@ -166,18 +166,20 @@ def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) ->
     return distance + 2 * place + (0 if same_kind else 1)
 
 
-# Word numbers on both sides are compared only when both are single-word counts of two or more
-# ("one" is as often a pronoun or an article) in about the same place of their sentences.
-# Multi-word readings are left alone: on the XQuAD dev documents they were all misreadings
-# ("mười năm", ten years, read as 15; "سبعون بالمائة", seventy per cent, as 7000).
+# Word numbers on both sides are compared only when both are counts of two or more ("one" is
+# as often a pronoun or an article) in about the same place of their sentences, and far enough
+# apart not to be a round paraphrase: XQuAD dev "more than a dozen" is "hơn một chục" (ten).
 WORDS_MIN_VALUE = 2
 WORDS_MAX_PLACE = 0.2
+WORDS_CLOSE_RATIO = Decimal("0.8")
 
 
 def _words_mismatch_cost(s: NumberMention, t: NumberMention, place: float) -> float | None:
-    """"three talks" against "bốn bài nói": number words on both sides with different values."""
-    counts = all(m.form == "words" and m.kind == "cardinal" and m.value >= WORDS_MIN_VALUE and " " not in m.text.strip() for m in (s, t))
-    return 2 + 2 * place if counts and place <= WORDS_MAX_PLACE else None
+    """"three talks" against "bốn bài nói", "five" against "mười lăm": number words on both sides with different values."""
+    counts = all(m.form == "words" and m.kind == t.kind and m.kind in ("cardinal", "percent") and m.value >= WORDS_MIN_VALUE for m in (s, t))
+    if not counts or place > WORDS_MAX_PLACE or min(s.value, t.value) / max(s.value, t.value) >= WORDS_CLOSE_RATIO:
+        return None
+    return 2 + 2 * place
 
 
 def _conversions(left: list[NumberMention], right: list[NumberMention]) -> list[_Pair]:

@@ -27,7 +27,7 @@ _MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:\s*(?:/|,?\s*(?i:năm))\s*(\d
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Between a month name and its day or year.
 _GAP_DAY = re.compile(r"[ \u00a0]+(?:(?i:the)[ \u00a0]+)?")
-_GAP_DAY_BEFORE = re.compile(r"[ \u00a0]+(?:(?i:of)[ \u00a0]+|من[ \u00a0]+)?")
+_GAP_DAY_BEFORE = re.compile(r"\.?[ \u00a0]+(?:(?i:of)[ \u00a0]+|من[ \u00a0]+)?")  # "3. Januar": German days are ordinals
 _GAP_YEAR = re.compile(r",?[ \u00a0]+(?:(?:من[ \u00a0]+)?(?:عام|سنة)[ \u00a0]+|(?i:năm)[ \u00a0]+)?|[ \u00a0]*/[ \u00a0]*")
 # Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير".
 _SAME_MONTH = re.compile(r"[ \u00a0]*/[ \u00a0]*")
@@ -163,6 +163,8 @@ def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple
 def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[int, NumberMention], by_end: dict[int, NumberMention]) -> list[NumberMention]:
     found = []
     for start, end, month in _month_names(text, table, tokens):
+        if text.startswith(".", end) and text[start:end].lower() in table.short_months:
+            end += 1  # "Dec. 5", "Sept. 2021": the abbreviation's full stop belongs to the month
         month_part = NumberMention(start, end, text[start:end], Decimal(month), "month", str(month), form="month")
         parts, roles, y, d = [month_part], "m", None, None
         first, last = start, end
@@ -188,7 +190,7 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
             parts.append(year_atom)
             roles += "y"
         if len(parts) == 1:
-            if table.short_months and text[start:end].lower() in table.short_months:
+            if table.short_months and text[start:end].lower().rstrip(".") in table.short_months:
                 continue  # "Jan", "DEC": a month only inside a date
             if text[start:end].lower() == "may":
                 prev = text[max(0, start - 12):start].split()

@@ -38,6 +38,10 @@ class WordTable:
     needs_count: frozenset[str] = frozenset()
     compound_only: frozenset[str] = frozenset()
     joiners: frozenset[str] = frozenset()
+    # Unit words that do not follow a round number (a ten, a hundred, a thousand) unless a
+    # multiplier follows them: Vietnamese fifteen is "mười lăm" and 105 "một trăm linh năm", so
+    # "mười năm" is ten years and "một trăm năm" a hundred years, while "hai trăm năm mươi" is 250.
+    not_after_round: frozenset[str] = frozenset()
     # Words that make the following number an ordinal (Vietnamese "thứ").
     ordinal_markers: frozenset[str] = frozenset()
     # Words only meaningful after an ordinal marker ("thứ nhất", "thứ tư").

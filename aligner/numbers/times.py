@@ -1,7 +1,7 @@
 """Clock times, normalised to ``("time", hours, minutes)`` with hours 0-23.
 
 Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
-Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
+Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ rưỡi``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
 ``9:30 مساءً`` and a Chinese or Japanese ``下午5点半``, ``5時30分``. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
 as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
 A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
@@ -33,8 +33,8 @@ _PATTERNS = (
     re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
     # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it.
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}}))?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
-    # 21 giờ 30 (phút), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
-    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút)?)?{_HALF}", re.IGNORECASE),
+    # 21 giờ 30 (phút), 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),

@@ -59,7 +59,9 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
         tok = tokens[k]
         if k > i and not adjacent(text, tokens[k - 1].end, tok.start):
             break
-        if tok.is_digits or not free[k]:
+        if tok.is_digits or not free[k] or _percent_end(text, tokens, k, table) is not None:
+            break
+        if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):
             break
         step = _step(state, tok.word, table, marker and k == i + 1, pending_join)
         if step == "join":
@@ -74,6 +76,22 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
     if state.words == 0 or (state.opened_by_part and state.words == 1):
         return None
     return end_k, state
+
+
+def _percent_end(text: str, tokens: list[Token], k: int, table: WordTable) -> int | None:
+    """Index after a percent phrase starting at token ``k`` ("per cent", "بالمائة"), if one does."""
+    for phrase in table.percent_words:
+        parts = phrase.split()
+        toks = tokens[k:k + len(parts)]
+        if [t.word for t in toks] == parts and all(adjacent(text, a.end, b.start) for a, b in zip(toks, toks[1:])):
+            return k + len(parts)
+    return None
+
+
+def _multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
+    if k + 1 >= len(tokens) or not adjacent(text, tokens[k].end, tokens[k + 1].start):
+        return False
+    return any(form in table.multipliers or form in table.scales for form, _ in table.variants(tokens[k + 1].word))
 
 
 def _step(state: _State, word: str, table: WordTable, after_marker: bool, pending_join: bool) -> str | bool | None:
@@ -157,7 +175,11 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             i = j  # not a number, nor is any word of it ("thứ hai" as Monday)
             continue
         kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers else "cardinal"
-        found.append(_mention(text, tokens[i], tokens[j - 1], Decimal(state.value), kind))
+        last = j - 1
+        if kind == "cardinal" and j < len(tokens) and adjacent(text, tokens[j - 1].end, tokens[j].start):
+            if (stop := _percent_end(text, tokens, j, table)) is not None:
+                kind, last, j = "percent", stop - 1, stop  # "seventy per cent", "سبعون بالمائة"
+        found.append(_mention(text, tokens[i], tokens[last], Decimal(state.value), kind))
         i = j
     return found
 

@@ -72,6 +72,7 @@ TABLE = WordTable(
     scales={normalize(w): v for w, v in (("nghìn", 1000), ("ngàn", 1000), ("vạn", 10**4), ("triệu", 10**6), ("tỷ", 10**9), ("tỉ", 10**9))},
     needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá thập")),  # "thập niên 1960" is the 1960s
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
+    not_after_round=frozenset({_FIVE}),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
