@@ -1,5 +1,5 @@
 """Two numbers that read as one: ranges (``2021 - 2023``, ``2021–2023``,
-``1623–25``), fractions or ranks (``131/151``, ``2nd/63``) and times (``6:30``).  Their single numbers stay available as
+``1623–25``, a season ``2024/25``), fractions or ranks (``131/151``, ``2nd/63``) and times (``6:30``).  Their single numbers stay available as
 ``parts`` for the comparison."""
 
 from __future__ import annotations
@@ -74,7 +74,10 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 i += 2
                 continue
             if b.kind in {"cardinal", "year"} and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
-                out.append(_join(text, a, b, "fraction"))
+                year = _expand_year(a, b)
+                # "2024/25", "2024/2025": a season or a school or fiscal year, the range of two years
+                kind = "range" if a.kind == "year" and year.kind == "year" and year.value == a.value + 1 else "fraction"
+                out.append(_join(text, a, year if kind == "range" else b, kind))
                 i += 2
                 continue
         out.append(a)

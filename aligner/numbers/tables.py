@@ -42,6 +42,9 @@ class WordTable:
     # multiplier follows them: Vietnamese fifteen is "mười lăm" and 105 "một trăm linh năm", so
     # "mười năm" is ten years and "một trăm năm" a hundred years, while "hai trăm năm mươi" is 250.
     not_after_round: frozenset[str] = frozenset()
+    # "And a half" after a hundred or a larger scale: Vietnamese "một triệu rưỡi" (1.5 million),
+    # "trăm rưỡi" (150), Arabic "مليون ونصف".
+    halves: frozenset[str] = frozenset()
     # Words that make the following number an ordinal (Vietnamese "thứ").
     ordinal_markers: frozenset[str] = frozenset()
     # Words only meaningful after an ordinal marker ("thứ nhất", "thứ tư").

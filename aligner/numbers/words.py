@@ -24,6 +24,7 @@ class _State:
     current: int = 0
     last: int = 0  # the last word's contribution, which a multiplier multiplies
     top_scale: int = 0
+    last_scale: int = 0  # the multiplier or scale the last word was, which "and a half" halves
     words: int = 0  # number words used
     ordinal: bool = False
     opened_by_part: bool = False  # began with a compound-only word ("الحادي", "lăm")
@@ -103,11 +104,18 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
         if after_marker and form in table.after_marker:
             state.current, state.last, state.words, state.ordinal = table.after_marker[form], table.after_marker[form], 1, True
             return True
+        if form in table.halves and state.last_scale >= 100:
+            state.total += state.last_scale // 2
+            state.last_scale = 0
+            state.words += 1
+            return True
+        state.last_scale = 0
         if form in table.multipliers and state.last:
             m = table.multipliers[form]
             state.current += state.last * (m - 1)
             state.last *= m
             state.words += 1
+            state.last_scale = m
             return True
         if form in table.scales:
             if state.words == 0 and form in table.needs_count:
@@ -123,6 +131,7 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
                 state.total += count * scale
             state.current = state.last = 0
             state.words += 1
+            state.last_scale = scale
             return True
         if form in table.multipliers and not state.words and form not in table.needs_count:
             m = table.multipliers[form]

@@ -142,6 +142,7 @@ TABLE = WordTable(
     needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات")),
     compound_only=_COMPOUND_ONLY,
     joiners=frozenset({"و"}),
+    halves=frozenset(_n("ونصف")),
     decades=DECADES,
     percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية")),
     units_before_tens=True,

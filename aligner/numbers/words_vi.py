@@ -73,6 +73,7 @@ TABLE = WordTable(
     needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá thập")),  # "thập niên 1960" is the 1960s
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
     not_after_round=frozenset({_FIVE}),
+    halves=frozenset(_n("rưỡi")),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
