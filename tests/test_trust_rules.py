@@ -62,3 +62,33 @@ def test_a_sentence_said_inside_its_neighbours_translation_is_absorbed():
     # The same sentence deleted from the translation: the neighbour's translation has no room for it.
     deleted = ["cố gắng chấm dứt cảnh trẻ em bị kết án chung thân mà không hề được đặc xá,"]
     assert absorbed_share(_pair(source, deleted, [((0,), (0,)), ((1,), ())]), 1, True) < ABSORBED_SHARE
+
+
+# XQuAD dev (Amazon rainforest), a clause cut from the Vietnamese: a clause omission is a warning
+# only when the target lost the clause's hard content, a number or a name it could spell alike.
+AMAZON_EN = "Seventy percent of formerly forested land in the Amazon, and 91% of land deforested since 1970, is used for livestock pasture."
+AMAZON_VI = "Bảy mươi phần trăm đất rừng trước đây ở Amazon và 91% đất bị phá rừng từ năm 1970, được sử dụng cho đồng cỏ chăn nuôi."
+AMAZON_AR = "صارت سبعون بالمائة من الأراضي المشجرة سابقاً و 91% من الأراضي التي أزيلت منها الغابات منذ سنة 1970 تستعمل لإطعام المواشي."
+
+
+def _lost(clause: str, target: str, target_language: str) -> bool:
+    from aligner.check.clauses import _content_lost, carried
+
+    return _content_lost(carried(clause, target, "en", target_language), clause, target)
+
+
+def test_a_cut_clause_whose_numbers_are_gone_is_hard_evidence():
+    cut = AMAZON_VI.replace(" và 91% đất bị phá rừng từ năm 1970,", "")
+    assert _lost("and 91% of land deforested since 1970", cut, "vi")
+    assert not _lost("and 91% of land deforested since 1970", AMAZON_VI, "vi")
+
+
+def test_a_name_counts_only_where_the_target_writes_it_in_the_same_script():
+    clause = "of formerly forested land in the Amazon"
+    assert _lost(clause, AMAZON_VI.replace(" ở Amazon", ""), "vi")
+    assert not _lost(clause, AMAZON_VI, "vi")
+    assert not _lost(clause, AMAZON_AR, "ar")  # الأمازون is not "Amazon" to a string test: no evidence
+
+
+def test_a_clause_without_numbers_or_names_is_never_hard_evidence():
+    assert not _lost("is used for livestock pasture", AMAZON_VI.replace(", được sử dụng cho đồng cỏ chăn nuôi", ""), "vi")

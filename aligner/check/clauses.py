@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 import numpy as np
 
@@ -29,6 +30,11 @@ SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers 
 # usual ratio (26%), and info below: a dropped clause takes its length with it, a clause said in
 # fewer words does not. Dev parts (discrepancy --split dev, mqm --split dev): 13 of the 17 cut
 # clauses found are at 0.30 or more, 2 of the 28 clauses found on real translations.
+# Even then it is a warning only when the clause's hard content is gone from the target (one of
+# its numbers, or one of its names where the target writes names in the same script): the
+# embeddings alone cannot tell a dropped clause from one said in other words. Dev (discrepancy):
+# of the clause warnings, 7 of the 36 right ones had such content lost and none of the 17 false
+# ones (2 of them on clean pairs); the others are info, still reported and still ranked by confidence.
 WARN_SHORTER_BY = 0.30
 # Beads examined at most, the most shortened first: clause embedding stays a bounded
 # fraction of sentence embedding even for a loose translation where many beads look short
@@ -79,7 +85,8 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                         )
                     )
                     continue
-                severity = default_severity("omission", "clause") if shorter_by >= WARN_SHORTER_BY else Severity.INFO
+                strong = shorter_by >= WARN_SHORTER_BY and _content_lost(evidence, text[start:end], target.text)
+                severity = default_severity("omission", "clause") if strong else Severity.INFO
                 findings.append(
                     Finding(
                         "omission", severity,
@@ -107,6 +114,19 @@ def carried(clause: str, target: str, source_language: str, target_language: str
         "clause_names": float(len(names)),
         "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
     }
+
+
+def _content_lost(evidence: dict[str, float], clause: str, target: str) -> bool:
+    """Is a number of the clause, or a name the target could spell the same way, missing from the target?"""
+    if evidence["clause_numbers"] and evidence["clause_numbers_carried"] < 1:
+        return True
+    return bool(evidence["clause_names"]) and evidence["clause_names_carried"] < 1 and _script(clause) == _script(target)
+
+
+def _script(text: str) -> str:
+    """The script most letters of the text are in: LATIN, ARABIC, CJK..."""
+    scripts = Counter(unicodedata.name(c, "?").split()[0] for c in text if c.isalpha())
+    return scripts.most_common(1)[0][0] if scripts else ""
 
 
 def _neighbour_clauses(pair: Pair, bead: Bead) -> list[str]:
