@@ -1,5 +1,6 @@
 """Two numbers that read as one: ranges (``2021 - 2023``, ``2021–2023``,
-``1623–25``, a season ``2024/25``), fractions or ranks (``131/151``, ``2nd/63``) and times (``6:30``).  Their single numbers stay available as
+``1623–25``, a season ``2024/25``), fractions or ranks (``131/151``, ``2nd/63``), times (``6:30``),
+added time (``90+2``, the 92nd minute) and heights (``1m85``).  Their single numbers stay available as
 ``parts`` for the comparison."""
 
 from __future__ import annotations
@@ -13,6 +14,28 @@ from .model import NumberMention, render_decimal
 _RANGE_GAP = re.compile(r"[ \u00a0]*[-\u2010-\u2015~\u2212][ \u00a0]*")
 _FRACTION_GAP = re.compile(r" ?/ ?")
 _TIME_GAP = re.compile(r" ?: ?")
+_PLUS_GAP = re.compile(r" ?\+ ?")
+# Minutes at which a football half or extra-time half ends: "90+2" is the 92nd minute.
+_HALF_ENDS = frozenset({45, 90, 105, 120})
+
+
+def _added_time(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    """"90+2", the second minute of added time, is the 92nd minute."""
+    if a.value not in _HALF_ENDS or not (isinstance(b.value, Decimal) and 1 <= b.value <= 30) or b.kind != "cardinal":
+        return None
+    return _single(text, a, b, a.value + b.value, a.kind if a.kind == "ordinal" else "cardinal", f"{a.digits}+{b.digits}")
+
+
+def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    """"1m85" (Vietnamese, French): one metre eighty-five, 1.85 m."""
+    if a.kind != "cardinal" or len(b.digits) != 2 or b.kind != "cardinal" or not a.value <= 3:
+        return None
+    return replace(_single(text, a, b, a.value + b.value / 100, "cardinal", f"{a.digits}.{b.digits}"), unit="m")
+
+
+def _single(text: str, a: NumberMention, b: NumberMention, value: Decimal, kind: str, digits: str) -> NumberMention:
+    return NumberMention(start=a.start, end=b.end, text=text[a.start:b.end], value=value, kind=kind,
+                         display=render_decimal(value), digits=digits, parts=(a, b))
 
 
 def _expand_year(a: NumberMention, b: NumberMention) -> NumberMention:
@@ -71,6 +94,15 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                     continue
             if _is_time(a, b) and _TIME_GAP.fullmatch(text, a.end, b.start):
                 out.append(_join(text, a, b, "time"))
+                i += 2
+                continue
+            one = (
+                _added_time(text, a, b) if _PLUS_GAP.fullmatch(text, a.end, b.start)
+                else _metres_and_centimetres(text, a, b) if text[a.end:b.start] == "m"
+                else None
+            )
+            if one is not None:
+                out.append(one)
                 i += 2
                 continue
             if b.kind in {"cardinal", "year"} and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
