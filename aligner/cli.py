@@ -122,6 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        say("error: out of memory: split the documents or run on a machine with more memory")
+        return 2
+    except Exception as error:  # a bug: exit 2, never 1, which a CI gate reads as "findings"
+        if os.environ.get("ALIGNER_TRACEBACK"):
+            raise
+        say(f"error: internal error ({type(error).__name__}: {error}); ALIGNER_TRACEBACK=1 shows where")
+        return 2
 
 
 def run_check_command(args: argparse.Namespace) -> int:
