@@ -92,3 +92,32 @@ def test_a_name_counts_only_where_the_target_writes_it_in_the_same_script():
 
 def test_a_clause_without_numbers_or_names_is_never_hard_evidence():
     assert not _lost("is used for livestock pasture", AMAZON_VI.replace(", được sử dụng cho đồng cỏ chăn nuôi", ""), "vi")
+
+
+# XQuAD dev (Newcastle upon Tyne): an amount said again in other units or another currency, in
+# parentheses, may be dropped or added by a translator for another market; the amount itself stays compared.
+WALL_EN = "The extent of Hadrian's Wall was 73 miles (117 km), spanning the width of Britain."
+WALL_VI = "Chiều dài của Bức tường Hadrian là 73 dặm (117 km), trải dài suốt chiều rộng của nước Anh."
+
+
+def _kept(source: str, sl: str, target: str, tl: str) -> list[str]:
+    from aligner.check.numbers import _restated_aside
+
+    s, t = extract_numbers(source, sl), extract_numbers(target, tl)
+    return [d.message.split(" ")[0] for d in compare_numbers(s, t) if not _restated_aside(d, source, s, target, t)]
+
+
+def test_a_restatement_in_parentheses_may_be_dropped():
+    assert _kept(WALL_EN, "en", WALL_VI.replace(" (117 km)", ""), "vi") == []
+    assert _kept(WALL_EN, "en", WALL_VI.replace("73 dặm (117 km)", "117 km"), "vi") == []
+
+
+def test_the_amount_itself_and_a_changed_restatement_stay_compared():
+    assert _kept(WALL_EN, "en", WALL_VI.replace("73 dặm", "37 dặm"), "vi") == ["73"]
+    assert _kept(WALL_EN, "en", WALL_VI.replace("117 km", "171 km"), "vi") == ["117"]
+
+
+def test_a_currency_restatement_may_be_added():
+    source = "Dự án có tổng vốn 1.500 tỷ đồng."
+    assert _kept(source, "vi", "The project costs VND1.5 trillion ($59 million).", "en") == []
+    assert _kept("In 2019 (5 years ago) he left.", "en", "Năm 2019 anh ấy rời đi.", "vi") == ["5"]

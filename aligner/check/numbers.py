@@ -31,10 +31,13 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             continue  # low_similarity says the pairing itself is doubtful: its numbers prove nothing
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
-        diffs = compare_numbers(
-            extract_numbers(source.text, pair.source.language), extract_numbers(target.text, pair.target.language)
-        )
-        diffs = [d for d in diffs if not _unreadable_counterpart(d, pair.source.language, pair.target.language)]
+        source_numbers = extract_numbers(source.text, pair.source.language)
+        target_numbers = extract_numbers(target.text, pair.target.language)
+        diffs = [
+            d for d in compare_numbers(source_numbers, target_numbers)
+            if not _unreadable_counterpart(d, pair.source.language, pair.target.language)
+            and not _restated_aside(d, source.text, source_numbers, target.text, target_numbers)
+        ]
         if not diffs:
             continue
         differences = tuple(
@@ -103,6 +106,34 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
     decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits
     return mention.kind in ("cardinal", "ordinal", "percent") and not mention.parts and whole and not decimal_written
+
+
+# An amount said again in another currency or unit, in parentheses right after the amount:
+# "VND1.5 trillion ($59 million)", "50,000 yen (US$340)", "150 feet (46 m)". Translators for another
+# market drop the restatement or add their own; the amount itself stays compared.
+_CURRENCY = re.compile(r"US\$|\$|€|£|¥|₫|\b(?:USD|EUR|GBP|JPY|VND|dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
+_ASIDE_GAP = re.compile(r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو)?\s*", re.IGNORECASE)
+
+
+def _restated_aside(diff: NumberDiff, source: str, source_numbers, target: str, target_numbers) -> bool:
+    """Is the unpaired number one of an amount and its restatement in parentheses ("A (B)")?"""
+    if diff.kind not in ("number_missing", "number_added"):
+        return False
+    mention, text, mentions = (diff.source, source, source_numbers) if diff.kind == "number_missing" else (diff.target, target, target_numbers)
+    index = next(i for i, m in enumerate(mentions) if m is mention)
+    for first, second in ((index - 1, index), (index, index + 1)):
+        if 0 <= first and second < len(mentions):
+            a, b = mentions[first], mentions[second]
+            if _ASIDE_GAP.fullmatch(text, a.end, _currency_start(text, b.start)):
+                both = text[a.start : text.find(")", b.end) + 1 or len(text)]
+                return bool(a.unit and b.unit) or _CURRENCY.search(both) is not None
+    return False
+
+
+def _currency_start(text: str, start: int) -> int:
+    """Where a currency sign or code written before the amount begins ("$59", "US$ 59", "USD 59")."""
+    match = re.search(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|VND)\s?$", text[max(0, start - 5) : start])
+    return start - len(match.group()) if match else start
 
 
 def _severity(kind: str, settings: Settings) -> Severity:
