@@ -120,7 +120,9 @@ def _restated_aside(diff: NumberDiff, source: str, source_numbers, target: str, 
     if diff.kind not in ("number_missing", "number_added"):
         return False
     mention, text, mentions = (diff.source, source, source_numbers) if diff.kind == "number_missing" else (diff.target, target, target_numbers)
-    index = next(i for i, m in enumerate(mentions) if m is mention)
+    index = next((i for i, m in enumerate(mentions) if m is mention), None)
+    if index is None:
+        return False  # a part of a range or date that the other side does not split alike
     for first, second in ((index - 1, index), (index, index + 1)):
         if 0 <= first and second < len(mentions):
             a, b = mentions[first], mentions[second]

@@ -40,6 +40,8 @@ def _same(a: NumberMention, b: NumberMention) -> bool:
 
 
 def _alternate(a: NumberMention, b: NumberMention) -> bool:
+    if a.kind == b.kind == "code":
+        return False  # two document codes are the same only whole: "100/2019" is not "100/2020"
     return bool(set(a.values()) & set(b.values()))
 
 

@@ -1,6 +1,6 @@
 """Two numbers that read as one: ranges (``2021 - 2023``, ``2021–2023``,
 ``1623–25``, a season ``2024/25``), fractions or ranks (``131/151``, ``2nd/63``), times (``6:30``),
-added time (``90+2``, the 92nd minute) and heights (``1m85``).  Their single numbers stay available as
+added time (``90+2``, the 92nd minute), heights (``1m85``) and document codes (``100/2019/NĐ-CP``).  Their single numbers stay available as
 ``parts`` for the comparison."""
 
 from __future__ import annotations
@@ -31,6 +31,17 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
     if a.kind != "cardinal" or len(b.digits) != 2 or b.kind != "cardinal" or not a.value <= 3:
         return None
     return replace(_single(text, a, b, a.value + b.value / 100, "cardinal", f"{a.digits}.{b.digits}"), unit="m")
+
+
+# A document's number, year and issuer: Vietnamese legal documents "Nghị định 100/2019/NĐ-CP".
+_CODE_LETTERS = re.compile(r"/[A-ZĐ][A-ZĐ]*(?:-[A-ZĐ]+)*")
+
+
+def _document_code(text: str, a: NumberMention, b: NumberMention, end: int) -> NumberMention:
+    """"100/2019/NĐ-CP" is Decree 100 of 2019: the same as "Decree 100" in a translation that drops the
+    rest, and compared whole against another code."""
+    return NumberMention(start=a.start, end=end, text=text[a.start:end], value=("code", a.value, b.value), kind="code",
+                         display=text[a.start:end], alternates=(a.value,), parts=(a, b))
 
 
 def _single(text: str, a: NumberMention, b: NumberMention, value: Decimal, kind: str, digits: str) -> NumberMention:
@@ -106,6 +117,10 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 i += 2
                 continue
             if b.kind in {"cardinal", "year"} and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
+                if (code := _CODE_LETTERS.match(text, b.end)) is not None:
+                    out.append(_document_code(text, a, b, code.end()))
+                    i += 2
+                    continue
                 year = _expand_year(a, b)
                 # "2024/25", "2024/2025": a season or a school or fiscal year, the range of two years
                 kind = "range" if a.kind == "year" and year.kind == "year" and year.value == a.value + 1 else "fraction"
