@@ -28,7 +28,7 @@ def _added_time(text: str, a: NumberMention, b: NumberMention) -> NumberMention 
 
 def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
     """"1m85" (Vietnamese, French): one metre eighty-five, 1.85 m."""
-    if a.kind != "cardinal" or len(b.digits) != 2 or b.kind != "cardinal" or not a.value <= 3:
+    if a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) != 2 or a.value > 3:
         return None
     return replace(_single(text, a, b, a.value + b.value / 100, "cardinal", f"{a.digits}.{b.digits}"), unit="m")
 

@@ -97,6 +97,7 @@ def _multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -
 
 def _step(state: _State, word: str, table: WordTable, after_marker: bool, pending_join: bool) -> str | bool | None:
     """Apply one word to the state; "join" for a joining word, None when it ends the number."""
+    halved, state.last_scale = state.last_scale, 0
     for form, had_and in table.variants(word):
         joined = had_and or pending_join
         if form in table.joiners and state.words and not pending_join:
@@ -104,12 +105,10 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
         if after_marker and form in table.after_marker:
             state.current, state.last, state.words, state.ordinal = table.after_marker[form], table.after_marker[form], 1, True
             return True
-        if form in table.halves and state.last_scale >= 100:
-            state.total += state.last_scale // 2
-            state.last_scale = 0
+        if form in table.halves and halved >= 100:
+            state.total += halved // 2
             state.words += 1
             return True
-        state.last_scale = 0
         if form in table.multipliers and state.last:
             m = table.multipliers[form]
             state.current += state.last * (m - 1)
