@@ -47,16 +47,39 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces + [(start, end)] if end > start else pieces
 
 
+# sentencex takes time quadratic in a paragraph without sentence ends (a 400,000-character line: 1.2 s,
+# 6 MB: minutes), so it gets a long paragraph in windows of about this size, cut after a sentence end.
+SEGMENT_WINDOW = 20_000
+_WINDOW_END = re.compile(r"[.!?。！？؟]\s+")
+
+
+def _windows(text: str) -> list[str]:
+    """``text`` in consecutive pieces of at most about SEGMENT_WINDOW characters, each ending after a
+    sentence end where the window has one, else after a space, else anywhere."""
+    windows, start = [], 0
+    while len(text) - start > SEGMENT_WINDOW:
+        stop = start + SEGMENT_WINDOW
+        ends = [m.end() for m in _WINDOW_END.finditer(text, start + SEGMENT_WINDOW // 2, stop)]
+        cut = ends[-1] if ends else text.rfind(" ", start + SEGMENT_WINDOW // 2, stop) + 1 or stop
+        windows.append(text[start:cut])
+        start = cut
+    return windows + [text[start:]]
+
+
 def _sentences(text: str, language: str) -> list[tuple[int, int]]:
-    pieces = list(_sentencex_segment(language, text)) if text.strip() else []
+    pieces = [piece for window in _windows(text) for piece in _sentencex_segment(language, window)] if text.strip() else []
     if "".join(pieces) != text:  # sentencex dropped or changed characters: locate each piece
         pieces = _relocate(text, pieces)
-    merged: list[str] = []
+    groups: list[list[str]] = []
+    unclosed = (0, 0)  # brackets and square brackets the current group opened and did not close
     for piece in pieces:
-        if merged and _continues(merged[-1], piece, language):
-            merged[-1] += piece
+        if groups and _continues(_tail(groups[-1]), unclosed, piece, language):
+            groups[-1].append(piece)
         else:
-            merged.append(piece)
+            groups.append([piece])
+            unclosed = (0, 0)
+        unclosed = (unclosed[0] + piece.count("(") - piece.count(")"), unclosed[1] + piece.count("[") - piece.count("]"))
+    merged = ["".join(group) for group in groups]
     spans, offset = [], 0
     for piece in merged:
         start = offset + (len(piece) - len(piece.lstrip()))
@@ -81,11 +104,22 @@ def _relocate(text: str, pieces: list[str]) -> list[str]:
     return [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)]) if a < b]
 
 
-def _continues(previous: str, piece: str, language: str) -> bool:
-    """True when the split between ``previous`` and ``piece`` is not a sentence boundary."""
+def _tail(group: list[str], chars: int = 200) -> str:
+    """The last ``chars`` characters of a group of pieces: all ``_continues`` reads of it."""
+    tail = ""
+    for piece in reversed(group):
+        tail = piece + tail
+        if len(tail) >= chars:
+            break
+    return tail[-chars:]
+
+
+def _continues(previous: str, unclosed: tuple[int, int], piece: str, language: str) -> bool:
+    """True when the split between ``previous`` (the end of the text so far) and ``piece`` is not a
+    sentence boundary; ``unclosed`` counts the brackets the text so far left open."""
     if previous and not previous[-1].isspace() and previous[-1] not in _SPACELESS_ENDS:
         return True  # split inside a token, e.g. "TP.|HCM"; Chinese and Japanese end sentences without a space
-    if previous.count("(") > previous.count(")") or previous.count("[") > previous.count("]"):
+    if unclosed[0] > 0 or unclosed[1] > 0:
         return True  # inside brackets: sentencex splits Arabic "(1858 - |1940)"
     match = _LAST_WORD.search(previous)
     if not match:
