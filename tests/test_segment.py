@@ -46,3 +46,26 @@ def test_chinese_sentences_end_without_a_space():
     # ../shared/corpora/mqm-ted-en-de-zh-en, dev talk.5: segments 356 and 370 written as running text.
     text = "我感到敬畏。有些冰超过十万年。"
     assert [text[a:b] for a, b in split_sentences(text, "zh")] == ["我感到敬畏。", "有些冰超过十万年。"]
+
+
+def test_a_long_paragraph_is_segmented_in_windows_cut_after_sentence_ends():
+    from aligner.segment import SEGMENT_WINDOW, _windows
+
+    # The seeds' English sentences that end with a stop (not "Project No.", cut short), again and again in one paragraph of about 190,000 characters.
+    lines = open("seeds/haiphong.en.txt", encoding="utf-8").read().split("\n")
+    sentences = [line[a:b] for line in lines for a, b in split_sentences(line, "en") if line[b - 1] == "." and not line[:b].endswith("No.")]
+    text = " ".join(sentences * 40)
+    windows = _windows(text)
+    assert "".join(windows) == text and len(windows) > 1
+    assert all(len(w) <= SEGMENT_WINDOW for w in windows)
+    assert all(w.rstrip()[-1] == "." for w in windows[:-1])
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == sentences * 40
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_into_pieces_the_model_takes():
+    from aligner.segment import MAX_SENTENCE_CHARS
+
+    text = " ".join(f"word{k}" for k in range(60_000))  # 500,000 characters, no stop
+    spans = split_sentences(text, "en")
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert " ".join(text[a:b] for a, b in spans) == text
