@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/all.py
 
-About an hour on 2 cores with cold embedding caches (scaling.py and fuzz.py are most of it). Exits with
-the first failing benchmark's code.
+About two hours on 2 cores with cold embedding caches (scaling.py, whose 20 MB pair alone takes about
+40 minutes, and fuzz.py are most of it). Exits with the first failing benchmark's code.
 """
 
 from __future__ import annotations
