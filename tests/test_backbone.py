@@ -51,3 +51,28 @@ def test_windowed_neighbour_search_is_the_full_search_when_the_window_covers_the
     near, _ = vectors.top_k(queries, keys, 4, fixed=5)
     centre = np.arange(300)[:, None] * 250 / 300
     assert ((np.abs(near - centre) <= 20 + 16) | (near >= 250)).all()
+
+
+def test_a_long_inserted_block_is_an_addition_not_a_crash():
+    """The backbone jumps over the block; the band row after the jump must still reach the row
+    before it (it once started past where that row ended, and the path read unreachable cells)."""
+    import numpy as np
+
+    from aligner.align import align
+    from aligner.align.backbone import band
+    from aligner.align.vectors import Embedded, unit
+
+    rng = np.random.default_rng(0)
+    n, extra, d = 600, 200, 384  # over the full search's 500 x 500: the band is used
+    meaning = rng.standard_normal((n, d))
+    source = unit(meaning + 0.3 * rng.standard_normal((n, d))).astype(np.float32)
+    target = unit(meaning + 0.3 * rng.standard_normal((n, d))).astype(np.float32)
+    target = np.vstack([target[:300], unit(rng.standard_normal((extra, d))).astype(np.float32), target[300:]])
+    background = unit(rng.standard_normal((64, d))).astype(np.float32)
+    alignment = align(
+        Embedded(source, np.full(n, 80.0), np.arange(n) // 5), Embedded(target, np.full(n + extra, 80.0), np.arange(n + extra) // 5), background
+    )
+    added = sorted(j for bead in alignment.beads if not bead.source for j in bead.target)
+    assert added == list(range(300, 500))
+    low, high = band([(299, 299, 0.5), (300, 500, 0.5)], n, n + extra, 24)
+    assert (low[1:] <= high[:-1]).all()

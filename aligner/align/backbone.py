@@ -92,8 +92,12 @@ def band(chain: list[tuple[int, int, float]], n: int, m: int, width: int) -> tup
     centre = np.interp(rows, xs, ys)
     low = np.clip(np.floor(centre) - width, 0, m).astype(int)
     high = np.clip(np.ceil(centre) + width, 0, m).astype(int)
-    # Rows must never lose reach of their predecessors: keep both bounds non-decreasing.
+    # Rows must never lose reach of their predecessors: keep both bounds non-decreasing, and let
+    # each row start no later than where the row before ends. Where the chain jumps (a link to a
+    # far repeat of a sentence), the row after the jump then spans the gap, which insertions
+    # cross; else its cells would be unreachable and the path through them garbage.
     low = np.minimum.accumulate(low[::-1])[::-1]
     high = np.maximum.accumulate(high)
     low[0], high[-1] = 0, m
+    low[1:] = np.minimum(low[1:], high[:-1])
     return low, high
