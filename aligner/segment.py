@@ -50,7 +50,7 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # sentencex takes time quadratic in a paragraph without sentence ends (a 400,000-character line: 1.2 s,
 # 6 MB: minutes), so it gets a long paragraph in windows of about this size, cut after a sentence end.
 SEGMENT_WINDOW = 20_000
-_WINDOW_END = re.compile(r"[.!?。！？؟]\s+")
+_WINDOW_END = re.compile(r"[.!?؟]\s+|[。！？]")  # Chinese and Japanese end sentences without a space
 
 
 def _windows(text: str) -> list[str]:
