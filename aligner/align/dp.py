@@ -117,10 +117,13 @@ def align_band(
             choice[better] = index
             margin_row[better] = margins[better[ok]]
         # Insertions (0-1 beads) each cost the skip penalty: a running maximum of the row,
-        # tilted by the penalty per column, applies any number of them at once.
-        tilt = scoring.skip_penalty * columns
+        # tilted by the penalty per column, applies any number of them at once. The tilt counts
+        # from the row's first column: counted from column 0 it reaches 0.05 x 800,000 in a 20 MB
+        # document, where rounding alone beats the 1e-12 below and the path stepped out of the row.
+        tilt = scoring.skip_penalty * (columns - columns[0])
         running = np.maximum.accumulate(row + tilt) - tilt
         from_left = running > row + 1e-12
+        from_left[0] = False
         choice[from_left] = len(shapes)
         values.append(running)
         choices.append(choice)
