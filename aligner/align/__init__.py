@@ -19,7 +19,7 @@ import numpy as np
 from ..model import Bead
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
-from .vectors import Embedded, Side, prepare, rows_per_block, unit
+from .vectors import Embedded, Side, prepare, rows_per_block
 
 
 MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
@@ -100,7 +100,7 @@ def align_units(
             continue
         found = _align_rectangle(table, sources, targets, gap_scoring)
         if not found:
-            margin = float(_span_vector(x, sources) @ _span_vector(y, targets)) - scoring.hub_weight * float(np.mean(x.hub[list(sources)]) + np.mean(y.hub[list(targets)])) / 2
+            margin = float(x.span_vector(sources) @ y.span_vector(targets)) - scoring.hub_weight * float(np.mean(x.hub[list(sources)]) + np.mean(y.hub[list(targets)])) / 2
             found = [Bead(tuple(sources), tuple(targets), margin)]
         beads += found
     links = mutual_links(x, y, params.anchor_margin)
@@ -231,7 +231,7 @@ def _grow_full_beads(beads: list[Bead], x: Side, y: Side, scoring: Scoring) -> l
 
 def _grow(bead: Bead, x: Side, y: Side, free: set, tolerance: float) -> Bead:
     def similarity(source, target):
-        return float(_span_vector(x, source) @ _span_vector(y, target))
+        return float(x.span_vector(source) @ y.span_vector(target))
 
     score = similarity(bead.source, bead.target)
     while True:
@@ -247,11 +247,6 @@ def _grow(bead: Bead, x: Side, y: Side, free: set, tolerance: float) -> Bead:
         score, source, target, taken = best
         free.discard(taken)
         bead = Bead(source, target, bead.score, bead.moved)
-
-
-def _span_vector(side: Side, indices) -> np.ndarray:
-    rows = list(indices)
-    return unit(side.vectors[rows].T @ side.lengths[rows])
 
 
 def _unaligned(beads: list[Bead]) -> tuple[list[int], list[int]]:

@@ -123,7 +123,6 @@ def align_band(
         tilt = scoring.skip_penalty * (columns - columns[0])
         running = np.maximum.accumulate(row + tilt) - tilt
         from_left = running > row + 1e-12
-        from_left[0] = False
         choice[from_left] = len(shapes)
         values.append(running)
         choices.append(choice)

@@ -100,6 +100,11 @@ class Side:
     def __len__(self) -> int:
         return len(self.vectors)
 
+    def span_vector(self, indices) -> np.ndarray:
+        """The unit length-weighted mean of these sentences' vectors: the run said as one text."""
+        rows = list(indices)
+        return unit(self.vectors[rows].T @ self.lengths[rows])
+
     def spans(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Vectors, hubs, lengths and paragraph breaks crossed of every run of ``size`` sentences, indexed by the run's end.
 

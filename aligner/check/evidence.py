@@ -101,13 +101,8 @@ def _absorb_gain(pair: Pair, bead_of: dict, own: list[int], side: int) -> float:
         if bead is None or mine.paragraphs[neighbour] != paragraph:
             continue
         ours, theirs = (bead.source, bead.target) if side == 0 else (bead.target, bead.source)
-        counterpart = _span(other, theirs)
-        gain = float(_span(mine, sorted(set(ours) | set(own))) @ counterpart - _span(mine, ours) @ counterpart)
+        counterpart = other.span_vector(theirs)
+        gain = float(mine.span_vector(sorted(set(ours) | set(own))) @ counterpart - mine.span_vector(ours) @ counterpart)
         best = max(best, gain)
     return best
 
-
-def _span(side, indices) -> np.ndarray:
-    rows = list(indices)
-    vector = side.vectors[rows].T @ side.lengths[rows]
-    return vector / (np.linalg.norm(vector) or 1.0)

@@ -111,7 +111,8 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
 # An amount said again in another currency or unit, in parentheses right after the amount:
 # "VND1.5 trillion ($59 million)", "50,000 yen (US$340)", "150 feet (46 m)". Translators for another
 # market drop the restatement or add their own; the amount itself stays compared.
-_CURRENCY = re.compile(r"US\$|\$|€|£|¥|₫|\b(?:USD|EUR|GBP|JPY|VND|dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
+_CURRENCY_BEFORE = r"US\$|\$|€|£|¥|USD|EUR|GBP|VND"  # written before the amount
+_CURRENCY = re.compile(_CURRENCY_BEFORE + r"|₫|\b(?:JPY|dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
 _ASIDE_GAP = re.compile(r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو)?\s*", re.IGNORECASE)
 
 
@@ -134,7 +135,7 @@ def _restated_aside(diff: NumberDiff, source: str, source_numbers, target: str, 
 
 def _currency_start(text: str, start: int) -> int:
     """Where a currency sign or code written before the amount begins ("$59", "US$ 59", "USD 59")."""
-    match = re.search(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|VND)\s?$", text[max(0, start - 5) : start])
+    match = re.search(rf"(?:{_CURRENCY_BEFORE})\s?$", text[max(0, start - 5) : start])
     return start - len(match.group()) if match else start
 
 

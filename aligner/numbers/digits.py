@@ -16,7 +16,7 @@ from decimal import Decimal
 from .model import NumberMention, render_decimal
 from .scripts import NUMBER_RE, ParsedNumber, ascii_digits, parse_number
 from .tables import WordTable
-from .text import Token, adjacent
+from .text import Token, adjacent, phrase_end
 
 _PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
 _PERCENT_AFTER = re.compile(r"[ \u00a0]?[" + _PERCENT_SIGNS + "]")
@@ -80,14 +80,10 @@ class _Words:
 def _phrase_after(text: str, words: _Words, end: int, phrases: tuple[str, ...]) -> int:
     """End of one of ``phrases`` (normalized words) starting right after ``end``, else -1."""
     i = words.after(end)
-    for phrase in phrases:
-        parts = phrase.split()
-        toks = words.tokens[i:i + len(parts)]
-        if len(toks) == len(parts) and [t.word for t in toks] == parts:
-            prev = end
-            if all(adjacent(text, prev_end, t.start) for prev_end, t in zip([prev] + [t.end for t in toks], toks)):
-                return toks[-1].end
-    return -1
+    if i >= len(words.tokens) or not adjacent(text, end, words.tokens[i].start):
+        return -1
+    stop = phrase_end(text, words.tokens, i, phrases)
+    return words.tokens[stop - 1].end if stop is not None else -1
 
 
 def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple[int, int]:

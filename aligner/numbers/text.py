@@ -34,6 +34,17 @@ def adjacent(text: str, left_end: int, right_start: int) -> bool:
     return _JOIN.fullmatch(text, left_end, right_start) is not None
 
 
+def phrase_end(text: str, tokens: list[Token], k: int, phrases: tuple[str, ...]) -> int | None:
+    """Index after one of ``phrases`` (normalized words, space separated) written from token ``k`` on,
+    its words joined as one number's are ("per cent", "بالمائة"); None when none is."""
+    for phrase in phrases:
+        parts = phrase.split()
+        toks = tokens[k:k + len(parts)]
+        if [t.word for t in toks] == parts and all(adjacent(text, a.end, b.start) for a, b in zip(toks, toks[1:])):
+            return k + len(parts)
+    return None
+
+
 def context(text: str, start: int, end: int, words: int = 2) -> str:
     """The mention with up to ``words`` words before it, on one line: "Project No. 06"."""
     before = text[max(0, start - 80):start].split()[-words:]

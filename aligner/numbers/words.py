@@ -15,7 +15,7 @@ from decimal import Decimal
 from .digits import display
 from .model import NumberMention
 from .tables import WordTable
-from .text import Occupied, Token, adjacent
+from .text import Occupied, Token, adjacent, phrase_end
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
         tok = tokens[k]
         if k > i and not adjacent(text, tokens[k - 1].end, tok.start):
             break
-        if tok.is_digits or not free[k] or _percent_end(text, tokens, k, table) is not None:
+        if tok.is_digits or not free[k] or phrase_end(text, tokens, k, table.percent_words) is not None:
             break
         if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):
             break
@@ -77,16 +77,6 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
     if state.words == 0 or (state.opened_by_part and state.words == 1):
         return None
     return end_k, state
-
-
-def _percent_end(text: str, tokens: list[Token], k: int, table: WordTable) -> int | None:
-    """Index after a percent phrase starting at token ``k`` ("per cent", "بالمائة"), if one does."""
-    for phrase in table.percent_words:
-        parts = phrase.split()
-        toks = tokens[k:k + len(parts)]
-        if [t.word for t in toks] == parts and all(adjacent(text, a.end, b.start) for a, b in zip(toks, toks[1:])):
-            return k + len(parts)
-    return None
 
 
 def _multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
@@ -185,7 +175,7 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers else "cardinal"
         last = j - 1
         if kind == "cardinal" and j < len(tokens) and adjacent(text, tokens[j - 1].end, tokens[j].start):
-            if (stop := _percent_end(text, tokens, j, table)) is not None:
+            if (stop := phrase_end(text, tokens, j, table.percent_words)) is not None:
                 kind, last, j = "percent", stop - 1, stop  # "seventy per cent", "سبعون بالمائة"
         found.append(_mention(text, tokens[i], tokens[last], Decimal(state.value), kind))
         i = j
