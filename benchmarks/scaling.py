@@ -2,10 +2,12 @@
 
 The documents are real text, repeated: the English and Vietnamese TED talks of
 ../shared/corpora/iwslt15-en-vi (tst2012 and tst2013, detokenized, one line a paragraph)
-until the English side reaches the size, each copy's lines marked with its number so that
-every sentence is distinct (and embedded: the model is most of the time). The one-line file is
-the English text without sentence punctuation or line breaks, compared with a copy of itself.
-
+until the English side reaches the size, each copy's lines marked with its number. The mark,
+after the line's last stop, is a sentence of its own ("(3)"), so every sentence of the talks
+recurs once a copy, and every mark thousands of times: the embedding cache embeds each distinct
+text once (about 10,000), and the other stages run on the whole documents, where copies leave
+few confident links and long unaligned stretches, the alignment's worst case. The one-line file
+is the English text without sentence punctuation or line breaks, compared with a copy of itself.
 Each run is a fresh process with an empty cache; peak memory is its maximum resident set.
 
     .venv/bin/python benchmarks/scaling.py [--sizes 1,5,20] [--no-line]    (--sizes "" : the one-line file alone)
@@ -41,11 +43,7 @@ def talk_lines(language: str) -> list[str]:
 
 
 def repeated(lines: list[str], megabytes: float, mark: str = " ({k})") -> str:
-    """The lines again and again until ``megabytes``; copy k > 0 marks every line with ``mark``.
-
-    The marks keep every sentence distinct, as in a real document (identical copies would
-    leave no sentence a single best counterpart), and are the same in both languages.
-    """
+    """The lines again and again until ``megabytes``; copy k > 0 marks every line with ``mark``, the same in both languages."""
     size = len(("\n".join(lines) + "\n").encode("utf-8"))
     copies = max(1, round(megabytes * 1e6 / size))
     return "".join(line + (mark.format(k=k) if k else "") + "\n" for k in range(copies) for line in lines)

@@ -100,3 +100,71 @@ def test_the_search_far_into_a_long_document_keeps_to_its_rows():
     table = SpanTable(side(), side(), 4, 0.5)
     beads = _align_rectangle(table, range(800_000, 800_010), range(800_000, 800_010), Scoring())
     assert [(b.source, b.target) for b in beads] == [((i,), (i,)) for i in range(800_000, 800_010)]
+
+
+def _sides(n: int, d: int = 16, seed: int = 2):
+    """Two sides of n sentences, sentence i of one a noisy translation of sentence i of the other."""
+    import numpy as np
+
+    from aligner.align.vectors import Side, unit
+
+    rng = np.random.default_rng(seed)
+    meaning = rng.standard_normal((n, d))
+
+    def side():
+        vectors = unit(meaning + 0.3 * rng.standard_normal((n, d))).astype(np.float32)
+        neighbours = (np.arange(n)[:, None] + np.arange(4)) % n
+        return Side(vectors, np.full(n, 80.0), np.zeros(n), neighbours, np.zeros((n, 4)), vectors, np.zeros(d, np.float32), np.zeros(n, int))
+
+    return side(), side()
+
+
+def test_a_large_unaligned_stretch_is_searched_in_a_band_with_the_full_search_result(monkeypatch):
+    """A gap of 700 x 700 sentences (over FULL_RECTANGLE) is searched around its diagonal, not in
+    all its 490,000 cells: on a translation the path is the one the full search finds."""
+    import aligner.align as align_module
+    from aligner.align.dp import Scoring, SpanTable
+
+    x, y = _sides(700)
+    table = SpanTable(x, y, 4, 0.5)
+    searched = []
+
+    def align_band(table, rows, low, high, scoring):
+        searched.append(int((high - low + 1).sum()))
+        return band_search(table, rows, low, high, scoring)
+
+    band_search = align_module.align_band
+    monkeypatch.setattr(align_module, "align_band", align_band)
+    banded = align_module._align_rectangle(table, range(700), range(700), Scoring())
+    assert searched[-1] < 700 * 60  # the band: about 2 x 24 + 1 cells a row, not 700
+    monkeypatch.setattr(align_module, "FULL_RECTANGLE", 10**9)
+    full = align_module._align_rectangle(table, range(700), range(700), Scoring())
+    assert [(b.source, b.target) for b in banded] == [(b.source, b.target) for b in full]
+    assert sum(b.source == b.target for b in banded) >= 690
+
+
+def test_counterparts_of_unaligned_sentences_are_searched_near_their_place_in_long_documents(monkeypatch):
+    """Beyond FULL_NEIGHBOUR_CELLS the moves search looks for counterparts within NEIGHBOUR_WINDOW
+    of where a sentence would be (it compared every unaligned pair: 10^10 in a 20 MB pair)."""
+    import numpy as np
+
+    import aligner.align as align_module
+    from aligner.align.dp import Scoring, SpanTable
+
+    x, y = _sides(600)
+    table = SpanTable(x, y, 4, 0.5)
+    free = list(range(0, 600, 2))
+    full = align_module._best_counterparts(free, free, table, x, y, Scoring())
+    monkeypatch.setattr(align_module, "FULL_NEIGHBOUR_CELLS", 0)
+    monkeypatch.setattr(align_module, "NEIGHBOUR_WINDOW", 600)
+    assert align_module._best_counterparts(free, free, table, x, y, Scoring()) == full
+    monkeypatch.setattr(align_module, "NEIGHBOUR_WINDOW", 10)
+    near = align_module._best_counterparts(free, free, table, x, y, Scoring())
+    assert near and all(abs(j - i) <= 2 * 10 for i, (j, _) in near.items())
+    assert np.mean([near.get(i, (None,))[0] == i for i in free]) >= 0.95
+    # Unaligned sentences far from each other's place: the full search pairs look-alikes, the window none.
+    far_sources, far_targets = list(range(100)), list(range(400, 500))
+    monkeypatch.setattr(align_module, "NEIGHBOUR_WINDOW", 600)
+    assert align_module._best_counterparts(far_sources, far_targets, table, x, y, Scoring())
+    monkeypatch.setattr(align_module, "NEIGHBOUR_WINDOW", 10)
+    assert align_module._best_counterparts(far_sources, far_targets, table, x, y, Scoring()) == {}

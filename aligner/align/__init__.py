@@ -19,10 +19,15 @@ import numpy as np
 from ..model import Bead
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
-from .vectors import Embedded, Side, prepare, rows_per_block
+from .vectors import FULL_NEIGHBOUR_CELLS, NEIGHBOUR_WINDOW, Embedded, Side, prepare, rows_per_block
 
 
 MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
+# A gap or a pair of runs up to this many sentence pairs (500 x 500) is searched whole; a larger
+# one in a band of RECTANGLE_BAND sentences around its diagonal, so that no search grows with the
+# square of a document (a long unaligned stretch of a 20 MB pair holds 10^10 pairs).
+FULL_RECTANGLE = 250_000
+RECTANGLE_BAND = 24
 
 
 @dataclass(frozen=True)
@@ -199,13 +204,25 @@ def _best_counterparts(
     votes: dict[int, tuple[int, float]] = {}
     if not len(sources) or not len(targets):
         return votes
-    block = rows_per_block(len(targets))
-    for start in range(0, len(sources), block):
-        rows = sources[start : start + block]
-        margins = x.vectors[rows] @ y.vectors[targets].T - table.hub_weight * (x.hub[rows, None] + y.hub[None, targets]) / 2
+    # As for the neighbours (vectors.top_k): beyond FULL_NEIGHBOUR_CELLS pairs, only the targets
+    # within NEIGHBOUR_WINDOW sentences of where each source sentence would be.
+    windowed = len(sources) * len(targets) > FULL_NEIGHBOUR_CELLS
+    block = rows_per_block(3 * NEIGHBOUR_WINDOW) if windowed else rows_per_block(len(targets))
+    start, ratio = 0, len(y) / len(x)
+    while start < len(sources):
+        stop = min(start + block, len(sources))
+        candidates = targets
+        if windowed:  # a block spans at most the window, so its candidates are at most three windows
+            stop = min(stop, int(np.searchsorted(sources, sources[start] + NEIGHBOUR_WINDOW)))
+            low, high = sources[start] * ratio - NEIGHBOUR_WINDOW, sources[stop - 1] * ratio + NEIGHBOUR_WINDOW
+            candidates = targets[np.searchsorted(targets, low) : np.searchsorted(targets, high)]
+        rows, start = sources[start:stop], stop
+        if not len(candidates):
+            continue
+        margins = x.vectors[rows] @ y.vectors[candidates].T - table.hub_weight * (x.hub[rows, None] + y.hub[None, candidates]) / 2
         best = margins.argmax(1)
         gains = margins[np.arange(len(rows)), best] - scoring.threshold
-        votes.update({int(i): (int(targets[b]), float(g)) for i, b, g in zip(rows, best, gains) if g > 0})
+        votes.update({int(i): (int(candidates[b]), float(g)) for i, b, g in zip(rows, best, gains) if g > 0})
     return votes
 
 
@@ -257,9 +274,14 @@ def _unaligned(beads: list[Bead]) -> tuple[list[int], list[int]]:
 
 
 def _align_rectangle(table: SpanTable, sources: range, targets: range, scoring: Scoring) -> list[Bead]:
-    """The aligned beads of the best path through these sentences alone (every cell searched)."""
+    """The aligned beads of the best path through these sentences alone (see FULL_RECTANGLE)."""
     rows = len(sources) + 1
-    path = align_band(table, (sources[0], sources[-1] + 1), np.full(rows, targets[0]), np.full(rows, targets[-1] + 1), scoring)
+    if len(sources) * len(targets) <= FULL_RECTANGLE:
+        low, high = np.full(rows, targets[0]), np.full(rows, targets[-1] + 1)
+    else:
+        low, high = band([], len(sources), len(targets), RECTANGLE_BAND)
+        low, high = low + targets[0], high + targets[0]
+    path = align_band(table, (sources[0], sources[-1] + 1), low, high, scoring)
     return [b for b in path if b.source and b.target]
 
 
