@@ -6,17 +6,22 @@ import sys
 
 import numpy as np
 
+from aligner.align.vectors import unit
 from aligner.embed import CachedEncoder, load_encoder
 from aligner.language import detect_language
 from aligner.read import read_file
 
 
 def test_default_model_matches_every_english_paragraph_with_its_arabic_translation(encoder, seeds):
-    english = [b.text for b in read_file(seeds["en"]).blocks]
-    arabic = [b.text for b in read_file(seeds["ar"]).blocks]
-    similarity = encoder.encode(english) @ encoder.encode(arabic).T
-    assert np.allclose(np.linalg.norm(encoder.encode(english[:3]), axis=1), 1.0, atol=1e-4)
-    assert (similarity.argmax(1) == np.arange(len(english))).mean() >= 0.95
+    """Centred on each side's mean, as the aligner uses them (align.vectors): raw cosines sit in a
+    narrow band, where one paragraph of 24 flips with the runtime's precision (bf16 on a CPU with
+    AMX, f32 on one without)."""
+    english = encoder.encode([b.text for b in read_file(seeds["en"]).blocks])
+    arabic = encoder.encode([b.text for b in read_file(seeds["ar"]).blocks])
+    assert np.allclose(np.linalg.norm(english, axis=1), 1.0, atol=1e-4)
+    similarity = unit(english - english.mean(0)) @ unit(arabic - arabic.mean(0)).T
+    assert (similarity.argmax(1) == np.arange(len(english))).all()
+    assert (similarity.argmax(0) == np.arange(len(arabic))).all()
 
 
 def test_cache_serves_reruns_and_separates_models(tmp_path, seeds):
