@@ -35,7 +35,12 @@ def aligner_error_without(module: str, imports: str, call: str) -> str:
 
 
 def pytest_configure(config) -> None:
-    """One built model graph for the session and its subprocesses, kept in pytest's cache folder."""
+    """One built model graph for the session and its subprocesses, kept in pytest's cache folder.
+
+    Many tests read real translations from the team's corpora beside the clone: without them the
+    run stops with one line that says so, rather than with a failure per test."""
+    if not CORPORA.is_dir():
+        raise pytest.UsageError(f"the tests read the evaluation corpora in {CORPORA}, which is missing: clone the repository next to the team's shared/ folder")
     os.environ["ALIGNER_MODEL_DIR"] = str(config.cache.mkdir("aligner-models"))
 
 
