@@ -6,9 +6,7 @@ import html
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-CORPORA = ROOT.parent / "shared" / "corpora"
+from conftest import CORPORA, SEEDS
 
 
 def seed_paragraphs(language: str) -> list[str]:
