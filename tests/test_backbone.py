@@ -90,7 +90,7 @@ def _sides(n: int, d: int = 16, noise: float = 0.3, seed: int = 2):
     def side():
         vectors = unit(meaning + noise * rng.standard_normal((n, d))).astype(np.float32)
         neighbours = (np.arange(n)[:, None] + np.arange(4)) % n
-        return Side(vectors, np.full(n, 80.0), np.zeros(n), neighbours, np.zeros((n, 4)), vectors, np.zeros(d, np.float32), np.arange(n) // 5)
+        return Side(vectors, np.full(n, 80.0), np.zeros(n), neighbours, np.zeros((n, 4)), vectors, np.zeros(d, np.float32), np.arange(n) // 5, np.arange(n))
 
     return side(), side()
 
@@ -156,3 +156,73 @@ def test_counterparts_of_unaligned_sentences_are_searched_near_their_place_in_lo
     assert align_module._best_counterparts(far_sources, far_targets, table, x, y, Scoring())
     monkeypatch.setattr(align_module, "NEIGHBOUR_WINDOW", 10)
     assert align_module._best_counterparts(far_sources, far_targets, table, x, y, Scoring()) == {}
+
+
+def _pasted(n: int, copies: int, extra_target: list[int] = ()):
+    """A document of n sentences said ``copies`` times over and its translation likewise; the
+    sentences of ``extra_target`` said once more at the translation's end."""
+    import numpy as np
+
+    from aligner.align.vectors import Embedded, unit
+
+    rng = np.random.default_rng(3)
+    d = 384
+    meaning = rng.standard_normal((n, d))
+    source = unit(meaning + 0.3 * rng.standard_normal((n, d))).astype(np.float32)
+    target = unit(meaning + 0.3 * rng.standard_normal((n, d))).astype(np.float32)
+    source, target = np.tile(source, (copies, 1)), np.vstack([np.tile(target, (copies, 1)), target[list(extra_target)]])
+    background = unit(rng.standard_normal((64, d))).astype(np.float32)
+
+    def embedded(vectors):
+        return Embedded(vectors, np.full(len(vectors), 80.0), np.arange(len(vectors)) // 5)
+
+    return embedded(source), embedded(target), background
+
+
+def test_copies_of_a_text_are_found_as_one_neighbour():
+    import numpy as np
+
+    from aligner.align.vectors import first_copies, prepare
+
+    assert first_copies(np.array([[1, 0], [0, 1], [1, 0], [1, 0], [0, 1]], np.float32)).tolist() == [0, 1, 0, 0, 1]
+    x, y = prepare(*_pasted(40, 2))
+    assert (x.neighbours[:, 0] == np.tile(np.arange(40), 2)).all()  # each text's first copy
+    # never two copies of one text among a sentence's neighbours (pool rows from 80 are the background)
+    assert all(len(set(y.copies[row[row < 80]])) == (row < 80).sum() for row in x.neighbours)
+
+
+def test_a_document_pasted_twice_is_linked_copy_by_copy():
+    """Every copy's translation is equally near, so the copies are paired by place. Before, each
+    sentence's neighbourhood was its translation's copies, its margin over them nil, and no link
+    stood: a 1 MB pair made of one article repeated was called unrelated."""
+    from aligner.align import align
+
+    alignment = align(*_pasted(60, 3))
+    assert [(i, j) for i, j, _ in alignment.links] == [(i, i) for i in range(180)]
+    assert [(b.source, b.target) for b in alignment.beads] == [((i,), (i,)) for i in range(180)]
+
+
+def test_a_text_with_more_copies_on_one_side_is_not_linked_but_still_aligned():
+    """Sentences 5 and 6 are said once more at the translation's end: which of their copies is the
+    translation is not told by the texts, so they are not linked, and the search pairs them in
+    place and leaves the extra copies unaligned."""
+    from aligner.align import align
+
+    alignment = align(*_pasted(30, 1, extra_target=[5, 6]))
+    assert [(i, j) for i, j, _ in alignment.links] == [(i, i) for i in range(30) if i not in (5, 6)]
+    assert sorted(j for b in alignment.beads if not b.source for j in b.target) == [30, 31]
+    assert [(b.source, b.target) for b in alignment.beads if b.source and b.target] == [((i,), (i,)) for i in range(30)]
+
+
+def test_sentences_nearest_to_the_background_are_not_linked():
+    """Unrelated sides: most sentences' nearest neighbour is a background sentence (a row of the pool
+    past the other side), which is no link, and once was read as a sentence index out of range."""
+    import numpy as np
+
+    from aligner.align import align
+    from aligner.align.vectors import Embedded, unit
+
+    rng = np.random.default_rng(5)
+    source, target, background = (unit(rng.standard_normal((n, 384))).astype(np.float32) for n in (32, 32, 64))
+    alignment = align(Embedded(source, np.full(32, 80.0), np.zeros(32, int)), Embedded(target, np.full(32, 80.0), np.zeros(32, int)), background)
+    assert alignment.links == []

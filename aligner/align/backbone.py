@@ -15,6 +15,7 @@ genre offers (formulaic legal articles, spoken phrases) are isolated.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 import numpy as np
 
@@ -22,16 +23,44 @@ from .vectors import Side
 
 
 def mutual_links(source: Side, target: Side, min_margin: float) -> list[tuple[int, int, float]]:
-    """(i, j, margin) for sentences that are each other's nearest neighbour."""
-    links = []
+    """(i, j, margin), in source order, for sentences whose texts are each other's nearest neighbour."""
+    texts = set()
     for i in range(len(source)):
         j = int(source.neighbours[i, 0])
-        if j < len(target) and int(target.neighbours[j, 0]) == i:
-            cosine = float(source.neighbour_scores[i, 0])
-            margin = cosine - (source.hub[i] + target.hub[j]) / 2
-            if margin >= min_margin:
-                links.append((i, j, margin))
-    return links
+        back = int(target.neighbours[j, 0]) if j < len(target) else len(source)  # pool rows past the side are the background
+        if back < len(source) and source.copies[back] == source.copies[i]:
+            texts.add((int(source.copies[i]), int(target.copies[j])))
+    links = []
+    for i, j in _copies_in_place(texts, source.copies, target.copies):
+        margin = float(source.vectors[i] @ target.vectors[j]) - (source.hub[i] + target.hub[j]) / 2
+        if margin >= min_margin:
+            links.append((i, j, margin))
+    return sorted(links)
+
+
+def _copies_in_place(texts: set[tuple[int, int]], source_copies: np.ndarray, target_copies: np.ndarray) -> list[tuple[int, int]]:
+    """The sentence pairs of mutually nearest texts, each text given by its first copy.
+
+    A text said several times on both sides has every copy of its translation equally near, so
+    which copy pairs with which is told by place: the k-th with the k-th, where both sides hold
+    as many copies (a refrain, a document pasted twice). Where they do not, or where a text is
+    nearest to two texts (in different windows of a long pair), nothing is linked: the alignment
+    search, which weighs the neighbours, pairs those.
+    """
+    source_counts, target_counts = np.bincount(source_copies), np.bincount(target_copies)
+    source_partners, target_partners = Counter(a for a, _ in texts), Counter(b for _, b in texts)
+    placed = [(a, b) for a, b in texts if source_partners[a] == target_partners[b] == 1 and source_counts[a] == target_counts[b]]
+    if all(source_counts[a] == 1 for a, _ in placed):
+        return placed
+    source_places, target_places = _places(source_copies), _places(target_copies)
+    return [pair for a, b in placed for pair in zip(source_places[a], target_places[b])]
+
+
+def _places(copies: np.ndarray) -> dict[int, list[int]]:
+    """Where each text of a side is said: its first copy's index to every copy's index, in order."""
+    order = np.argsort(copies, kind="stable")
+    starts = np.flatnonzero(np.r_[True, copies[order][1:] != copies[order][:-1]])
+    return {int(copies[order[start]]): order[start:stop].tolist() for start, stop in zip(starts, np.r_[starts[1:], len(order)])}
 
 
 def heaviest_chain(links: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -46,13 +46,28 @@ FULL_NEIGHBOUR_CELLS = 400_000_000
 NEIGHBOUR_WINDOW = 10_000
 
 
-def top_k(queries: np.ndarray, keys: np.ndarray, k: int, fixed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def first_copies(vectors: np.ndarray) -> np.ndarray:
+    """Per row, the index of the first row with the same vector: of the first copy of its text.
+
+    The embedding cache embeds each distinct text once, so copies of a text (a refrain, a heading
+    said in every section, a document pasted twice) have identical vectors.
+    """
+    rows = np.ascontiguousarray(vectors).view(np.dtype((np.void, vectors.dtype.itemsize * vectors.shape[1]))).ravel()
+    _, first, inverse = np.unique(rows, return_index=True, return_inverse=True)
+    return first[inverse.ravel()]
+
+
+def top_k(queries: np.ndarray, keys: np.ndarray, k: int, fixed: int = 0, copies: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Indices and cosines of each query's k nearest keys, best first, in blocks.
 
     The last ``fixed`` keys (the background) are candidates of every query; for large pairs the
-    others only within the window around the query's proportional position.
+    others only within the window around the query's proportional position. With ``copies``
+    (``first_copies`` of the keys), the k are k distinct texts, each found at its first copy among
+    the candidates: else the copies of one text would fill a query's neighbourhood, and its margin
+    over them, the distinctness a link is judged by, would be nil.
     """
-    k = min(k, len(keys))
+    distinct = len(keys) if copies is None else len(np.unique(copies))
+    k = min(k, distinct)
     indices = np.zeros((len(queries), k), dtype=np.int64)
     scores = np.zeros((len(queries), k), dtype=np.float32)
     document = len(keys) - fixed
@@ -67,6 +82,10 @@ def top_k(queries: np.ndarray, keys: np.ndarray, k: int, fixed: int = 0) -> tupl
         else:
             columns = np.arange(len(keys))
         sims = queries[start:stop] @ keys[columns].T
+        if distinct < len(keys):
+            repeated = np.ones(len(columns), bool)
+            repeated[np.unique(copies[columns], return_index=True)[1]] = False
+            sims[:, repeated] = -np.inf
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         part_scores = np.take_along_axis(sims, part, 1)
         order = np.argsort(-part_scores, axis=1)
@@ -96,6 +115,7 @@ class Side:
     pool: np.ndarray  # the other side's vectors followed by the background's
     mean: np.ndarray  # the centring mean: unit(v - mean) puts any text of this side in the same space
     paragraphs: np.ndarray  # (n,) paragraph index of each sentence, non-decreasing
+    copies: np.ndarray  # (n,) index of the first sentence of this side with the same text (``first_copies``)
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -155,10 +175,12 @@ def prepare(source: Embedded, target: Embedded, background: np.ndarray) -> tuple
     # Background sentences pad the neighbourhood, so a margin means something even for a 1-sentence document.
     neutral = unit(background - background.mean(0))
     y_pool, x_pool = np.vstack([y, neutral]), np.vstack([x, neutral])
+    x_copies, y_copies = first_copies(source.vectors), first_copies(target.vectors)
+    background_rows = np.arange(len(neutral))
     k = NEIGHBOURS
-    x_idx, x_sc = top_k(x, y_pool, k, fixed=len(neutral))
-    y_idx, y_sc = top_k(y, x_pool, k, fixed=len(neutral))
+    x_idx, x_sc = top_k(x, y_pool, k, fixed=len(neutral), copies=np.r_[y_copies, len(y) + background_rows])
+    y_idx, y_sc = top_k(y, x_pool, k, fixed=len(neutral), copies=np.r_[x_copies, len(x) + background_rows])
     return (
-        Side(x, np.asarray(source.lengths, float), x_sc.mean(1), x_idx, x_sc, y_pool, x_mean, np.asarray(source.paragraphs)),
-        Side(y, np.asarray(target.lengths, float), y_sc.mean(1), y_idx, y_sc, x_pool, y_mean, np.asarray(target.paragraphs)),
+        Side(x, np.asarray(source.lengths, float), x_sc.mean(1), x_idx, x_sc, y_pool, x_mean, np.asarray(source.paragraphs), x_copies),
+        Side(y, np.asarray(target.lengths, float), y_sc.mean(1), y_idx, y_sc, x_pool, y_mean, np.asarray(target.paragraphs), y_copies),
     )
