@@ -13,8 +13,8 @@ import pytest
 from samples import SEEDS, ted_lines
 
 
-def aligner(*args, cache, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "ALIGNER_CACHE_DIR": str(cache)}
+def aligner(*args, cache, env=os.environ, **kwargs) -> subprocess.Popen:
+    env = {**env, "ALIGNER_CACHE_DIR": str(cache)}
     return subprocess.Popen([sys.executable, "-m", "aligner", *map(str, args)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 
@@ -130,3 +130,15 @@ def test_a_full_disk_means_no_cache_and_a_clear_error_for_the_report(full_disk, 
     code, out, err = finished(aligner("compare", *SEED_FILES[:2], "--format", "json", "-o", full_disk / "report.json", cache=tmp_path / "cache"))
     assert code == 2 and err.strip().splitlines()[-1] == f"aligner: error: {full_disk / 'report.json'}: cannot write the report: No space left on device"
     assert (full_disk / "report.json").read_text(encoding="utf-8") == "the previous report"
+
+
+def test_runs_that_start_together_on_a_fresh_machine_build_the_model_once_between_them(tmp_path):
+    """Each builds the graph when none is there; one that finished later once replaced the build
+    another had started to compile into, which then failed (OpenVINO: cannot set permissions)."""
+    models = tmp_path / "models"
+    runs = [aligner("compare", *SEED_FILES[:2], "--format", "json", cache=tmp_path / f"cache{k}", env={**os.environ, "ALIGNER_MODEL_DIR": str(models)})
+            for k in range(4)]
+    results = [finished(run) for run in runs]
+    assert all(code in (0, 1) for code, _, _ in results), [err for _, _, err in results]
+    assert len({out for _, out, _ in results}) == 1
+    assert not [p for p in models.iterdir() if p.name.endswith(".partial")]

