@@ -8,6 +8,9 @@ tests agree (measured on the seeds, where each alone raises false alarms):
 * leaving it out brings the source *closer* to the target (a translated
   clause, removed, takes shared meaning with it);
 * no clause of the target, nor any two adjacent ones, resembles it.
+
+Beads that join more source sentences than target ones are examined too, whatever their
+length, for a whole sentence the translation left out: there the first test alone decides.
 """
 
 from __future__ import annotations
@@ -55,8 +58,11 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         target = pair.target_span(bead.target)
         text = source.text
         pieces_of = _clauses_by_sentence(pair, bead.source)
-        clauses = [c for c in pieces_of if len(text[c[0] : c[1]].split()) >= MIN_WORDS]
-        if len(clauses) < 2:
+        # A bead of usual length can still have taken in a sentence its translation left out,
+        # when it joins more source sentences than target ones: only whole sentences are examined there.
+        whole_only = shorter_by < SHORTER_BY
+        clauses = [c for c, (_, shape) in pieces_of.items() if len(text[c[0] : c[1]].split()) >= MIN_WORDS and not (whole_only and shape == "clause")]
+        if not whole_only and len([c for c in clauses if pieces_of[c][1] != "sentence"]) < 2:
             continue
         pieces = split_clauses(target.text)
         windows = pieces + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
@@ -70,14 +76,19 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         whole, target_vector = unit(vectors[0] - x.mean), unit(vectors[1] - y.mean)
         without = unit(vectors[2 : 2 + k] - x.mean) @ target_vector - whole @ target_vector
         resemblance = (unit(vectors[2 + k : 2 + 2 * k] - x.mean) @ unit(vectors[2 + 2 * k :] - y.mean).T).max(1)
+        missing_sentences = set()
         for (start, end), gain, best in zip(clauses, without, resemblance):
-            if gain > 0 and best < UNMATCHED:
-                sentence = pieces_of[(start, end)]
+            sentence, shape = pieces_of[(start, end)]
+            # A whole sentence is not held to the resemblance test: a sentence of the same paragraph
+            # resembles what is left of the translation (UDHR 16: equal rights in marriage, beside the
+            # right to marry), where a clause said elsewhere would resemble nothing there.
+            if gain > 0 and (shape != "clause" or best < UNMATCHED) and sentence not in missing_sentences:
                 evidence = {
                     "clause_gain": float(gain), "clause_resemblance": float(best), "shorter_by": float(shorter_by),
                     **carried(text[start:end], target.text, pair.source.language, pair.target.language),
                 }
-                if sentence is not None:  # the "clause" is a whole sentence the bead took in
+                if shape != "clause":  # a whole sentence the bead took in
+                    missing_sentences.add(sentence)
                     findings.append(
                         Finding(
                             "omission", default_severity("omission", "sentence"), pair.source_span((sentence,)), target,
@@ -144,31 +155,39 @@ def _fold(text: str) -> str:
 
 
 def _shortened(pair: Pair) -> list[tuple[float, Bead]]:
-    """(shortfall, bead) of in-order beads whose target is clearly shorter than usual, the most shortened first, within the budget."""
+    """(shortfall, bead) of in-order beads whose target is clearly shorter than usual, or that join more
+    source sentences than target ones, the most shortened first, within the budget."""
     expected = pair.alignment.scoring.expected_log_ratio
     candidates = []
     for bead in pair.aligned:
         source_chars = sum(len(pair.source.sentences[i].text) for i in bead.source)
         target_chars = sum(len(pair.target.sentences[j].text) for j in bead.target)
         shorter_by = np.log((source_chars + 10) / (target_chars + 10)) - expected
-        if not bead.moved and shorter_by >= SHORTER_BY:
+        if not bead.moved and (shorter_by >= SHORTER_BY or len(bead.source) > len(bead.target)):
             candidates.append((shorter_by, bead))
     candidates.sort(key=lambda item: -item[0])
     budget = max(BUDGET_MIN, int(BUDGET_SHARE * len(pair.aligned)))
     return candidates[:budget]
 
 
-def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], int | None]:
-    """Clause spans in the bead's joined text (sentences joined by one space), in order.
+def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], tuple[int, str]]:
+    """The spans examined in the bead's joined text (sentences joined by one space), each with its
+    sentence's index and its shape.
 
-    A sentence end ends a clause. Each span maps to its sentence's index when the
-    clause is that whole sentence (of a bead with several), else to None.
+    A sentence end ends a clause. In a bead of several sentences, a sentence of one clause is
+    examined as a ``single`` one; a sentence of several clauses also whole (``sentence``), before
+    its clauses, so that a translation which left out a sentence of the bead is found missing
+    that sentence, not (or not only) some of its clauses.
     """
     spans, offset = {}, 0
     for index in sentences:
         sentence = pair.source.sentences[index].text
         pieces = split_clauses(sentence)
-        whole = index if len(pieces) == 1 and len(sentences) > 1 else None
-        spans.update({(offset + a, offset + b): whole for a, b in pieces})
+        if len(sentences) > 1 and len(pieces) == 1:
+            spans[(offset + pieces[0][0], offset + pieces[0][1])] = (index, "single")
+        else:
+            if len(sentences) > 1:
+                spans[(offset, offset + len(sentence))] = (index, "sentence")
+            spans.update({(offset + a, offset + b): (index, "clause") for a, b in pieces})
         offset += len(sentence) + 1
     return spans
