@@ -85,13 +85,14 @@ def read_labels() -> tuple[list[dict], dict, dict]:
 
 def can_alarm(row: dict) -> bool:
     """Whether the finding is a warning or an error before its confidence is applied: a clause
-    omission on a translation not clearly shorter than usual, a sentence said inside its
-    neighbour's translation, are info by rule (check/clauses.py, check/structure.py)."""
-    from aligner.check.clauses import WARN_SHORTER_BY
+    omission on a translation not clearly shorter than usual or that lost none of the clause's
+    numbers and names, a sentence said inside its neighbour's translation, are info by rule
+    (check/clauses.py, check/structure.py)."""
+    from aligner.check.clauses import can_warn
     from aligner.check.structure import ABSORBED_SHARE
 
     if row["kind"] == "omission" and row["level"] == "clause":
-        return row["evidence"].get("shorter_by", 0.0) >= WARN_SHORTER_BY
+        return can_warn(row["evidence"])
     if row["kind"] in ("omission", "addition") and row["level"] == "sentence":
         return row["evidence"].get("absorbed_share", 0.0) < ABSORBED_SHARE
     return True

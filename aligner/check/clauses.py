@@ -96,8 +96,8 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                         )
                     )
                     continue
-                strong = shorter_by >= WARN_SHORTER_BY and _content_lost(evidence, text[start:end], target.text)
-                severity = default_severity("omission", "clause") if strong else Severity.INFO
+                evidence["content_lost"] = float(_content_lost(evidence, text[start:end], target.text))
+                severity = default_severity("omission", "clause") if can_warn(evidence) else Severity.INFO
                 findings.append(
                     Finding(
                         "omission", severity,
@@ -125,6 +125,11 @@ def carried(clause: str, target: str, source_language: str, target_language: str
         "clause_names": float(len(names)),
         "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
     }
+
+
+def can_warn(evidence: dict[str, float]) -> bool:
+    """Whether a clause omission may be a warning, before its confidence: see WARN_SHORTER_BY."""
+    return evidence["shorter_by"] >= WARN_SHORTER_BY and bool(evidence["content_lost"])
 
 
 def _content_lost(evidence: dict[str, float], clause: str, target: str) -> bool:
