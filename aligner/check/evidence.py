@@ -25,6 +25,7 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
     """A function giving each finding of ``pair`` its features (what the pair shares is computed once)."""
     n, m = len(pair.source.sentences), len(pair.target.sentences)
     margins = (_margins(pair, 0), _margins(pair, 1))
+    before, after = zip(*(_aligned_around(pair, side) for side in (0, 1)))
     sides = pair.alignment.sides
     gaps = _gap_partners(pair)
     bead_of = ({}, {})
@@ -56,7 +57,9 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
             # high when a counterpart exists somewhere (a misalignment rather than an omission).
             features["best_counterpart"] = float((mine.vectors[list(own)] @ other.vectors.T).max())
             features["bead_margin"] = float(np.mean([margins[side][i] for i in own]))
-            around = [i for i in (min(own) - 1, max(own) + 1) if 0 <= i < count]
+            # The nearest aligned sentences before and after: how well the stretch around the finding is
+            # aligned, also when it is one of several omitted paragraphs in a row (an abridged edition).
+            around = [i for i in (before[side][min(own)], after[side][max(own)]) if 0 <= i < count]
             features["neighbour_margin"] = float(np.mean([margins[side][i] for i in around])) if around else 0.0
         return {**features, **finding.evidence}
 
@@ -70,6 +73,19 @@ def _margins(pair: Pair, side: int) -> np.ndarray:
         if bead.source and bead.target:
             margins[list((bead.source, bead.target)[side])] = bead.score
     return margins
+
+
+def _aligned_around(pair: Pair, side: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence of one side, the nearest aligned sentence before it (-1 if none) and after it (n if none)."""
+    n = len((pair.source, pair.target)[side].sentences)
+    aligned = np.zeros(n, bool)
+    for bead in pair.alignment.beads:
+        if bead.source and bead.target:
+            aligned[list((bead.source, bead.target)[side])] = True
+    positions = np.arange(n)
+    last = np.maximum.accumulate(np.where(aligned, positions, -1))
+    following = np.minimum.accumulate(np.where(aligned, positions, n)[::-1])[::-1]
+    return np.r_[-1, last[:-1]], np.r_[following[1:], n]
 
 
 def _gap_partners(pair: Pair) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
