@@ -66,6 +66,19 @@ def test_deleted_paragraph_is_a_paragraph_omission(check, seeds, tmp_path):
     assert result.verdict == "partial"
 
 
+def test_paragraphs_deleted_in_a_row_are_each_judged_by_the_aligned_text_around_them(check, seeds, tmp_path):
+    """An abridged edition drops stretches of paragraphs. Each omitted paragraph's neighbour margin is
+    that of the aligned sentences around the stretch (it was its omitted neighbours' 0, and the
+    model took the stretch for a misalignment: the Vietnamese seed's first 11 missing paragraphs were info)."""
+    lines = lines_of(seeds["ar"])
+    del lines[11:14]  # lines 12, 13 and 14
+    result = check(seeds["en"], variant(tmp_path, seeds["ar"], lines))
+    omissions = [f for f in result.findings if f.kind == "omission" and f.level == "paragraph"]
+    assert [f.source.line for f in omissions] == [12, 13, 14]
+    assert len({f.evidence["neighbour_margin"] for f in omissions}) == 1 and omissions[0].evidence["neighbour_margin"] > 0.2
+    assert {f.severity.value for f in omissions} == {"error"}
+
+
 def test_deleted_sentence_is_a_sentence_omission(check, seeds, tmp_path):
     lines = lines_of(seeds["ar"])
     # Line 11 has three sentences; drop the middle one ("وتم إيلاء اهتمام خاص ...").

@@ -9,8 +9,9 @@ tests agree (measured on the seeds, where each alone raises false alarms):
   clause, removed, takes shared meaning with it);
 * no clause of the target, nor any two adjacent ones, resembles it.
 
-Beads that join more source sentences than target ones are examined too, whatever their
-length, for a whole sentence the translation left out: there the first test alone decides.
+A whole sentence of a bead that joins several is examined too (a translation that left one out
+is often aligned to all of them), in beads with more source sentences than target ones whatever
+their length, and for a whole sentence the first test alone decides.
 """
 
 from __future__ import annotations

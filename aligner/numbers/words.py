@@ -99,7 +99,8 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
             state.total += halved // 2
             state.words += 1
             return True
-        if form in table.multipliers and state.last:
+        # Not after an ordinal: "the nineteenth century" is the 19th, not 1,900 (nor "the first dozen" 12).
+        if form in table.multipliers and state.last and not state.ordinal:
             m = table.multipliers[form]
             state.current += state.last * (m - 1)
             state.last *= m
