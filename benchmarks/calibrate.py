@@ -44,6 +44,11 @@ FOLDS = 5
 # pair and on the clean pairs alone (the quoted one): on dev the clean pairs ran up to 1.55 times
 # the every-pair rate (en→vi, 1.33 against 0.86 before the bar), and 0.5 × 1.55 stays under 0.8.
 DEV_ALARM_BUDGET = 0.5
+# Evidence the models leave out because it describes how the benchmarks inject faults, not what
+# makes a finding right: a number fault changes one number, so the count of a pair's number
+# differences set the right findings (1) apart from the false ones (clock times read as several),
+# and a sentence with three changed numbers was info at confidence 0.
+BENCHMARK_DESIGN = {"differences"}
 BARS = [round(x, 2) for x in np.arange(0.0, 0.96, 0.05)]
 BINS = 10
 
@@ -202,7 +207,7 @@ def main() -> None:
     rows, sentences, everywhere = read_labels()
     dev = [r for r in rows if r["split"] == "dev"]
     test = [r for r in rows if r["split"] == "test"]
-    features = sorted({name for r in rows for name in r["evidence"]})
+    features = sorted({name for r in rows for name in r["evidence"]} - BENCHMARK_DESIGN)
     by_family = defaultdict(list)
     for r in dev:
         by_family[r["family"]].append(r)

@@ -78,13 +78,15 @@ def test_a_sentence_left_out_of_a_paragraph_is_missing_even_when_the_bead_takes_
     """UDHR article 16 (dev part), Arabic to Vietnamese without its second sentence ("They are
     entitled to equal rights as to marriage, during marriage and at its dissolution"). The
     alignment pairs both Arabic sentences with the one Vietnamese left, a bead of two to one; the
-    second is found missing by comparing the translation with the bead with and without it."""
+    second is found missing by comparing the translation with the bead with and without it; its
+    severity is the calibrated model's (the dev findings of this shape are few, and it scores this
+    one low, so it may be info)."""
     source = udhr_articles("ar", 16, 17)
     target = udhr_articles("vi", 16, 17)
     left_out = "Họ có quyền bình đẳng trong việc kết hôn, trong cuộc sống vợ chồng và lúc ly hôn."
     assert left_out in target[1]
     target[1] = target[1].replace(" " + left_out, "")
-    missing = [f for f in check("vi", source, target, source_language="ar").findings if f.kind == "omission" and f.severity.value != "info"]
+    missing = [f for f in check("vi", source, target, source_language="ar").findings if f.kind == "omission"]
     assert [(f.level, f.source.line) for f in missing] == [("sentence", 2)]
     assert "انحلاله" in missing[0].source.text
 
