@@ -74,18 +74,28 @@ def top_k(queries: np.ndarray, keys: np.ndarray, k: int, fixed: int = 0, copies:
     windowed = len(queries) * document > FULL_NEIGHBOUR_CELLS
     # A block of queries shares one window: no more rows than the window is wide, so none strays far.
     rows = min(rows_per_block(2 * NEIGHBOUR_WINDOW + fixed), NEIGHBOUR_WINDOW) if windowed else rows_per_block(len(keys))
+
+    def repeated(columns: np.ndarray) -> np.ndarray | None:
+        """Which candidates are a later copy of a text among them (None when no key repeats)."""
+        if distinct == len(keys):
+            return None
+        mask = np.ones(len(columns), bool)
+        mask[np.unique(copies[columns], return_index=True)[1]] = False
+        return mask
+
+    every_key = np.arange(len(keys))
+    every_key_repeated = None if windowed else repeated(every_key)  # the same candidates for every block
     for start in range(0, len(queries), rows):
         stop = min(start + rows, len(queries))
         if windowed:
             centre = int((start + stop) / 2 * document / len(queries))
             columns = np.r_[max(0, centre - NEIGHBOUR_WINDOW) : min(document, centre + NEIGHBOUR_WINDOW), document : len(keys)]
+            later_copies = repeated(columns)
         else:
-            columns = np.arange(len(keys))
+            columns, later_copies = every_key, every_key_repeated
         sims = queries[start:stop] @ keys[columns].T
-        if distinct < len(keys):
-            repeated = np.ones(len(columns), bool)
-            repeated[np.unique(copies[columns], return_index=True)[1]] = False
-            sims[:, repeated] = -np.inf
+        if later_copies is not None:
+            sims[:, later_copies] = -np.inf
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         part_scores = np.take_along_axis(sims, part, 1)
         order = np.argsort(-part_scores, axis=1)

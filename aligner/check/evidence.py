@@ -25,7 +25,6 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
     """A function giving each finding of ``pair`` its features (what the pair shares is computed once)."""
     n, m = len(pair.source.sentences), len(pair.target.sentences)
     margins = (_margins(pair, 0), _margins(pair, 1))
-    before, after = zip(*(_aligned_around(pair, side) for side in (0, 1)))
     sides = pair.alignment.sides
     gaps = _gap_partners(pair)
     bead_of = ({}, {})
@@ -33,6 +32,7 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
         if bead.source and bead.target:
             bead_of[0].update({i: bead for i in bead.source})
             bead_of[1].update({j: bead for j in bead.target})
+    before, after = zip(_aligned_around(n, bead_of[0]), _aligned_around(m, bead_of[1]))
 
     def evidence(finding: Finding) -> dict[str, float]:
         source, target = finding.source.sentences, finding.target.sentences
@@ -75,13 +75,10 @@ def _margins(pair: Pair, side: int) -> np.ndarray:
     return margins
 
 
-def _aligned_around(pair: Pair, side: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per sentence of one side, the nearest aligned sentence before it (-1 if none) and after it (n if none)."""
-    n = len((pair.source, pair.target)[side].sentences)
+def _aligned_around(n: int, aligned_sentences) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence of a side of n, the nearest aligned sentence before it (-1 if none) and after it (n if none)."""
     aligned = np.zeros(n, bool)
-    for bead in pair.alignment.beads:
-        if bead.source and bead.target:
-            aligned[list((bead.source, bead.target)[side])] = True
+    aligned[list(aligned_sentences)] = True
     positions = np.arange(n)
     last = np.maximum.accumulate(np.where(aligned, positions, -1))
     following = np.minimum.accumulate(np.where(aligned, positions, n)[::-1])[::-1]
