@@ -1,9 +1,12 @@
 """Benchmark of the numbers engine on professional parallel corpora.
 
+The pairs are the paragraphs of the discrepancy benchmark's corpora (discrepancy.py: XQuAD and
+UDHR in en-ar, en-vi and ar-vi, PUD en-ar, IWSLT en-vi) and Tatoeba's short sentences (en-ar,
+en-vi), which no other benchmark reads.
+
 1. False alarms: every error-severity finding (mismatch, missing, added) on the clean
-   line-parallel corpora, per 100 pairs (and per 100 source sentences, since XQuAD
-   and UDHR pairs are paragraphs or sections).  Each is listed in the JSON for
-   inspection.
+   pairs, per 100 pairs (and per 100 source sentences, since most pairs are paragraphs).
+   Each is listed in the JSON for inspection.
 2. Injected faults: for each pair whose target has a digit number, one copy per
    fault type with that fault in the target: a digit changed, a digit dropped, the
    number deleted.  The digit runs are chosen by a plain regex, not by the
@@ -29,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.numbers import NumberDiff, compare_numbers, extract_numbers
+from discrepancy import CORPORA, iwslt, pud, read_lines, split_corpus, udhr, xquad
 from splits import SPLITS, in_split
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
 RESULTS = ROOT / "benchmarks" / "results" / "numbers.json"
 ERRORS = {"number_mismatch", "number_missing", "number_added"}
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
@@ -49,30 +52,33 @@ class Pair:
     target: str
 
 
-def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n")[:-1]
-
-
-def _documents(ids: str) -> list[str]:
-    """The document of each line: the second column of the corpus's ids file (an XQuAD article,
-    a PUD news document); UDHR's lines are its articles, each a document of its own."""
-    return [line.split("\t")[1] if "\t" in line else line for line in _lines(CORPORA / ids)]
+def tatoeba() -> dict[str, list[str]]:
+    """Tatoeba's English–Arabic and English–Vietnamese sentences (two lists of different English
+    sentences): short everyday sentences, each its own document."""
+    out: dict[str, list[str]] = {}
+    for pair, lang in (("ara-eng", "ar"), ("vie-eng", "vi")):
+        stem = "ara" if lang == "ar" else "vie"
+        out[f"en-{lang}"] = read_lines(CORPORA / "tatoeba" / f"tatoeba.{pair}.eng")
+        out[lang] = read_lines(CORPORA / "tatoeba" / f"tatoeba.{pair}.{stem}")
+    return out
 
 
 def load_pairs(split: str) -> dict[str, list[Pair]]:
-    specs = {
-        "xquad en-ar": ("xquad-en-ar-vi/contexts.en", "xquad-en-ar-vi/contexts.ar", "en", "ar", "xquad-en-ar-vi/contexts.ids"),
-        "xquad en-vi": ("xquad-en-ar-vi/contexts.en", "xquad-en-ar-vi/contexts.vi", "en", "vi", "xquad-en-ar-vi/contexts.ids"),
-        "pud en-ar": ("pud-en-ar/pud.en", "pud-en-ar/pud.ar", "en", "ar", "pud-en-ar/pud.ids"),
-        "udhr en-ar": ("udhr-en-ar-vi/udhr.sections.en", "udhr-en-ar-vi/udhr.sections.ar", "en", "ar", None),
-        "udhr en-vi": ("udhr-en-ar-vi/udhr.sections.en", "udhr-en-ar-vi/udhr.sections.vi", "en", "vi", None),
-    }
+    """The paragraphs of the discrepancy benchmark's corpora, and Tatoeba's sentences, in ``split``."""
+    corpora = {"xquad": xquad(), "udhr": udhr(), "pud": pud(), "iwslt": iwslt()}
+    specs = [("xquad", "en", "ar"), ("xquad", "en", "vi"), ("xquad", "ar", "vi"), ("pud", "en", "ar"),
+             ("udhr", "en", "ar"), ("udhr", "en", "vi"), ("udhr", "ar", "vi"), ("iwslt", "en", "vi")]
     out = {}
-    for name, (src, tgt, sl, tl, ids) in specs.items():
-        a, b = _lines(CORPORA / src), _lines(CORPORA / tgt)
-        assert len(a) == len(b), name
-        keep = in_split(_documents(ids) if ids else list(range(len(a))), split)
-        out[name] = [Pair(name, i, sl, tl, s, t) for i, (s, t) in enumerate(zip(a, b)) if keep[i]]
+    for corpus, sl, tl in specs:
+        part = split_corpus(corpora[corpus], split)
+        name = f"{corpus} {sl}-{tl}"
+        out[name] = [Pair(name, i, sl, tl, s, t) for i, (s, t) in enumerate(zip(part[sl], part[tl]))]
+    sentences = tatoeba()
+    for lang in ("ar", "vi"):
+        source, target = sentences[f"en-{lang}"], sentences[lang]
+        keep = in_split(range(len(source)), split)
+        name = f"tatoeba en-{lang}"
+        out[name] = [Pair(name, i, "en", lang, s, t) for i, (s, t) in enumerate(zip(source, target)) if keep[i]]
     return out
 
 
@@ -205,12 +211,12 @@ def main() -> None:
     reports = {}
     for split in SPLITS:
         reports[split] = report = run(args.seed, args.limit, split)
-        head = f"{split:<5} {'corpus':<13} {'pairs':>5} {'w/num':>5} {'FA':>4} {'FA/100 pairs':>12} {'FA/100 sent':>11} {'faults':>6} {'recall':>6} {'precision':>9}"
+        head = f"{split:<5} {'corpus':<16} {'pairs':>5} {'w/num':>5} {'FA':>4} {'FA/100 pairs':>12} {'FA/100 sent':>11} {'faults':>6} {'recall':>6} {'precision':>9}"
         print(("\n" if split != SPLITS[0] else "") + head)
         print("-" * len(head))
         for name, r in report["corpora"].items():
             print(
-                f"{split:<5} {name:<13} {r['pairs']:>5} {r['pairs_with_numbers']:>5} {r['false_alarms']:>4} {r['false_alarms_per_100_pairs']:>12.2f} "
+                f"{split:<5} {name:<16} {r['pairs']:>5} {r['pairs_with_numbers']:>5} {r['false_alarms']:>4} {r['false_alarms_per_100_pairs']:>12.2f} "
                 f"{r['false_alarms_per_100_sentences']:>11.2f} {r['faults']:>6} {r['recall']:>6.3f} {r['precision']:>9.3f}"
             )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

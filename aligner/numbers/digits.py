@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 
 from .model import NumberMention, render_decimal
@@ -127,6 +128,17 @@ def _weekday(text: str, words: _Words, start: int, end: int, table: WordTable) -
     return table.veto([t.word for t in words.tokens], i, i + 2)
 
 
+def _weekday_or_rank(text: str, words: _Words, start: int, end: int, table: WordTable) -> bool:
+    """Vietnamese "Thứ 6, thứ 6." opening a clause, with no noun before it, is as likely Friday as
+    "sixth": soft, so that it pairs with a "6th" but is not reported when the source says "Friday"."""
+    if text[start:end] not in {"2", "3", "4", "5", "6", "7"}:
+        return False
+    i = words.before(start)
+    if i < 0 or words.tokens[i].word not in table.ordinal_markers or not adjacent(text, words.tokens[i].end, start):
+        return False
+    return i == 0 or not adjacent(text, words.tokens[i - 1].end, words.tokens[i].start)
+
+
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
     found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
@@ -140,7 +152,10 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
             continue
         parsed = parse_number(match.group(), lang)
         if isinstance(parsed, ParsedNumber):
-            found.append(_with_affixes(text, match.start(), match.end(), parsed, table, words))
+            mention = _with_affixes(text, match.start(), match.end(), parsed, table, words)
+            if table is not None and _weekday_or_rank(text, words, match.start(), match.end(), table):
+                mention = replace(mention, form="words")
+            found.append(mention)
             continue
         pos = match.start()
         for run in parsed:  # separators that cannot make one number: each run alone
@@ -148,6 +163,17 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
             found.append(_with_affixes(text, start, start + len(run), ParsedNumber(Decimal(run), run), table, words))
             pos = start + len(run)
     return sorted(found, key=lambda m: m.start)
+
+
+def _multiplier_after(text: str, words: _Words, end: int, table: WordTable) -> tuple[int, int]:
+    """(multiplier, end) of a noun of quantity right after the digits: "2 tá" (two dozen) is 24,
+    "1 thập kỷ" (one decade) 10 years; else (1, end). The count stays another reading."""
+    i = words.after(end)
+    if i >= len(words.tokens) or not adjacent(text, end, words.tokens[i].start):
+        return 1, end
+    tok = words.tokens[i]
+    factor = next((table.multipliers[w] for w, _ in table.variants(tok.word) if w in table.quantity_nouns), 1)
+    return factor, tok.end if factor > 1 else end
 
 
 def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: WordTable | None, words: _Words) -> NumberMention:
@@ -177,6 +203,8 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
         if i >= 0 and words.tokens[i].word in table.ordinal_markers and adjacent(text, words.tokens[i].end, start):
             kind, start = "ordinal", words.tokens[i].start
         factor, stop = _scales_after(text, words, end, table) if kind == "cardinal" else (1, end)
+        if factor == 1 and kind == "cardinal":
+            factor, stop = _multiplier_after(text, words, end, table)
         if factor > 1:
             alternates.append(value)
             value, end = value * factor, stop

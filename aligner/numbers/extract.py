@@ -8,6 +8,7 @@ from dataclasses import replace
 from .compounds import join_compounds
 from .dates import find_dates
 from .digits import find_digit_numbers
+from .fractions import find_fractions
 from .languages import table_for
 from .model import NumberMention
 from .roman import find_roman
@@ -54,8 +55,11 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
     for r in romans:
         taken.add(r.start, r.end)
+    fractions = find_fractions(text, table, tokens, taken) if table is not None else []
+    for f in fractions:
+        taken.add(f.start, f.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
-    found = sorted(numbers + romans + words, key=lambda m: m.start)
+    found = sorted(numbers + romans + fractions + words, key=lambda m: m.start)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     return [_with_unit(text, _with_context(text, m), lang) for m in found]

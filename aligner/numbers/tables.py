@@ -7,6 +7,7 @@ it in ``languages.py``; nothing in the extractor or the comparison changes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable, Iterator, Mapping
 
 
@@ -36,6 +37,10 @@ class WordTable:
     multipliers: Mapping[str, int] = field(default_factory=dict)
     scales: Mapping[str, int] = field(default_factory=dict)
     needs_count: frozenset[str] = frozenset()
+    # Multipliers that are nouns of quantity or of time spans ("dozen", "decades", Vietnamese
+    # "tá"): the count before them is another reading, since a translation may count in the noun
+    # ("two centuries" against "hai thế kỷ", "2 tá" against "24").
+    quantity_nouns: frozenset[str] = frozenset()
     compound_only: frozenset[str] = frozenset()
     joiners: frozenset[str] = frozenset()
     # Unit words that do not follow a round number (a ten, a hundred, a thousand) unless a
@@ -52,6 +57,8 @@ class WordTable:
     # Decade words ("التسعينيات") -> the decade within its century (90); read as 1990
     # with 90 as the alternate (the 1350s are "the fifties of the 14th century").
     decades: Mapping[str, int] = field(default_factory=dict)
+    # Fractions in words (normalized, space separated) -> value: "two thirds" -> 0.6667 (fractions.py).
+    fractions: Mapping[str, Decimal] = field(default_factory=dict)
     # Phrases after a number meaning "per cent" (normalized, space separated).
     percent_words: tuple[str, ...] = ()
     # Arabic writes tens after units ("واحد وعشرون" = one and twenty).

@@ -28,6 +28,7 @@ class _State:
     words: int = 0  # number words used
     ordinal: bool = False
     opened_by_part: bool = False  # began with a compound-only word ("الحادي", "lăm")
+    counted: int = 0  # the count before a noun of quantity ("two" of "two dozen"), another reading
 
     @property
     def value(self) -> int:
@@ -102,6 +103,8 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
         # Not after an ordinal: "the nineteenth century" is the 19th, not 1,900 (nor "the first dozen" 12).
         if form in table.multipliers and state.last and not state.ordinal:
             m = table.multipliers[form]
+            if form in table.quantity_nouns:
+                state.counted = state.value
             state.current += state.last * (m - 1)
             state.last *= m
             state.words += 1
@@ -125,6 +128,7 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
             return True
         if form in table.multipliers and not state.words and form not in table.needs_count:
             m = table.multipliers[form]
+            state.counted = 1 if form in table.quantity_nouns else 0  # "a decade" is also "1 thập kỷ"
             state.current = state.last = m
             state.words += 1
             return True
@@ -165,6 +169,9 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=within))
             i += 1
             continue
+        if _noun_after_ordinal(text, tokens, i, table):
+            i += 1  # "the 19th century" is the 19th, not also a century of 100 years
+            continue
         parsed = _parse(text, tokens, free, i, table)
         if parsed is None:
             i += 1
@@ -178,9 +185,21 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         if kind == "cardinal" and j < len(tokens) and adjacent(text, tokens[j - 1].end, tokens[j].start):
             if (stop := phrase_end(text, tokens, j, table.percent_words)) is not None:
                 kind, last, j = "percent", stop - 1, stop  # "seventy per cent", "سبعون بالمائة"
-        found.append(_mention(text, tokens[i], tokens[last], Decimal(state.value), kind))
+        mention = _mention(text, tokens[i], tokens[last], Decimal(state.value), kind)
+        found.append(replace(mention, alternates=(Decimal(state.counted),)) if state.counted else mention)
         i = j
     return found
+
+
+def _noun_after_ordinal(text: str, tokens: list[Token], i: int, table: WordTable) -> bool:
+    """A noun of quantity right after an ordinal in words or digits ("nineteenth century", "19th century")."""
+    if i == 0 or not adjacent(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    if not any(form in table.quantity_nouns for form, _ in table.variants(tokens[i].word)):
+        return False
+    before = tokens[i - 1].word
+    digits = before.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return (table.lookup(before) or (0, ""))[1] == "ordinal" or (digits.isdigit() and before[len(digits):] in table.ordinal_suffixes)
 
 
 def _mention(text: str, first: Token, last: Token, value: Decimal, kind: str) -> NumberMention:

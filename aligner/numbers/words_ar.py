@@ -12,6 +12,7 @@ from typing import Iterator
 
 from babel.dates import get_month_names
 
+from .fractions import fraction_value
 from .tables import WordTable
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, tatweel
@@ -95,6 +96,11 @@ for _locale in ("ar", "ar_SY", "ar_IQ", "ar_MA", "ar_DZ", "ar_TN", "ar_EG"):
         MONTHS[" ".join(_n(_name))] = _m
 MONTHS |= {normalize(w): m for w, m in (("إبريل", 4), ("يونيه", 6), ("يوليه", 7), ("أغسطس", 8))}
 
+# ثلث a third, ثلثا/ثلثي two thirds, ثلاثة أرباع three quarters. Left out: ربع, a quarter, which is
+# as often a period ("الربع الثاني", the second quarter), and خمس, a fifth, spelt as خمس, five.
+FRACTIONS = {normalize("ثلث"): fraction_value(1, 3)} | {w: fraction_value(2, 3) for w in _n("ثلثا ثلثي")}
+FRACTIONS |= {f"{w} {normalize('أرباع')}": fraction_value(3, 4) for w in _n("ثلاثة ثلاث")}
+
 _COMPOUND_ONLY = frozenset(_n("حادي حادية اثنا اثني اثنتا اثنتي"))
 # Weekdays named after numbers: يوم الاثنين (Monday), يوم الأحد (Sunday).
 _DAY = normalize("يوم")
@@ -144,6 +150,7 @@ TABLE = WordTable(
     joiners=frozenset({"و"}),
     halves=frozenset(_n("ونصف")),
     decades=DECADES,
+    fractions=FRACTIONS,
     percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية")),
     units_before_tens=True,
     normalize=normalize,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from babel.dates import get_month_names
 
+from .fractions import fraction_value
 from .tables import WordTable
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -21,6 +22,11 @@ CARDINALS |= {"couple": 2, "pair": 2}
 # Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
 # decades") and alone stand for one of them ("a decade" against "10 năm", "a dozen" against "12").
 QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100}
+# "a third of", "one quarter", "two thirds", "three fifths": numerators one to nine over three to ten.
+_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+FRACTIONS = {f"{article} {word} of": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
+FRACTIONS |= {f"one {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items()}
+FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOMINATORS.items() for n in range(2, 10) if n < d}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
@@ -47,8 +53,10 @@ TABLE = WordTable(
     ordinals=ORDINALS,
     multipliers={"hundred": 100, **QUANTITY_NOUNS},
     needs_count=frozenset({"dozens", "decades", "centuries"}),
+    quantity_nouns=frozenset(QUANTITY_NOUNS),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
+    fractions=FRACTIONS,
     percent_words=("percent", "per cent", "percentage points", "percentage point"),
     veto=_veto,
     ordinal_suffixes=("st", "nd", "rd", "th"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from .fractions import fraction_value
 from .tables import WordTable
 
 
@@ -64,6 +65,13 @@ def _digit_article(before: str, after: str) -> bool:
     return before not in _LABELS and after.isalpha() and after.islower()
 
 
+# "một phần ba" (one part of three) is a third, "hai phần ba" two thirds, "ba phần tư" three quarters.
+_FRACTION_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+FRACTIONS = {
+    normalize(f"{top} phần {bottom}"): fraction_value(n, d)
+    for top, n in _FRACTION_WORDS.items() for bottom, d in [*_FRACTION_WORDS.items(), ("tư", 4)] if n < d
+}
+
 TABLE = WordTable(
     lang="vi",
     cardinals=CARDINALS,
@@ -71,12 +79,14 @@ TABLE = WordTable(
     multipliers={normalize("mươi"): 10, normalize("trăm"): 100, normalize("chục"): 10, normalize("thập"): 10, normalize("tá"): 12},
     scales={normalize(w): v for w, v in (("nghìn", 1000), ("ngàn", 1000), ("vạn", 10**4), ("triệu", 10**6), ("tỷ", 10**9), ("tỉ", 10**9))},
     needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá thập")),  # "thập niên 1960" is the 1960s
+    quantity_nouns=frozenset(_n("tá thập")),
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
     not_after_round=frozenset({_FIVE}),
     halves=frozenset(_n("rưỡi")),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
+    fractions=FRACTIONS,
     percent_words=(normalize("phần trăm"),),
     normalize=normalize,
     veto=_veto,

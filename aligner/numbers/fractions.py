@@ -1,0 +1,53 @@
+"""Fractions said in words: "a third of", "two thirds", Vietnamese "một phần ba", Arabic "ثلث".
+
+Each is read as its value (1/3 is 0.3333, as a written "1/3" is), so that "nearly a third of the
+population" pairs with "gần một phần ba dân số" and "ثلث السكان" rather than its "third" or "ba"
+standing alone for 3. Like every number in words they are soft: paired when they can be, never
+reported alone. A language lists its fraction phrases in its table (``WordTable.fractions``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import NumberMention, render_decimal
+from .tables import WordTable
+from .text import Occupied, Token, adjacent
+
+
+def fraction_value(numerator: int, denominator: int) -> Decimal:
+    """The value a fraction is compared by, as the digit reader rounds "1/3"."""
+    return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001")).normalize()
+
+
+def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied) -> list[NumberMention]:
+    """Fraction phrases of the table not overlapping what is ``taken``, longest phrase first."""
+    by_first: dict[str, list[tuple[list[str], Decimal]]] = {}
+    for phrase, value in table.fractions.items():
+        words = phrase.split()
+        by_first.setdefault(words[0], []).append((words, value))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    found: list[NumberMention] = []
+    k = 0
+    while k < len(tokens):
+        first = tokens[k]
+        match = None
+        for form, _ in table.variants(first.word):  # Arabic "بثلث", "الثلث": particles written onto the word
+            for words, value in by_first.get(form, ()):
+                rest = tokens[k + 1:k + len(words)]
+                if len(rest) == len(words) - 1 and [t.word for t in rest] == words[1:] and all(
+                    adjacent(text, a.end, b.start) for a, b in zip([first, *rest], rest)
+                ):
+                    match = (k + len(words), value)
+                    break
+            if match:
+                break
+        if match is None or taken.overlaps(first.start, tokens[match[0] - 1].end):
+            k += 1
+            continue
+        end, value = match
+        last = tokens[end - 1]
+        found.append(NumberMention(first.start, last.end, text[first.start:last.end], value, "cardinal", render_decimal(value), form="words"))
+        k = end
+    return found
