@@ -47,7 +47,8 @@ DEV_ALARM_BUDGET = 0.5
 # Evidence the models leave out because it describes how the benchmarks inject faults, not what
 # makes a finding right: a number fault changes one number, so the count of a pair's number
 # differences set the right findings (1) apart from the false ones (clock times read as several),
-# and a sentence with three changed numbers was info at confidence 0.
+# and a sentence with three changed numbers was info at confidence 0. Which kinds of difference a
+# finding has (has_number_missing, ...) stays.
 BENCHMARK_DESIGN = {"differences"}
 BARS = [round(x, 2) for x in np.arange(0.0, 0.96, 0.05)]
 BINS = 10

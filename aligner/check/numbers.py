@@ -71,8 +71,11 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
 
 
 def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
-    """Counts by kind; how short the numbers are; and how many of the unpaired ones sit in a
-    neighbouring sentence of the other side (a sentence boundary drawn elsewhere, not a loss)."""
+    """The count, and which kinds are among them (whether, not how many: every fault the benchmarks
+    inject changes one number, so a count by kind would teach the models that a sentence with
+    several changed numbers is a false alarm); how short the numbers are; and how many of the
+    unpaired ones sit in a neighbouring sentence of the other side (a sentence boundary drawn
+    elsewhere, not a loss)."""
     unpaired = [(d.source, pair.target, bead.target) if d.kind == "number_missing" else (d.target, pair.source, bead.source)
                 for d in diffs if d.kind in ("number_missing", "number_added")]
     nearby = 0
@@ -83,7 +86,7 @@ def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
     digits = [len(m.digits or m.display) for d in diffs for m in (d.source, d.target) if m is not None]
     return {
         "differences": float(len(diffs)),
-        **{f"{k}_differences": float(sum(d.kind == k for d in diffs)) for k in PRIORITY},
+        **{f"has_{k}": float(any(d.kind == k for d in diffs)) for k in PRIORITY},
         "unpaired_nearby": nearby / len(unpaired) if unpaired else 0.0,
         "shortest_number": float(min(digits)) if digits else 0.0,
     }
