@@ -112,10 +112,12 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
     return found
 
 
-# Vietnamese months in words: "tháng Năm" (May) but "tháng năm" is "months and years",
-# so the number word must be capitalised, or a month-only word (giêng, chạp).
+# Vietnamese months in words: "tháng Năm" (May) but "tháng năm" is "months and years", so that one
+# must be capitalised; the others are months in either case ("một đêm tháng một", a January night,
+# as "một tháng" is a month), except before "lần" ("mỗi tháng một lần", once a month). Soft, as
+# every number in words: a misreading pairs with nothing.
 _VI_MONTH_WORDS = re.compile(
-    r"(?i:tháng)[ \u00a0]+(Mười Một|Mười Hai|Mười|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|(?i:giêng)|(?i:chạp))(?!\w)"
+    r"(?i:tháng)[ \u00a0]+(Năm|(?i:mười một|mười hai|mười|một|hai|ba|tư|sáu|bảy|tám|chín|giêng|chạp))(?!\w)(?![ \u00a0]+(?i:lần))"
 )
 _VI_MONTH_VALUES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 
