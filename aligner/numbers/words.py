@@ -128,7 +128,6 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
             return True
         if form in table.multipliers and not state.words and form not in table.needs_count:
             m = table.multipliers[form]
-            state.counted = 1 if form in table.quantity_nouns else 0  # "a decade" is also "1 thập kỷ"
             state.current = state.last = m
             state.words += 1
             return True
