@@ -70,17 +70,33 @@ def ensure_model(progress: Callable[[str], None] | None = None, rebuild: bool = 
     try:
         staging.mkdir(parents=True)
         _write(staging)
-        if built.complete and not rebuild:
-            return built  # another process finished the same build meanwhile, and may be compiling into it
-        if directory.exists():
-            shutil.rmtree(directory)
-        staging.rename(directory)
+        _into_place(staging, built, rebuild)
     except OSError as exc:
         if not built.complete:  # another process may have finished the same build first
             return _build_for_this_run(f"cannot build the model in {directory} ({exc.strerror or exc})", progress)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return built
+
+
+def _into_place(staging: Path, built: BuiltModel, rebuild: bool) -> None:
+    """Rename the finished build into place. A complete build another process put there first is
+    kept (it may be compiling into it or reading it); only a stale or replaced one is moved aside,
+    by a rename, and removed: checking and then deleting left a window in which a run deleted the
+    complete build of another."""
+    directory = built.directory
+    try:
+        staging.rename(directory)
+        return
+    except OSError:
+        if built.complete and not rebuild:
+            return
+    aside = directory.with_name(f".{directory.name}.{uuid.uuid4().hex[:8]}.old")
+    directory.rename(aside)
+    try:
+        staging.rename(directory)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def _build_for_this_run(problem: str, progress: Callable[[str], None] | None) -> BuiltModel:

@@ -8,6 +8,8 @@ encoder's. Both are imported only when a runtime is built.
 from __future__ import annotations
 
 import os
+import shutil
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -40,18 +42,37 @@ class OpenVINORuntime:
         self.precision = precision or best_precision(core.get_property("CPU", "OPTIMIZATION_CAPABILITIES"))
         if self.precision not in PRECISIONS:
             raise AlignerError(f"unknown precision {self.precision!r}: use {' or '.join(PRECISIONS)}")
-        config = {
-            "INFERENCE_PRECISION_HINT": self.precision,
-            "PERFORMANCE_HINT": "LATENCY",
-            "CACHE_DIR": str(cache_dir),
-        }
-        self._model = core.compile_model(str(graph), "CPU", config)
+        config = {"INFERENCE_PRECISION_HINT": self.precision, "PERFORMANCE_HINT": "LATENCY"}
+        self._model = _compile_cached(core, graph, config, cache_dir / self.precision)
         self._request = self._model.create_infer_request()
         self.name = f"openvino-{openvino.__version__.split('-')[0]}-{self.precision}"
 
     def run(self, word_embeddings: np.ndarray, mask: np.ndarray) -> np.ndarray:
         outputs = self._request.infer(dict(zip(INPUTS, (word_embeddings, mask))))
         return np.array(outputs[self._model.output(OUTPUT)], dtype=np.float32)
+
+
+def _compile_cached(core, graph: Path, config: dict, cache_dir: Path):
+    """The compiled model, loaded from ``cache_dir`` once any run has compiled it there.
+
+    OpenVINO writes its cache in place, so runs that compile at once on a fresh machine wrote the
+    same blob while others mapped it (SIGBUS, "cannot set permissions"). A run that finds no
+    blob compiles into a folder of its own and publishes the files by atomic renames: a run that
+    mapped the previous copy keeps a whole file.
+    """
+    if any(cache_dir.glob("*.blob")):
+        return core.compile_model(str(graph), "CPU", {**config, "CACHE_DIR": str(cache_dir)})
+    private = cache_dir.with_name(f".{cache_dir.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        model = core.compile_model(str(graph), "CPU", {**config, "CACHE_DIR": str(private)})
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for compiled in private.iterdir():
+            os.replace(compiled, cache_dir / compiled.name)
+    except OSError:
+        model = core.compile_model(str(graph), "CPU", config)  # a read-only or full cache: compile for this run
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    return model
 
 
 class OnnxRuntime:
