@@ -180,6 +180,11 @@ class TestPair:
     source_lines: set[int] = field(default_factory=set)  # 1-based lines where the fault should be reported
     target_lines: set[int] = field(default_factory=set)
     note: str = ""
+    documents: list[str] = field(default_factory=list)  # the corpus document of each source paragraph
+
+    def document_at(self, line: int | None) -> str:
+        """The corpus document a finding on this (1-based) line of the pair comes from."""
+        return self.documents[min(max(line or 1, 1), len(self.documents)) - 1]
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -311,7 +316,8 @@ def build_pairs(direction: str, per_fault: int, seed: int, split: str) -> list[T
             size = rng.randint(*PAIR_PARAGRAPHS)
             start = rng.randrange(len(corpus[src_lang]) - size)
             span = range(start, start + size)
-            pair = TestPair(direction, name, fault, corpus[src_lang][start : start + size], corpus[tgt_lang][start : start + size])
+            pair = TestPair(direction, name, fault, corpus[src_lang][start : start + size], corpus[tgt_lang][start : start + size],
+                            documents=[f"{name} {key}" for key in corpus[DOCUMENT][start : start + size]])
             outside = [text for i, text in enumerate(corpus[tgt_lang]) if i not in span]
             if fault == "unrelated":
                 other = rng.choice([s for s in range(len(corpus[tgt_lang]) - size) if abs(s - start) >= size])
@@ -467,7 +473,7 @@ def labelled(pairs: list[TestPair], reports: list[dict], split: str) -> list[dic
             else:
                 label = 0
             row = {"benchmark": "discrepancy", "split": split, "group": pair.direction, "clean": pair.fault == "clean",
-                   "kind": f["kind"], "level": f["level"], "severity": f["severity"], "evidence": f["evidence"], "label": label}
+                   "document": pair.document_at(f["source"]["line"] or f["target"]["line"]), "kind": f["kind"], "level": f["level"], "severity": f["severity"], "evidence": f["evidence"], "label": label}
             if split == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
                 row.update(corpus=pair.corpus, fault=pair.fault, message=f["message"], source=f["source"]["text"], target=f["target"]["text"],
                            confidence=f.get("confidence"))

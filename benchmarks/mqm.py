@@ -262,7 +262,7 @@ def labelled(talks: list[Talk], reports: list[dict], split: str, pair: str) -> l
                 label = 1
             else:
                 continue
-            row = {"benchmark": "mqm", "split": split, "group": pair, "clean": label == 0, "kind": finding["kind"],
+            row = {"benchmark": "mqm", "split": split, "group": pair, "clean": label == 0, "document": f"{pair} {talk.doc}", "kind": finding["kind"],
                    "level": finding["level"], "severity": finding["severity"], "evidence": finding["evidence"], "label": label}
             if split == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
                 row.update(system=talk.system, message=finding["message"], source=finding["source"]["text"], target=finding["target"]["text"],
