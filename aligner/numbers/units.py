@@ -5,7 +5,8 @@ A translation often converts what it measures ("150 feet down" becomes "gần 50
 unit that follows a number (English, Vietnamese, Arabic and the symbols every language writes),
 and ``converted`` says whether two measured numbers are the same quantity in two systems, within
 the rounding translators apply (``TOLERANCE``, or the converted value rounded to one significant
-figure). Bare ``m`` is a metre only in Vietnamese (English ``£5m`` is five million) and Arabic
+figure). Degrees without a scale are a temperature in the scale the other side does not name.
+Bare ``m`` is a metre only in Vietnamese (English ``£5m`` is five million) and Arabic
 ``م`` is also the era mark, so neither is read there.
 """
 
@@ -32,6 +33,7 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "l": ("volume", "metric", 1.0), "gal": ("volume", "imperial", 3.78541),
     "kmh": ("speed", "metric", 1.0), "mph": ("speed", "imperial", 1.609344),
     "C": ("temperature", "metric", 1.0), "F": ("temperature", "imperial", 1.0),
+    "deg": ("temperature", "unstated", 1.0),
 }
 
 _SYMBOLS = [  # every language
@@ -47,7 +49,7 @@ _WORDS = {
         (r"miles?|mi", "mile"), (r"hectares?", "ha"), (r"acres?", "acre"), (r"kilo(?:gram(?:me)?)?s?", "kg"),
         (r"grams?|grammes?", "g"), (r"tonnes?|metric\s+tons?", "t"), (r"pounds?|lbs?", "lb"), (r"ounces?|oz", "oz"),
         (r"lit(?:re|er)s?", "l"), (r"gallons?|gal", "gal"), (r"degrees?\s+(?:Celsius|centigrade)", "C"),
-        (r"degrees?\s+Fahrenheit", "F"),
+        (r"degrees?\s+Fahrenheit", "F"), (r"degrees?", "deg"),
     ],
     "vi": [
         (r"(?:km|ki-?lô-?mét|kilô?mét|kilomet|cây số)\s+vuông", "km2"), (r"(?:m|mét)\s+vuông", "m2"), (r"dặm\s+vuông", "sqmi"),
@@ -56,7 +58,7 @@ _WORDS = {
         (r"in-?sơ|inch", "inch"), (r"feet|foot|ft", "foot"), (r"thước Anh|yard", "yard"), (r"dặm", "mile"),
         (r"héc-?ta|hecta|hécta", "ha"), (r"mẫu Anh", "acre"), (r"ki-?lô-?gam|kilôgam|kilogam|ký|kí", "kg"), (r"gam|gram", "g"),
         (r"tấn", "t"), (r"pao|pound", "lb"), (r"ao-?xơ|ounce", "oz"), (r"lít", "l"), (r"ga-?lông|gallon", "gal"),
-        (r"độ\s+C", "C"), (r"độ\s+F", "F"),
+        (r"độ\s+C", "C"), (r"độ\s+F", "F"), (r"độ", "deg"),
     ],
     "ar": [
         (r"(?:كيلومترا?ت?|كيلو\s?متر|كم)\s+مربعا?ً?", "km2"), (r"(?:مترا?|أمتار)\s+مربعة?ا?ً?", "m2"),
@@ -66,7 +68,7 @@ _WORDS = {
         (r"ميلا?ً?|أميال|اميال", "mile"), (r"هكتارا?ت?", "ha"), (r"فدانا?|أفدنة", "acre"),
         (r"كيلوغراما?ت?|كيلوجراما?ت?|كغ|كجم", "kg"), (r"غراما?ت?|جراما?ت?", "g"), (r"طنا?|أطنان", "t"),
         (r"رطلا?|أرطال|باوند", "lb"), (r"أونصة|أوقية", "oz"), (r"لترا?ت?|ليترا?ت?", "l"), (r"غالونا?ت?|جالونا?ت?", "gal"),
-        (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"),
+        (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"), (r"درجة|درجات", "deg"),
     ],
     # Chinese writes the unit onto the number, and the next word onto the unit.
     "zh": [
@@ -85,6 +87,7 @@ _LATIN = [
     (r"Pfund|livres?|libras?|libbre", "lb"), (r"Hektar|hectares?|hect[aá]reas?|ettari", "ha"),
     (r"Grad\s+Celsius|degrés?\s+Celsius|grados?\s+(?:Celsius|centígrados)|gradi\s+Celsius", "C"),
     (r"Grad\s+Fahrenheit|degrés?\s+Fahrenheit|grados?\s+Fahrenheit|gradi\s+Fahrenheit", "F"),
+    (r"Grad|degrés?|grados?|gradi", "deg"),
     (r"Liter|litres?|litros?|litri", "l"), (r"Gallonen|gallons?|galones", "gal"),
 ]
 _GLUED = frozenset({"zh", "ja"})  # languages whose units are followed by a word without a space
@@ -123,6 +126,10 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
         return False
     x, value = float(a), float(b)
     if dim_a == "temperature":
+        # Bare degrees are in the scale the writer's readers use: converted, they face the other one
+        # ("temperatures of 130 degrees" in an American talk is "54 độ C").
+        if "deg" in (unit_a, unit_b):
+            return converted(a, "F" if unit_b == "C" else "C", b, unit_b) if unit_a == "deg" else converted(a, unit_a, b, "F" if unit_a == "C" else "C")
         exact = x * 9 / 5 + 32 if unit_a == "C" else (x - 32) * 5 / 9
     else:
         exact = x * factor_a / factor_b
