@@ -18,7 +18,8 @@ Scoring, per direction:
 
 * recall of a fault: share of its pairs with a finding of the expected kind on the
   fault's line (source line of what was removed, target line of what was added or
-  changed; for a move, any ``moved`` finding within the displaced paragraphs);
+  changed; for a move, any ``moved`` finding within the displaced paragraphs), at any
+  severity, and "as warning+": by a warning or an error, what fails a CI gate;
 * precision of a finding kind: findings that explain their pair's fault over those
   that do not. Findings of another kind *on the fault's own lines* (a number that
   left with its deleted sentence, a low similarity next to a cut clause) are
@@ -418,6 +419,7 @@ def on_fault_lines(finding: dict, pair: TestPair) -> bool:
 
 def score(pairs: list[TestPair], reports: list[dict]) -> dict:
     recall: dict[str, list[int]] = defaultdict(list)
+    gate_recall: dict[str, list[int]] = defaultdict(list)  # caught by a warning or an error: what fails a CI gate
     findings = defaultdict(Counter)  # category -> {true, false, collateral}
     clean_alarms, clean_sentences = Counter(), 0
     called_unrelated = 0
@@ -429,6 +431,7 @@ def score(pairs: list[TestPair], reports: list[dict]) -> dict:
         if pair.fault != "clean":
             hit = any(explains(f, pair) for f in found)
             recall[pair.fault].append(hit)
+            gate_recall[pair.fault].append(any(explains(f, pair) and f["severity"] != "info" for f in found))
             if not hit:
                 misses.append({"fault": pair.fault, "corpus": pair.corpus, "note": pair.note[:200],
                                "lines": sorted(pair.source_lines | pair.target_lines),
@@ -460,7 +463,8 @@ def score(pairs: list[TestPair], reports: list[dict]) -> dict:
                 clean_alarms[label] += 1
     per_100 = lambda count: round(100 * count / clean_sentences, 2) if clean_sentences else None  # noqa: E731
     return {
-        "recall": {fault: {"pairs": len(hits), "caught": sum(hits), "recall": round(sum(hits) / len(hits), 3)} for fault, hits in recall.items()},
+        "recall": {fault: {"pairs": len(hits), "caught": sum(hits), "recall": round(sum(hits) / len(hits), 3),
+                           "gate_recall": round(sum(gate_recall[fault]) / len(hits), 3)} for fault, hits in recall.items()},
         "findings": {
             label: {"true": counts["true"], "false": counts["false"], "collateral": counts["collateral"], "corpus_errors": counts["corpus error"],
                     "precision": round(counts["true"] / (counts["true"] + counts["false"]), 3) if counts["true"] + counts["false"] else None,
@@ -506,9 +510,9 @@ def print_tables(direction: str, result: dict) -> None:
     print(f"\n{direction}: {result['clean_sentences']} source sentences in clean pairs; "
           f"false alarms on clean pairs {result['clean_false_alarms_per_100_sentences']} per 100 sentences (target ≤ 1); "
           f"real translations called unrelated: {result['real_translations_called_unrelated']} (target 0)")
-    print(f"  {'injected fault':18} {'pairs':>5} {'caught':>6} {'recall':>7}  target")
+    print(f"  {'injected fault':18} {'pairs':>5} {'caught':>6} {'recall':>7} {'as warning+':>11}  target")
     for fault, row in result["recall"].items():
-        print(f"  {fault:18} {row['pairs']:5} {row['caught']:6} {row['recall']:7.3f}  {TARGETS.get(fault, '')}")
+        print(f"  {fault:18} {row['pairs']:5} {row['caught']:6} {row['recall']:7.3f} {row['gate_recall']:11.3f}  {TARGETS.get(fault, '')}")
     print(f"  moves reported as omission + addition instead: {result['moves_reported_as_omission_plus_addition']}")
     print(f"  {'finding kind':18} {'true':>5} {'false':>6} {'collat.':>7} {'corpus':>6} {'precision':>9} {'clean /100 sent.':>16}  target")
     for label, row in result["findings"].items():

@@ -184,7 +184,7 @@ def test_a_deleted_number_in_a_language_without_number_words_is_still_missing(ch
 
 
 def test_every_finding_has_a_calibrated_confidence_and_its_severity_follows(check, seeds):
-    from aligner.check.confidence import family, load_models
+    from aligner.check.confidence import family, info_below, load_models
     from aligner.rules import default_severity
 
     models = load_models()
@@ -194,7 +194,7 @@ def test_every_finding_has_a_calibrated_confidence_and_its_severity_follows(chec
     assert scored and all(0.0 <= f.confidence <= 1.0 for f in scored)
     for finding in scored:
         expected = default_severity(finding.kind, finding.level)
-        if finding.confidence < models["info_below"]:
+        if finding.confidence < info_below(finding):
             expected = expected.INFO
         assert finding.severity == expected, finding
     assert all(f.evidence for f in result.findings)

@@ -121,3 +121,24 @@ def test_a_currency_restatement_may_be_added():
     source = "Dự án có tổng vốn 1.500 tỷ đồng."
     assert _kept(source, "vi", "The project costs VND1.5 trillion ($59 million).", "en") == []
     assert _kept("In 2019 (5 years ago) he left.", "en", "Năm 2019 anh ấy rời đi.", "vi") == ["5"]
+
+
+# IWSLT dev (a TED talk): a value said twice in the source and once in the translation is kept.
+CHILDREN_EN = "And the only challenge was that she had 10 children. My mom was the youngest of her 10 kids."
+CHILDREN_VI = "Thách thức duy nhất là bà có đến 10 đứa con. Mẹ tôi là con út trong nhà."
+
+
+def _unrepeated(source: str, sl: str, target: str, tl: str) -> list[str]:
+    from aligner.check.numbers import _said_again
+
+    s, t = extract_numbers(source, sl), extract_numbers(target, tl)
+    return [d.message.split(" ")[0] for d in compare_numbers(s, t) if not _said_again(d, s, t)]
+
+
+def test_a_value_said_once_where_the_source_repeats_it_is_kept():
+    assert _unrepeated(CHILDREN_EN, "en", CHILDREN_VI, "vi") == []
+    assert _unrepeated(CHILDREN_VI, "vi", CHILDREN_EN, "en") == []
+
+
+def test_a_value_gone_from_both_mentions_is_still_missing():
+    assert _unrepeated(CHILDREN_EN, "en", CHILDREN_VI.replace("10 đứa con", "nhiều con"), "vi") == ["10", "10"]

@@ -5,8 +5,8 @@ parts of the benchmark corpora with scikit-learn — a logistic regression over 
 evidence, then isotonic calibration — and shipped as ``confidence.json`` beside this module.
 Here it is evaluated with numpy alone, so the command line never imports scikit-learn.
 
-Severity follows: an error or warning whose confidence is under the model file's
-``info_below`` is reported as info (the bar is chosen on dev, see calibrate.py).
+Severity follows: an error or warning whose confidence is under its family's bar in the model
+file's ``info_below`` is reported as info (the bars are chosen on dev, see calibrate.py).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def family(finding: Finding) -> str:
 @lru_cache(maxsize=1)
 def load_models() -> dict:
     path = resources.files("aligner.check") / MODEL_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"families": {}, "info_below": 0.0}
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"families": {}, "info_below": {}}
 
 
 def probability(model: dict, evidence: dict[str, float]) -> float:
@@ -48,6 +48,11 @@ def probability(model: dict, evidence: dict[str, float]) -> float:
     return float(np.interp(raw, model["isotonic_x"], model["isotonic_y"]))
 
 
+def info_below(finding: Finding) -> float:
+    """The confidence under which the finding, an error or a warning by its rule, is reported as info."""
+    return load_models()["info_below"].get(family(finding), 0.0)
+
+
 def with_confidence(finding: Finding, evidence: dict[str, float]) -> Finding:
     """The finding with its evidence, confidence and the severity that follows from it."""
     models = load_models()
@@ -56,6 +61,6 @@ def with_confidence(finding: Finding, evidence: dict[str, float]) -> Finding:
         return replace(finding, evidence=evidence)
     confidence = round(probability(model, evidence), 4)
     severity = finding.severity
-    if severity is not Severity.INFO and confidence < models["info_below"]:
+    if severity is not Severity.INFO and confidence < info_below(finding):
         severity = Severity.INFO
     return replace(finding, evidence=evidence, confidence=confidence, severity=severity)

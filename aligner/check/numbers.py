@@ -37,6 +37,7 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             d for d in compare_numbers(source_numbers, target_numbers)
             if not _unreadable_counterpart(d, pair.source.language, pair.target.language)
             and not _restated_aside(d, source.text, source_numbers, target.text, target_numbers)
+            and not _said_again(d, source_numbers, target_numbers)
         ]
         if not diffs:
             continue
@@ -109,6 +110,16 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
     decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits
     return mention.kind in ("cardinal", "ordinal", "percent") and not mention.parts and whole and not decimal_written
+
+
+def _said_again(diff: NumberDiff, source_numbers, target_numbers) -> bool:
+    """Is the unpaired number a repetition of a value the other side says too? "She had 10 children.
+    My mom was the youngest of her 10 kids." is "bà có đến 10 đứa con. Mẹ tôi là con út": the
+    value is kept, the translator only did not say it twice."""
+    if diff.kind not in ("number_missing", "number_added"):
+        return False
+    mention, others = (diff.source, target_numbers) if diff.kind == "number_missing" else (diff.target, source_numbers)
+    return any(set(mention.values()) & set(other.values()) for other in others)
 
 
 # An amount said again in another currency or unit, in parentheses right after the amount:
