@@ -41,10 +41,10 @@ RESULTS = ROOT / "benchmarks" / "results"
 OUTPUT = ROOT / "aligner" / "check" / MODEL_FILE
 MIN_EXAMPLES = 30
 FOLDS = 5
-# Half the gate's limit of 1 per 100 sentences: room for documents unlike the dev ones. Held-out
-# dev confidences already judge each document by models fitted without it, yet test ran up to
-# 2.3 times dev before any bar (en→vi 2.75 against 1.18 for ar→vi's dev... see the README's figures):
-# a test group as far above its dev rate as the most different one, at 0.5 on dev, stays near 1.
+# Half the gate's limit of 1 per 100 sentences: room for documents that are not dev's. Before any
+# bar the test parts' clean rates were dev's (1.19 / 1.47 / 2.61 per 100 against 1.18 / 1.38 /
+# 2.77), but under bars chosen on dev's own findings test kept about twice dev's held-out rate
+# (0.82 to 1.02 against 0.0 to 0.48, 2026-12-03).
 DEV_ALARM_BUDGET = 0.5
 # Evidence the models leave out because it describes how the benchmarks inject faults, not what
 # makes a finding right: a number fault changes one number, so the count of a pair's number
