@@ -129,7 +129,8 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
         # Bare degrees are in the scale the writer's readers use: converted, they face the other one
         # ("temperatures of 130 degrees" in an American talk is "54 độ C").
         if "deg" in (unit_a, unit_b):
-            return converted(a, "F" if unit_b == "C" else "C", b, unit_b) if unit_a == "deg" else converted(a, unit_a, b, "F" if unit_a == "C" else "C")
+            other_scale = {"C": "F", "F": "C"}[unit_b if unit_a == "deg" else unit_a]
+            return converted(a, other_scale if unit_a == "deg" else unit_a, b, other_scale if unit_b == "deg" else unit_b)
         exact = x * 9 / 5 + 32 if unit_a == "C" else (x - 32) * 5 / 9
     else:
         exact = x * factor_a / factor_b

@@ -61,7 +61,7 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
 def _inline_block(inline: Token, verbatim: list[Verbatim]) -> Block | None:
     """The prose of one inline run: text kept, code and link targets set aside as verbatim."""
     line = inline.map[0] + 1
-    parts, starts, offset = [], [(0, line)], 0
+    parts, starts, offset, cursor = [], [(0, line)], 0, 0
     for child in inline.children or ():
         if child.type == "text":
             parts.append(child.content)
@@ -73,6 +73,13 @@ def _inline_block(inline: Token, verbatim: list[Verbatim]) -> Block | None:
             starts.append((offset, line))
         elif child.type == "code_inline":
             verbatim.append(Verbatim("code", child.content, Location(line)))
+            newlines, cursor = _code_span_newlines(inline.content, cursor, child.markup)
+            if newlines:
+                line += newlines
+                starts.append((offset, line))
+        elif child.type == "html_inline" and "\n" in child.content:
+            line += child.content.count("\n")
+            starts.append((offset, line))
         elif child.type in ("link_open", "image"):
             target = child.attrs.get("href") or child.attrs.get("src")
             if target:
@@ -83,6 +90,21 @@ def _inline_block(inline: Token, verbatim: list[Verbatim]) -> Block | None:
     lead = len(text) - len(text.lstrip())
     starts = tuple((max(0, start - lead), number) for start, number in starts)
     return Block(text.strip(), Location(inline.map[0] + 1), starts)
+
+
+_BACKTICKS = re.compile(r"(?<!`)`+(?!`)")
+
+
+def _code_span_newlines(source: str, cursor: int, markup: str) -> tuple[int, int]:
+    """The line ends inside the next code span of an inline run's source, and where the span ends.
+
+    markdown-it turns them into spaces in the span's content, so the words after a span that
+    crosses lines would sit on its first line. The span opens at the first run of exactly its
+    backticks after the previous span (an earlier run of that length would have been its opener)."""
+    runs = [m for m in _BACKTICKS.finditer(source, cursor) if len(m.group()) == len(markup)]
+    if len(runs) < 2:
+        return 0, cursor
+    return source.count("\n", runs[0].end(), runs[1].start()), runs[1].end()
 
 
 def _front_matter(lines: list[str], keys: tuple[str, ...], path: Path) -> tuple[list[Block], int]:
