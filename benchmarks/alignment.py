@@ -95,6 +95,7 @@ class DocumentRun:
     baseline: list[Bead]  # mutual nearest neighbours, to check the scorer
     embed_seconds: float
     align_seconds: float
+    seconds: float  # the document end to end: embedding, alignment, scoring
     strings: int  # texts sent to the encoder (cache hits included)
     embedded: int  # texts the model actually embedded (cache misses)
     examples: list[dict] = field(default_factory=list)
@@ -239,7 +240,7 @@ def run_benchmark(documents: list[Document], encoder: CachedEncoder, background:
     runs = []
     for document in documents:
         misses = encoder.misses
-        started = time.perf_counter()
+        started = begun = time.perf_counter()
         source, target = embed(encoder, document.source), embed(encoder, document.target)
         embed_seconds = time.perf_counter() - started
         embedded = encoder.misses - misses
@@ -250,8 +251,9 @@ def run_benchmark(documents: list[Document], encoder: CachedEncoder, background:
         baseline = mutual_nearest(source.vectors, target.vectors)
         if document.verses:
             test, baseline = merge_by_verse(test, document.verses), merge_by_verse(baseline, document.verses)
-        runs.append(DocumentRun(document.name, document.gold, test, baseline, embed_seconds, align_seconds,
-                                len(document.source) + len(document.target), embedded, wrong_beads(document, document.gold, test)))
+        examples = wrong_beads(document, document.gold, test)
+        runs.append(DocumentRun(document.name, document.gold, test, baseline, embed_seconds, align_seconds, time.perf_counter() - begun,
+                                len(document.source) + len(document.target), embedded, examples))
     return runs
 
 
@@ -291,6 +293,7 @@ def summarize(name: str, split: str, documents: list[Document], runs: list[Docum
         "unmatched": unmatched_scores(golds, tests),
         "embed_seconds": round(sum(r.embed_seconds for r in runs), 2),
         "align_seconds": round(sum(r.align_seconds for r in runs), 3),
+        "end_to_end_seconds": round(sum(r.seconds for r in runs), 2),
         "strings_embedded": sum(r.strings for r in runs),
         "cache_misses": sum(r.embedded for r in runs),
         "peers": PEERS.get(name, []) if split == "all" else [],
@@ -317,7 +320,8 @@ def print_table(result: dict) -> None:
         strict = " / ".join(_fmt(v) for v in peer["strict"])
         print(f"  {peer['method']:42} {strict:>20} {_fmt(peer['lax_f1']):>7} {_fmt(peer.get('embed_s'), 0):>8} "
               f"{_fmt(peer.get('align_s'), 2):>8} {peer.get('strings', 0) or '—':>8}")
-    print(f"  (lax P / R {s['precision_lax']:.3f} / {s['recall_lax']:.3f}; {result['cache_misses']} strings were not in the cache)")
+    print(f"  (lax P / R {s['precision_lax']:.3f} / {s['recall_lax']:.3f}; {result['cache_misses']} strings were not in the cache; "
+          f"end to end {result['end_to_end_seconds']:.1f} s)")
     for label in ("source", "target"):
         side = u[label]
         print(f"  unmatched {label} sentences: gold {side['gold']}, found {side['found']}, correct {side['correct']}, "

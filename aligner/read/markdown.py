@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -101,7 +102,7 @@ def _code_span_newlines(source: str, cursor: int, markup: str) -> tuple[int, int
     markdown-it turns them into spaces in the span's content, so the words after a span that
     crosses lines would sit on its first line. The span opens at the first run of exactly its
     backticks after the previous span (an earlier run of that length would have been its opener)."""
-    runs = [m for m in _BACKTICKS.finditer(source, cursor) if len(m.group()) == len(markup)]
+    runs = list(islice((m for m in _BACKTICKS.finditer(source, cursor) if len(m.group()) == len(markup)), 2))
     if len(runs) < 2:
         return 0, cursor
     return source.count("\n", runs[0].end(), runs[1].start()), runs[1].end()
