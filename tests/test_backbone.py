@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from aligner.align.backbone import in_runs
@@ -226,3 +227,17 @@ def test_sentences_nearest_to_the_background_are_not_linked():
     source, target, background = (unit(rng.standard_normal((n, 384))).astype(np.float32) for n in (32, 32, 64))
     alignment = align(Embedded(source, np.full(32, 80.0), np.zeros(32, int)), Embedded(target, np.full(32, 80.0), np.zeros(32, int)), background)
     assert alignment.links == []
+
+
+def test_the_length_tolerance_widens_only_where_the_pairs_confident_links_vary_more():
+    """The log length ratios of confident links about their median: a close translation keeps the
+    scoring's tolerance, one that retells freely (one sentence as two or three) tolerates its spread."""
+    from aligner.align import LENGTH_SPREAD, length_tolerance
+    from aligner.align.dp import Scoring
+
+    scoring = Scoring()
+    close = [0.0, 0.1, -0.1, 0.2, -0.2, 0.05, -0.05, 0.15, -0.15, 0.3]
+    free = [0.0, 0.3, -0.4, 0.6, -0.7, 0.2, -0.5, 0.8, -0.9, 0.1]
+    assert length_tolerance(close, 0.0, scoring) == scoring.length_tolerance
+    assert length_tolerance(free, 0.0, scoring) == pytest.approx(np.quantile(np.abs(free), LENGTH_SPREAD))
+    assert length_tolerance(free[:3], 0.0, scoring) == scoring.length_tolerance  # too few links to measure a spread
