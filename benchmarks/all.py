@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("embedding.py", "pipeline.py", "number_fidelity.py", "alignment.py", "discrepancy.py", "mqm.py", "calibrate.py", "repository.py", "reading.py", "scaling.py", "fuzz.py")
+BENCHMARKS = ("embedding.py", "pipeline.py", "number_fidelity.py", "alignment.py", "discrepancy.py", "mqm.py", "calibrate.py", "other_pairs.py", "repository.py", "reading.py", "scaling.py", "fuzz.py")
 
 
 def main() -> int:

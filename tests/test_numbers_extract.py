@@ -28,6 +28,10 @@ CASES = [
     ("en", "Mario Addison added 6½ sacks", [("6½", D("6.5"), "cardinal")]),
     ("en", "twenty-one years and one hundred and five days", [("twenty-one", D(21), "cardinal"), ("one hundred and five", D(105), "cardinal")]),
     ("en", "three million people", [("three million", D(3000000), "cardinal")]),
+    # aligner-eval en→zh dev: "Half a million Chinese are now infected" against "50万人".
+    ("en", "Half a million Chinese are now infected", [("Half a million", D(500000), "cardinal")]),
+    ("en", "half a dozen eggs, half a century ago", [("half a dozen", D(6), "cardinal"), ("half a century", D(50), "cardinal")]),
+    ("en", "half of the members", []),
     ("en", "the fifth time", [("fifth", D(5), "ordinal")]),
     ("en", "World War II began", [("II", D(2), "roman")]),
     ("en", "Super Bowl XLIX champion", [("XLIX", D(49), "roman")]),
@@ -51,6 +55,7 @@ CASES = [
     ("ar", "في 9 كانون الثاني 2019", [("9 كانون الثاني 2019", ("date", 2019, 1, 9), "date")]),
     ("ar", "بلغ 72.7 مليون دولار", [("72.7 مليون", D("72.7") * 10**6, "cardinal")]),
     ("ar", "في التسعينيات", [("التسعينيات", D(1990), "decade")]),
+    ("ar", "بنصف مليون دولار", [("بنصف مليون", D(500000), "cardinal")]),
     ("ar", "كتبت في تدوينة يوم الإثنين", []),
     ("vi", "Ngày 9/5, Đoàn công tác", [("9/5", ("date", None, 5, 9), "date")]),
     ("vi", "Nghị quyết Đại hội XIII của Đảng", [("XIII", D(13), "roman")]),
@@ -61,6 +66,7 @@ CASES = [
     ("vi", "thu ngân sách 22.067 tỷ đồng", [("22.067 tỷ", D(22067) * 10**9, "cardinal")]),
     ("vi", "tăng 28,5%", [("28,5%", D("28.5"), "percent")]),
     ("vi", "mười ba", [("mười ba", D(13), "cardinal")]),
+    ("vi", "nửa triệu người", [("nửa triệu", D(500000), "cardinal")]),
     ("vi", "hai mươi mốt", [("hai mươi mốt", D(21), "cardinal")]),
     ("vi", "một trăm linh năm", [("một trăm linh năm", D(105), "cardinal")]),
     ("vi", "đứng thứ 13", [("thứ 13", D(13), "ordinal")]),
@@ -73,6 +79,9 @@ CASES = [
     ("vi", "thực hiện một cách căn bản", []),
     ("vi", "phát triển kinh tế - xã hội", []),
     ("fr", "le 1 234,5 et 12,5 %", [("1 234,5", D("1234.5"), "cardinal"), ("12,5 %", D("12.5"), "percent")]),
+    # aligner-eval en→zh dev: Chinese writes no spaces, so a month name sits inside a run of letters.
+    ("zh", "宣布二月份里他所要做的事", [("二月", ("date", None, 2, None), "date")]),
+    ("zh", "不过，去年十二月份很多英国人", [("十二月", ("date", None, 12, None), "date")]),
 ]
 
 

@@ -131,9 +131,29 @@ def _vi_month_words(text: str) -> list[NumberMention]:
     return found
 
 
+# Languages written without spaces between words: a month name is found inside a run of letters
+# ("宣布二月份里", announced that in February), the longest name first ("十二月" before "二月").
+UNSPACED = frozenset({"zh", "ja"})
+
+
+def _unspaced_month_names(text: str, names: dict[str, int]) -> list[tuple[int, int, int]]:
+    by_length = sorted(names, key=len, reverse=True)
+    out, i = [], 0
+    while i < len(text):
+        name = next((n for n in by_length if text.startswith(n, i)), None)
+        if name is None or (i and text[i - 1].isdigit()):
+            i += 1
+            continue
+        out.append((i, i + len(name), names[name]))
+        i += len(name)
+    return out
+
+
 def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple[int, int, int]]:
     """(start, end, month) of the month names in the text."""
     names = table.month_names
+    if table.lang in UNSPACED:
+        return _unspaced_month_names(text, names)
     longest = max((len(k.split()) for k in names), default=0)
     out = []
     i = 0

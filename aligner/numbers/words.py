@@ -168,6 +168,12 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=within))
             i += 1
             continue
+        halved = _half_of(text, tokens, free, i, table)
+        if halved is not None:
+            j, value = halved
+            found.append(_mention(text, tokens[i], tokens[j - 1], value, "cardinal"))
+            i = j
+            continue
         if _noun_after_ordinal(text, tokens, i, table):
             i += 1  # "the 19th century" is the 19th, not also a century of 100 years
             continue
@@ -188,6 +194,22 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         found.append(replace(mention, alternates=(Decimal(state.counted),)) if state.counted else mention)
         i = j
     return found
+
+
+def _half_of(text: str, tokens: list[Token], free: list[bool], i: int, table: WordTable) -> tuple[int, Decimal] | None:
+    """(index after it, value) of a half of a scale or of a noun of quantity starting at token ``i``
+    ("half a million" is 500,000, not the million alone)."""
+    for phrase in table.half_before:
+        words = phrase.split()
+        end = i + len(words)
+        if end >= len(tokens) or not all(free[i : end + 1]) or not all(adjacent(text, a.end, b.start) for a, b in zip(tokens[i:end], tokens[i + 1 : end + 1])):
+            continue
+        if not any(form == words[0] for form, _ in table.variants(tokens[i].word)) or [t.word for t in tokens[i + 1 : end]] != words[1:]:
+            continue
+        size = next((table.scales.get(form) or table.multipliers.get(form) for form, _ in table.variants(tokens[end].word) if form in table.scales or form in table.quantity_nouns), None)
+        if size:
+            return end + 1, Decimal(size) / 2
+    return None
 
 
 def _noun_after_ordinal(text: str, tokens: list[Token], i: int, table: WordTable) -> bool:

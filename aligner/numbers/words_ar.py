@@ -149,6 +149,7 @@ TABLE = WordTable(
     compound_only=_COMPOUND_ONLY,
     joiners=frozenset({"و"}),
     halves=frozenset(_n("ونصف")),
+    half_before=(normalize("نصف"),),
     decades=DECADES,
     fractions=FRACTIONS,
     percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية")),

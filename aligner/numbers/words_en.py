@@ -56,6 +56,7 @@ TABLE = WordTable(
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
+    half_before=("half a", "half an"),
     fractions=FRACTIONS,
     percent_words=("percent", "per cent", "percentage points", "percentage point"),
     veto=_veto,

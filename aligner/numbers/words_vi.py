@@ -83,6 +83,7 @@ TABLE = WordTable(
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
     not_after_round=frozenset({_FIVE}),
     halves=frozenset(_n("rưỡi")),
+    half_before=(normalize("nửa"),),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
