@@ -72,3 +72,15 @@ def test_empty_sides():
     assert compare_numbers([], []) == []
     [d] = compare_numbers(extract_numbers("7 days", "en"), [])
     assert d.kind == "number_missing"
+
+
+def test_a_text_of_thousands_of_numbers_is_compared_window_by_window_and_still_finds_the_change():
+    """Past FULL_MATCH number pairs the sides are cut at the same places (a statistics table written
+    as one sentence); what pairs inside each window is what the whole comparison would pair."""
+    from aligner.numbers.compare import FULL_MATCH
+
+    source = "; ".join(f"row {i}: {i * 7}" for i in range(1200))
+    target = source.replace("row 777: 5439", "row 777: 5493")
+    mentions = extract_numbers(source, "en"), extract_numbers(target, "en")
+    assert len(mentions[0]) * len(mentions[1]) > FULL_MATCH
+    assert [(d.kind, d.source.text, d.target.text) for d in compare_numbers(*mentions)] == [("number_mismatch", "5439", "5493")]

@@ -19,6 +19,7 @@ and words against digits are not differences at all.
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 from typing import Callable, Iterable
 
@@ -242,8 +243,18 @@ def _repeated_years(rest: list[NumberMention], paired: list[NumberMention]) -> s
     return {id(m) for m in rest if m.kind in ("year", "percent") and (m.kind, m.value) in values}
 
 
+# Matching weighs every source number against every target number: past this many pairs (500 x
+# 500, a sentence pair no prose has) the texts are compared window by window of relative place,
+# each window holding at most WINDOW numbers, so that time stays linear (a 40 kB line of "1,"
+# against another took ten minutes).
+FULL_MATCH = 250_000
+WINDOW = 500
+
+
 def compare_numbers(source: list[NumberMention], target: list[NumberMention]) -> list[NumberDiff]:
     """Differences between the numbers of a source text and of its translation."""
+    if len(source) * len(target) > FULL_MATCH:
+        return [diff for s, t in _windows(source, target) for diff in compare_numbers(s, t)]
     pos = _positions(source) | _positions(target)
     pairs, left, right = _match(source, target, pos)
     same_parts, changed_parts, left, right = _pair_dates(left, right, pos)
@@ -274,3 +285,15 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
         if t.hard and id(t) not in paired_r:
             diffs.append(NumberDiff("number_added", None, t, f"{_show(t)}{_where(t)} is not in the source"))
     return sorted(diffs, key=lambda d: (d.source.start if d.source else 10**9, d.target.start if d.target else 10**9))
+
+
+def _windows(source: list[NumberMention], target: list[NumberMention]) -> list[tuple[list[NumberMention], list[NumberMention]]]:
+    """Both sides cut at the same relative places, at most WINDOW numbers of the two to a window."""
+    pos = _positions(source) | _positions(target)
+    places = sorted(pos[id(m)] for m in (*source, *target))
+    cuts = places[WINDOW::WINDOW]
+    windows: list[tuple[list[NumberMention], list[NumberMention]]] = [([], []) for _ in range(len(cuts) + 1)]
+    for side, mentions in enumerate((source, target)):
+        for m in mentions:
+            windows[bisect.bisect_right(cuts, pos[id(m)])][side].append(m)
+    return windows
