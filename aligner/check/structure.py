@@ -56,6 +56,9 @@ ABSORBED_SHARE = 0.8  # dev: 3 false omissions of the IWSLT talk at 0.81-0.89, n
 # mqm): 4 false sentence omissions of unpunctuated Vietnamese subtitles at 0.02-0.03, every right
 # omission and addition below -0.005.
 JOINED_GAIN = 0.0
+# Sentences between an unaligned sentence and the bead it may be said in: beads join at most four
+# sentences a side (dp.Scoring.max_side), so what one says lies within three of it.
+JOIN_REACH = 3
 
 
 def weakly_aligned(bead: Bead) -> bool:
@@ -165,6 +168,8 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     kind = "omission" if source_side else "addition"
     where = "missing from the target" if source_side else "not in the source"
     free = set(indices)
+    partial = [i for i in indices if not set(document.sentences_of(document.sentences[i].paragraph)) <= free]
+    gains = joined_gains(pair, partial, source_side)
     findings = []
     for paragraph, group in groupby(indices, key=lambda i: document.sentences[i].paragraph):
         group = list(group)
@@ -177,7 +182,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             message = f"{level} {where}"
             severity = default_severity(kind, level)
             absorbed = 0.0 if whole else absorbed_share(pair, run[0], source_side)
-            joined = -1.0 if whole else joined_gain(pair, run[0], source_side)
+            joined = gains.get(run[0], -1.0)
             if absorbed >= ABSORBED_SHARE:
                 severity = Severity.INFO
                 message += f" (its neighbour's translation is longer than usual by {absorbed:.0%} of it: it may be said there)"
@@ -233,34 +238,35 @@ def absorbed_share(pair: Pair, index: int, source_side: bool) -> float:
     return float(best)
 
 
-def joined_gain(pair: Pair, index: int, source_side: bool) -> float:
-    """How much closer the nearest bead of the sentence's paragraph, before or after it, gets to its
-    counterpart when it takes the sentence in (with the unaligned sentences between them), the
-    joined text embedded as it reads; -1 without such a bead. Over 0 when the sentence says what
-    the counterpart says beyond the bead (one sentence translated as two, two said as one, an
-    unpunctuated subtitle), below when it is foreign to it (a sentence left out or put in)."""
+def joined_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, float]:
+    """For each unaligned sentence, how much closer the nearest bead of its paragraph, before or
+    after it (within JOIN_REACH sentences), gets to its counterpart when it takes the sentence in
+    (with the unaligned sentences between them), the joined text embedded as it reads; -1 without
+    such a bead. Over 0 when the sentence says what the counterpart says beyond the bead (one
+    sentence translated as two, two said as one, an unpunctuated subtitle), below when it is
+    foreign to it (a sentence left out or put in). One call to the encoder for all of them."""
     mine = pair.source if source_side else pair.target
     own_span, other_span = (pair.source_span, pair.target_span) if source_side else (pair.target_span, pair.source_span)
     mean, other_mean = (side.mean for side in (pair.alignment.sides if source_side else pair.alignment.sides[::-1]))
     bead_of = {i: bead for bead in pair.aligned if not bead.moved for i in (bead.source if source_side else bead.target)}
-    paragraph = mine.sentences_of(mine.sentences[index].paragraph)
-    texts = []
-    for step in (-1, 1):
-        between = index + step
-        while between in paragraph and between not in bead_of:
-            between += step
-        if between not in paragraph:
-            continue
-        bead = bead_of[between]
-        own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
-        joined = sorted({*own, *range(min(index, between), max(index, between) + 1)})
-        texts += [own_span(own).text, own_span(joined).text, other_span(theirs).text]
+    texts, owners = [], []
+    for index in indices:
+        paragraph = mine.sentences_of(mine.sentences[index].paragraph)
+        for step in (-1, 1):
+            between = next((i for i in range(index + step, index + step * (JOIN_REACH + 1), step) if i in bead_of), None)
+            if between is None or between not in paragraph:
+                continue
+            bead = bead_of[between]
+            own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
+            joined = sorted({*own, *range(min(index, between), max(index, between) + 1)})
+            texts += [own_span(own).text, own_span(joined).text, other_span(theirs).text]
+            owners.append(index)
+    gains = dict.fromkeys(indices, -1.0)
     if not texts:
-        return -1.0
+        return gains
     vectors = pair.embed(texts)
-    best = -1.0
-    for k in range(0, len(texts), 3):
-        bead_vector, grown = unit(vectors[k : k + 2] - mean)
-        counterpart = unit(vectors[k + 2] - other_mean)
-        best = max(best, float(grown @ counterpart - bead_vector @ counterpart))
-    return best
+    for k, index in enumerate(owners):
+        bead_vector, grown = unit(vectors[3 * k : 3 * k + 2] - mean)
+        counterpart = unit(vectors[3 * k + 2] - other_mean)
+        gains[index] = max(gains[index], float(grown @ counterpart - bead_vector @ counterpart))
+    return gains

@@ -134,26 +134,22 @@ def _vi_month_words(text: str) -> list[NumberMention]:
 # Languages written without spaces between words: a month name is found inside a run of letters
 # ("宣布二月份里", announced that in February), the longest name first ("十二月" before "二月").
 UNSPACED = frozenset({"zh", "ja"})
+_UNSPACED_PATTERNS: dict[str, re.Pattern] = {}  # per language, built on first use
 
 
-def _unspaced_month_names(text: str, names: dict[str, int]) -> list[tuple[int, int, int]]:
-    by_length = sorted(names, key=len, reverse=True)
-    out, i = [], 0
-    while i < len(text):
-        name = next((n for n in by_length if text.startswith(n, i)), None)
-        if name is None or (i and text[i - 1].isdigit()):
-            i += 1
-            continue
-        out.append((i, i + len(name), names[name]))
-        i += len(name)
-    return out
+def _unspaced_month_names(text: str, table: WordTable) -> list[tuple[int, int, int]]:
+    pattern = _UNSPACED_PATTERNS.get(table.lang)
+    if pattern is None:  # longest first: regex alternation takes the first alternative that matches
+        names = sorted(table.month_names, key=len, reverse=True)
+        pattern = _UNSPACED_PATTERNS[table.lang] = re.compile(r"(?<!\d)(?:" + "|".join(map(re.escape, names)) + ")")
+    return [(m.start(), m.end(), table.month_names[m.group()]) for m in pattern.finditer(text)]
 
 
 def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple[int, int, int]]:
     """(start, end, month) of the month names in the text."""
     names = table.month_names
     if table.lang in UNSPACED:
-        return _unspaced_month_names(text, names)
+        return _unspaced_month_names(text, table)
     longest = max((len(k.split()) for k in names), default=0)
     out = []
     i = 0
