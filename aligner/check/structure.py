@@ -56,9 +56,10 @@ ABSORBED_SHARE = 0.8  # dev: 3 false omissions of the IWSLT talk at 0.81-0.89, n
 # mqm): 4 false sentence omissions of unpunctuated Vietnamese subtitles at 0.02-0.03, every right
 # omission and addition below -0.005.
 JOINED_GAIN = 0.0
-# Sentences between an unaligned sentence and the bead it may be said in: beads join at most four
-# sentences a side (dp.Scoring.max_side), so what one says lies within three of it.
-JOIN_REACH = 3
+# How far from an unaligned sentence the bead it may be said in is looked for: farther, the joined
+# texts of a long unaligned stretch would grow with its square. Dev (discrepancy): unaligned
+# sentences of partly aligned paragraphs lie 1 to 14 sentences from the nearest bead.
+JOIN_REACH = 16
 
 
 def weakly_aligned(bead: Bead) -> bool:
