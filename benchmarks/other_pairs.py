@@ -84,9 +84,8 @@ def unmatched(document: Document) -> tuple[set[str], set[str]]:
     return source, target
 
 
-def explained(finding: dict, document: Document) -> bool:
-    """An omission or addition of sentences that gold leaves unmatched: the editions differ there."""
-    source, target = unmatched(document)
+def explained(finding: dict, source: set[str], target: set[str]) -> bool:
+    """An omission or addition of sentences that gold leaves unmatched (``unmatched``): the editions differ there."""
     if finding["kind"] == "omission" and finding["level"] != "clause":
         return bool(finding["source"]["text"]) and all(part in source for part in _sentences(finding["source"]["text"], source))
     if finding["kind"] == "addition":
@@ -106,12 +105,13 @@ def score(documents: list[Document], reports: list[dict]) -> dict:
     examples = []
     for document, report in zip(documents, reports):
         comparison = report["comparisons"][0]
+        source, target = unmatched(document)
         sentences += report["documents"][0]["sentences"]
         verdicts[comparison["verdict"]] += 1
         for finding in comparison["findings"]:
             if finding["severity"] == "info":
                 continue
-            if explained(finding, document):
+            if explained(finding, source, target):
                 explained_count += 1
                 continue
             alarms += 1

@@ -173,12 +173,11 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     kind = "omission" if source_side else "addition"
     where = "missing from the target" if source_side else "not in the source"
     free = set(indices)
-    partial = [i for i in indices if not set(document.sentences_of(document.sentences[i].paragraph)) <= free]
-    gains = joined_gains(pair, partial, source_side)
+    groups = [(paragraph, list(group)) for paragraph, group in groupby(indices, key=lambda i: document.sentences[i].paragraph)]
+    wholes = [set(document.sentences_of(paragraph)) <= free for paragraph, _ in groups]  # every sentence of it unaligned
+    gains = joined_gains(pair, [i for (_, group), whole in zip(groups, wholes) if not whole for i in group], source_side)
     findings = []
-    for paragraph, group in groupby(indices, key=lambda i: document.sentences[i].paragraph):
-        group = list(group)
-        whole = set(document.sentences_of(paragraph)) <= free
+    for (paragraph, group), whole in zip(groups, wholes):
         runs = [group] if whole else [[i] for i in group]
         for run in runs:
             span = pair.source_span(run) if source_side else pair.target_span(run)
