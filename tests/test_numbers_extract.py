@@ -82,6 +82,24 @@ CASES = [
     # aligner-eval en→zh dev: Chinese writes no spaces, so a month name sits inside a run of letters.
     ("zh", "宣布二月份里他所要做的事", [("二月", ("date", None, 2, None), "date")]),
     ("zh", "不过，去年十二月份很多英国人", [("十二月", ("date", None, 12, None), "date")]),
+    # Dev parts of the pairs nobody tuned for (benchmarks/other_pairs.py): Roman numerals only where
+    # they count (OCR reads the French "Il" as "II", Text+Berg de→fr), digits said one by one and
+    # dates marked by 年月日 (aligner-eval zh→en, en→zh), a month abbreviation glued to its day.
+    ("fr", "II fait un magnifique temps automnal , sans risque d' orage .", []),
+    ("fr", "Au sommet II n' est que dix heures", []),
+    ("zh", "并且用木炭在墙上写了：“XXX（军代表名），操你妈！”", []),
+    ("en", "American firm Palm Computing, part of 3Com, has released its Palm VII.", [("3", D(3), "cardinal"), ("VII", D(7), "roman")]),
+    ("en", "II. Methods; type II diabetes; the XIX century", [("II", D(2), "roman"), ("II", D(2), "roman"), ("XIX", D(19), "roman"), ("century", D(100), "cardinal")]),
+    ("zh", "这就是一九八五年的王琦瑶。", [("一九八五", D(1985), "year")]),
+    ("zh", "那个在摆弄“罗莱克斯”一二零的", [("一二零", D(120), "cardinal")]),
+    ("zh", "三五年以后，一二十个人", []),
+    ("en", "Aug.6 Opens in total of 2,142 theaters.", [("Aug.6", ("date", None, 8, 6), "date"), ("2,142", D(2142), "cardinal")]),
+    ("zh", "8月6日总计在2，142家影院上映。", [("8月6日", ("date", None, 8, 6), "date"), ("2，142", D(2142), "cardinal")]),
+    ("zh", "1999年10月下旬，过了3个月", [("1999年10月", ("date", 1999, 10, None), "date"), ("3", D(3), "cardinal")]),
+    ("ja", "2019年2月5日に", [("2019年2月5日", ("date", 2019, 2, 5), "date")]),
+    ("ko", "2019년 2월 5일에", [("2019년 2월 5일", ("date", 2019, 2, 5), "date")]),
+    ("en", "one of two commonly used doses of melatonin (5 mg and .5mg).", [("one", D(1), "cardinal"), ("two", D(2), "cardinal"), ("5", D(5), "cardinal"), (".5", D("0.5"), "cardinal")]),
+    ("en", "It ended in 2019. 5 people came", [("2019", D(2019), "year"), ("5", D(5), "cardinal")]),
 ]
 
 

@@ -142,3 +142,31 @@ def test_a_value_said_once_where_the_source_repeats_it_is_kept():
 
 def test_a_value_gone_from_both_mentions_is_still_missing():
     assert _unrepeated(CHILDREN_EN, "en", CHILDREN_VI.replace("10 đứa con", "nhiều con"), "vi") == ["10", "10"]
+
+
+def _unread(source: str, sl: str, target: str, tl: str) -> list[str]:
+    from aligner.check.numbers import _unreadable_counterpart, _written_unread
+
+    diffs = compare_numbers(extract_numbers(source, sl), extract_numbers(target, tl))
+    return [d.message.split(" ")[0] for d in diffs if not _unreadable_counterpart(d, sl, tl) and not _written_unread(d, source, target, sl, tl)]
+
+
+def test_a_month_named_inside_a_word_is_not_missing():
+    # XQuAD dev (en→ar): the Arabic glues "from" onto September; Text+Berg dev (de→fr): a compound.
+    assert _unread("On September 20, 1565, a Spanish force", "en", "في 20 سبتمبرمن عام 1565، هاجمت قوة", "ar") == []
+    assert _unread("Erster Akt Ein strahlender Augustmorgen .", "de", "Premier acte Radieuse matinée d' août .", "fr") == []
+    assert _unread("On September 20, 1565, a Spanish force", "en", "في 20 عام 1565، هاجمت قوة", "ar") == ["September"]
+    assert _unread("le maire est venu en mai 2019", "fr", "the Mayor came in 2019", "en") == ["mai"]  # no name under four letters
+
+
+def test_a_roman_numeral_glued_or_said_in_chinese_numerals_is_not_missing():
+    # aligner-eval en→zh dev: "its Palm VII" is "PalmVII"; "Australian II" is "澳大利亚二队".
+    assert _unread("has released its Palm VII.", "en", "已经发布了它的PalmVII掌上电脑产品。", "zh") == []
+    assert _unread("the winged keel of Alan Bond's Australian II", "en", "因艾伦·邦德的澳大利亚二队采用翼式龙骨", "zh") == []
+    assert _unread("the winged keel of Alan Bond's Australian II", "en", "cái sống thuyền của Alan Bond", "vi") == ["II"]
+
+
+def test_a_year_said_short_pairs_with_the_full_year():
+    # Text+Berg dev (de→fr): "der Saison 1977" is "la saison 77".
+    assert _unread("als guten Abschluss der Saison 1977 den Nadelgrat", "de", "pour bien finir la saison 77 , avec", "fr") == []
+    assert _unread("als guten Abschluss der Saison 1977 den Nadelgrat", "de", "pour bien finir la saison 78 , avec", "fr") == ["1977"]

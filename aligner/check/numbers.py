@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from ..model import Difference, Finding, Severity, Span
 from ..numbers import NumberDiff, compare_numbers, extract_numbers
-from ..numbers.languages import reads_number_words, says_one_and_two_by_form
+from ..numbers.dates import month_named_within
+from ..numbers.languages import reads_number_words, says_one_and_two_by_form, table_for
 from ..rules import default_severity
 from .pair import Pair, Settings
 from .structure import weakly_aligned
@@ -38,6 +39,7 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             if not _unreadable_counterpart(d, pair.source.language, pair.target.language)
             and not _restated_aside(d, source.text, source_numbers, target.text, target_numbers)
             and not _said_again(d, source_numbers, target_numbers)
+            and not _written_unread(d, source.text, target.text, pair.source.language, pair.target.language)
         ]
         if not diffs:
             continue
@@ -94,10 +96,11 @@ def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
 
 
 def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_language: str) -> bool:
-    """A whole number or percentage missing on a side whose language's number words the engine cannot
-    read, or a lone 1 or 2 against a language that says them by the noun's form (Arabic duals).
+    """A whole number, percentage or Roman numeral missing on a side whose language's number words the
+    engine cannot read, or a lone 1 or 2 against a language that says them by the noun's form (Arabic duals).
 
-    "10 years" is "zehn Jahre", "100000 years" is "十万年": the counterpart is there, unread. Years,
+    "10 years" is "zehn Jahre", "100000 years" is "十万年", "Australian II" is "澳大利亚二队": the
+    counterpart is there, unread. Years,
     dates, decimals and ranges are written in digits everywhere and stay compared.
     """
     if diff.kind not in ("number_missing", "number_added"):
@@ -109,7 +112,18 @@ def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_langu
         return False
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
     decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits
-    return mention.kind in ("cardinal", "ordinal", "percent") and not mention.parts and whole and not decimal_written
+    return mention.kind in ("cardinal", "ordinal", "percent", "roman") and not mention.parts and whole and not decimal_written
+
+
+def _written_unread(diff: NumberDiff, source: str, target: str, source_language: str, target_language: str) -> bool:
+    """Is the unpaired Roman numeral or month name written on the other side where the engine does
+    not read it: glued onto a word ("PalmVII", "سبتمبرمن"), inside a compound ("Augustmorgen")?"""
+    if diff.kind not in ("number_missing", "number_added"):
+        return False
+    mention, other, other_language = (diff.source, target, target_language) if diff.kind == "number_missing" else (diff.target, source, source_language)
+    if mention.form == "roman":
+        return mention.text in other
+    return mention.kind == "month" and month_named_within(other, int(mention.value), table_for(other_language))
 
 
 def _said_again(diff: NumberDiff, source_numbers, target_numbers) -> bool:

@@ -1,6 +1,7 @@
 """Dates in each locale, normalised to ``("date", year, month, day)``.
 
-Numeric dates (``24/1/2019``, ``2019-01-24``, Vietnamese ``ngày 9/5`` = 9 May),
+Numeric dates (``24/1/2019``, ``2019-01-24``, Vietnamese ``ngày 9/5`` = 9 May, Chinese and
+Japanese ``2019年2月5日`` / ``8月6日`` / ``10月``, Korean ``2019년 2월 5일``),
 month names with a day and/or year on either side (``January 24, 2019``,
 ``24 يناير 2019``, ``24th of January``), and Vietnamese ``ngày 24 tháng 1 năm 2019``
 / ``tháng 5/2019``.  A date's day, month and year stay available as ``parts``; a
@@ -18,6 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .model import NumberMention
+from .scripts import UNSPACED
 from .tables import WordTable
 from .text import Token
 
@@ -25,8 +27,15 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?
 _DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến)\s+(\d{1,2})/(\d{1,2})(?![\d/])")
 _MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:\s*(?:/|,?\s*(?i:năm))\s*(\d{4}))?(?!\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
+# Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".
+_MARKED = {
+    "zh": re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号號])?"),
+    "ja": re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"),
+    "ko": re.compile(r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"),
+}
 # Between a month name and its day or year.
 _GAP_DAY = re.compile(r"[ \u00a0]+(?:(?i:the)[ \u00a0]+)?")
+_GAP_AFTER_STOP = re.compile(r"[ \u00a0]*")
 _GAP_DAY_BEFORE = re.compile(r"\.?[ \u00a0]+(?:(?i:of)[ \u00a0]+|من[ \u00a0]+)?")  # "3. Januar": German days are ordinals
 _GAP_YEAR = re.compile(r",?[ \u00a0]+(?:(?:من[ \u00a0]+)?(?:عام|سنة)[ \u00a0]+|(?i:năm)[ \u00a0]+)?|[ \u00a0]*/[ \u00a0]*")
 # Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير".
@@ -91,6 +100,8 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         found.append(_date(text, m.start(), m.end(), y, mo, d, [a, b, c], roles, note))
+    if (marked := _MARKED.get(lang)) is not None:
+        found += _marked_dates(text, marked, atoms)
     if lang == "vi":
         for m in _DAY_MONTH_VI.finditer(text):
             d, mo = _int(_atom_at(atoms, m.start(1), m.end(1)), 1, 31), _int(_atom_at(atoms, m.start(2), m.end(2)), 1, 12)
@@ -109,6 +120,22 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
             if m.group(2) and (year_atom := _atom_at(atoms, m.start(2), m.end(2))):
                 y, end, parts, roles = int(year_atom.value), m.end(2), parts + [year_atom], roles + "y"
             found.append(_date(text, start, end, y, mo, d, parts, roles))
+    return found
+
+
+def _marked_dates(text: str, pattern: re.Pattern, atoms: dict[int, NumberMention]) -> list[NumberMention]:
+    found = []
+    for m in pattern.finditer(text):
+        month_atom = _atom_at(atoms, m.start(2), m.end(2))
+        month = _int(month_atom, 1, 12)
+        if not month:
+            continue
+        parts, roles, y, d = [month_atom], "m", None, None
+        if m.group(1) and (year_atom := _atom_at(atoms, m.start(1), m.end(1))):
+            y, parts, roles = int(year_atom.value), [year_atom, month_atom], "ym"
+        if m.group(3) and (day := _int(day_atom := _atom_at(atoms, m.start(3), m.end(3)), 1, 31)):
+            d, parts, roles = day, parts + [day_atom], roles + "d"
+        found.append(_date(text, m.start(), m.end(), y, month, d, parts, roles))
     return found
 
 
@@ -133,7 +160,6 @@ def _vi_month_words(text: str) -> list[NumberMention]:
 
 # Languages written without spaces between words: a month name is found inside a run of letters
 # ("宣布二月份里", announced that in February), the longest name first ("十二月" before "二月").
-UNSPACED = frozenset({"zh", "ja"})
 _UNSPACED_PATTERNS: dict[str, re.Pattern] = {}  # per language, built on first use
 
 
@@ -181,12 +207,13 @@ def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple
 def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[int, NumberMention], by_end: dict[int, NumberMention]) -> list[NumberMention]:
     found = []
     for start, end, month in _month_names(text, table, tokens):
-        if text.startswith(".", end) and text[start:end].lower() in table.short_months:
+        abbreviated = text.startswith(".", end) and text[start:end].lower() in table.short_months
+        if abbreviated:
             end += 1  # "Dec. 5", "Sept. 2021": the abbreviation's full stop belongs to the month
         month_part = NumberMention(start, end, text[start:end], Decimal(month), "month", str(month), form="month")
         parts, roles, y, d = [month_part], "m", None, None
         first, last = start, end
-        m = _GAP_DAY.match(text, end)
+        m = (_GAP_AFTER_STOP if abbreviated else _GAP_DAY).match(text, end)  # "Aug.6" as "Aug. 6"
         day_atom = atoms.get(m.end()) if m else None
         if day_atom is not None and _int(day_atom, 1, 31) and not (day_atom.kind == "year"):
             d, last = int(day_atom.value), day_atom.end
@@ -219,6 +246,20 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
                 parts = [replace(month_part, form="words")]
         found.append(_date(text, first, last, y, month, d, parts, roles))
     return found
+
+
+def month_named_within(text: str, month: int, table: WordTable | None) -> bool:
+    """Is a name of ``month`` written in ``text``, inside a longer word too: a compound
+    ("Augustmorgen", an August morning) or a typo's missing space ("20 سبتمبرمن عام 1565")?
+    Names under four letters count only in a language without spaces ("May" is in "Mayor")."""
+    if table is None:
+        return False
+    folded = text.lower()
+    return any(
+        name in folded
+        for name, value in table.month_names.items()
+        if value == month and (len(name) >= 4 or table.lang in UNSPACED)
+    )
 
 
 def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token], atoms: list[NumberMention]) -> list[NumberMention]:

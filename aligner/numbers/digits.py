@@ -15,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .model import NumberMention, render_decimal
-from .scripts import NUMBER_RE, ParsedNumber, ascii_digits, parse_number
+from .scripts import NUMBER_RE, UNSPACED, ParsedNumber, Separators, ascii_digits, parse_number, separators
 from .tables import WordTable
 from .text import Token, adjacent, phrase_end
 
@@ -30,6 +30,7 @@ _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
 _EXPONENT_BEFORE = re.compile(r"(?<!\w)(?:km|cm|mm|m|mi)[ \u00a0]?$")
 _APOSTROPHE = "'\u2019"
 GLUED_SCALE_LANGUAGES = frozenset({"zh", "ja", "ko"})
+_POINT = Separators(",", ".")
 
 
 def _ordinal_suffix(text: str, end: int, table: WordTable | None) -> int:
@@ -139,12 +140,40 @@ def _weekday_or_rank(text: str, words: _Words, start: int, end: int, table: Word
     return i == 0 or not adjacent(text, words.tokens[i - 1].end, words.tokens[i].start)
 
 
+# Chinese and Japanese digits said one by one, as years and model numbers are: "一九八五年" (1985),
+# "一二零" (120). Four or more, or three with a zero: "三五年" is three to five years, "八五年" '85
+# (unread); never beside the characters that make them number words ("一二十" is not 120).
+_CJK_DIGITS = "〇零一二三四五六七八九"
+_CJK_DIGIT_VALUES = dict(zip(_CJK_DIGITS, "00123456789"))
+_CJK_DIGIT_RUN = re.compile(rf"(?<![十百千万萬亿億两兩{_CJK_DIGITS}])[{_CJK_DIGITS}]{{2,}}(?![十百千万萬亿億两兩点點{_CJK_DIGITS}])")
+
+
+def _cjk_digit_runs(text: str) -> list[NumberMention]:
+    found = []
+    for m in _CJK_DIGIT_RUN.finditer(text):
+        run = m.group()
+        if len(run) < 4 and not set(run) & {"〇", "零"}:
+            continue
+        digits = "".join(_CJK_DIGIT_VALUES[ch] for ch in run)
+        value = Decimal(digits)
+        kind = "year" if len(digits) == 4 and 1000 <= value <= 2100 else "cardinal"
+        found.append(NumberMention(m.start(), m.end(), run, value, kind, display(value, kind), digits=digits))
+    return found
+
+
+def _bare_decimal(text: str, start: int, lang: str) -> bool:
+    """Digits after a lone decimal point, as English writes a fraction of one: "(5 mg and .5mg)"."""
+    return text[start - 1 : start] == "." and (start == 1 or text[start - 2] in " (\u00a0") and (separators(lang) or _POINT).decimal == "."
+
+
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
     found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
-    slashed = [(m.start, m.end) for m in found]
+    if lang in UNSPACED:
+        found += _cjk_digit_runs(text)
+    taken = [(m.start, m.end) for m in found]
     for match in NUMBER_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in slashed):
+        if any(s <= match.start() < e for s, e in taken):
             continue
         if match.group() in {"2", "3"} and _EXPONENT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
             continue
@@ -152,7 +181,10 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
             continue
         parsed = parse_number(match.group(), lang)
         if isinstance(parsed, ParsedNumber):
-            mention = _with_affixes(text, match.start(), match.end(), parsed, table, words)
+            start = match.start()
+            if parsed.digits.isdigit() and _bare_decimal(text, start, lang):
+                start, parsed = start - 1, ParsedNumber(Decimal("0." + parsed.digits), "0." + parsed.digits)
+            mention = _with_affixes(text, start, match.end(), parsed, table, words)
             if table is not None and _weekday_or_rank(text, words, match.start(), match.end(), table):
                 mention = replace(mention, form="words")
             found.append(mention)
@@ -214,6 +246,8 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
     elif kind == "cardinal" and len(parsed.digits) == 2 and start > 0 and text[start - 1] in _APOSTROPHE:
         kind, start = "year", start - 1  # "'99"
         alternates += [1900 + value, 2000 + value]
+    elif kind == "cardinal" and len(parsed.digits) == 2 and parsed.digits.isdigit():
+        alternates += [1900 + value, 2000 + value]  # a year said short: "la saison 77" for "der Saison 1977"
     elif kind == "cardinal" and re.fullmatch(r"\d{1,2}\.\d\d", parsed.digits) and value < 25 and int(parsed.digits[-2:]) < 60:
         alternates.append(("time", int(value), int(parsed.digits[-2:])))  # "at 6.30", "at 23.45"
     return NumberMention(

@@ -23,6 +23,7 @@ from babel.core import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 ARABIC_DECIMAL = "\u066b"  # ٫
+UNSPACED = frozenset({"zh", "ja"})  # languages written without spaces between words
 SEPARATORS = ".,\u066b\u066c\uff0c\uff0e"  # . , ٫ ٬ full-width ， ．
 # Separators that can only group thousands: Arabic ٬, the Arabic comma ، (often with a
 # space: "22،338،618", "70، 000") and spaces ("162 584"), each before exactly 3 digits.
