@@ -1,8 +1,12 @@
 """Fit the confidence models on the dev parts, choose the info bars, and judge both on the test parts.
 
-Reads the labelled findings that benchmarks/discrepancy.py and benchmarks/mqm.py write
-(``benchmarks/results/labels.*.json``, one file per benchmark and --split: every finding's
-evidence, and whether it was right, 1, or a false alarm, 0). Per family of findings (``aligner.check.confidence.family``):
+Reads the labelled findings that benchmarks/discrepancy.py, benchmarks/mqm.py and
+benchmarks/other_pairs.py write (``benchmarks/results/labels.*.json``, one file per benchmark and
+--split: every finding's evidence, and whether it was right, 1, or a false alarm, 0). The models
+are fitted on all of them; the bars are chosen, and the tables and the reliability diagram drawn,
+on the benchmarks whose groups carry the budget (a file with ``"budgeted": false``, other_pairs.py's
+omissions and additions of published translations, only teaches the models: its false alarms per
+100 sentences are printed apart). Per family of findings (``aligner.check.confidence.family``):
 
 * a logistic regression (scikit-learn) over the standardized evidence, its regularization
   chosen by 5-fold cross-validated log loss on dev, and an isotonic map
@@ -63,12 +67,13 @@ def family_of(row: dict) -> str:
     return family(Finding(row["kind"], Severity(row["severity"]), Span(), Span(), "", row["level"] or ""))
 
 
-def read_labels() -> tuple[list[dict], dict, dict]:
-    """Labelled rows; per split and group the sentences of the clean pairs, and of every pair.
+def read_labels() -> tuple[list[dict], dict, dict, dict]:
+    """Labelled rows; per split and group the sentences of the clean pairs, and of every pair, of
+    the budgeted benchmarks; and the sentences of the others' groups.
 
     A benchmark's ``-both`` file, where there is one, stands for its ``-dev`` and ``-test`` files
     (they hold the same findings from an earlier run)."""
-    rows, sentences, everywhere = [], defaultdict(dict), defaultdict(dict)
+    rows, sentences, everywhere, unbudgeted = [], defaultdict(dict), defaultdict(dict), defaultdict(dict)
     paths = sorted(RESULTS.glob("labels.*.json"))
     both = {p.name.split(".")[1].rsplit("-", 1)[0] for p in paths if p.name.endswith("-both.json")}
     for path in paths:
@@ -76,7 +81,12 @@ def read_labels() -> tuple[list[dict], dict, dict]:
         if benchmark in both and split_name != "both":
             continue
         data = json.loads(path.read_text())
-        rows += data["findings"]
+        budgeted = data.get("budgeted", True)
+        rows += [{**row, "budgeted": budgeted} for row in data["findings"]]
+        if not budgeted:
+            for split, groups in data["clean_sentences"].items():
+                unbudgeted[split].update({f"{data['benchmark']} {group}": count for group, count in groups.items()})
+            continue
         for split, groups in data["clean_sentences"].items():
             for group, count in groups.items():
                 sentences[split][f"{data['benchmark']} {group}"] = count
@@ -89,7 +99,7 @@ def read_labels() -> tuple[list[dict], dict, dict]:
         row["family"] = family_of(row)
         row["group_key"] = f"{row['benchmark']} {row['group']}"
         row["can_alarm"] = can_alarm(row)
-    return rows, sentences, everywhere
+    return rows, sentences, everywhere, unbudgeted
 
 
 def can_alarm(row: dict) -> bool:
@@ -254,18 +264,19 @@ def held_out(rows: list[dict], features: list[str]) -> None:
 
 
 def main() -> None:
-    rows, sentences, everywhere = read_labels()
-    dev = [r for r in rows if r["split"] == "dev"]
-    test = [r for r in rows if r["split"] == "test"]
+    rows, sentences, everywhere, unbudgeted = read_labels()
     features = sorted({name for r in rows for name in r["evidence"]} - BENCHMARK_DESIGN)
     by_family = defaultdict(list)
-    for r in dev:
-        by_family[r["family"]].append(r)
+    for r in rows:
+        if r["split"] == "dev":
+            by_family[r["family"]].append(r)
     models = {name: fit_family(family_rows, features) for name, family_rows in sorted(by_family.items())}
     for r in rows:
         model = models.get(r["family"])
         r["confidence"] = probability(model, r["evidence"]) if model else 1.0
-    held_out(dev, features)
+    held_out([r for r in rows if r["split"] == "dev"], features)
+    dev = [r for r in rows if r["split"] == "dev" and r["budgeted"]]
+    test = [r for r in rows if r["split"] == "test" and r["budgeted"]]
 
     print(f"{len(dev)} dev and {len(test)} test findings; families: "
           + ", ".join(f"{name} {m['examples']}{' (constant)' if 'constant' in m else ''}" for name, m in models.items()))
@@ -301,6 +312,13 @@ def main() -> None:
         for group, before in s["false_alarms_per_100_before"].items():
             print(f"  {group:28} false alarms per 100 clean sentences {before:6} -> {s['false_alarms_per_100_after'][group]:6}"
                   f"   of every pair {s['every_pair_false_alarms_per_100_before'][group]:6} -> {s['every_pair_false_alarms_per_100_after'][group]}")
+    for split, groups in unbudgeted.items():
+        split_rows = [r for r in rows if r["split"] == split and not r["budgeted"]]
+        key = "held_out" if split == "dev" else "confidence"
+        before, after = alarms_per_100(split_rows, groups, none, key=key), alarms_per_100(split_rows, groups, bars, key=key)
+        summary.setdefault(split, {})["unbudgeted_false_alarms_per_100"] = {"before": before, "after": after}
+        print(f"\n{split}, omissions and additions of the unbudgeted benchmarks, false alarms per 100 sentences: "
+              + "  ".join(f"{group} {before[group]} -> {after[group]}" for group in before))
     if "test" in summary:
         plot(summary["test"]["bins"], RESULTS / "reliability.png")
     (RESULTS / "calibration.json").write_text(json.dumps(summary, indent=2) + "\n")

@@ -140,9 +140,10 @@ def _weekday_or_rank(text: str, words: _Words, start: int, end: int, table: Word
     return i == 0 or not adjacent(text, words.tokens[i - 1].end, words.tokens[i].start)
 
 
-# Chinese and Japanese digits said one by one, as years and model numbers are: "一九八五年" (1985),
-# "一二零" (120). Four or more, or three with a zero: "三五年" is three to five years, "八五年" '85
-# (unread); never beside the characters that make them number words ("一二十" is not 120).
+# Chinese and Japanese digits said one by one, as years and codes are: four before 年 ("一九八五年",
+# 1985; "三五年" is three to five years), any with 〇, which is only ever a digit ("二〇二三"), five or
+# more. Idioms say numerals too: "七零八落" (scattered), "孤零零" (lonely), "一五一十" (in full); and
+# never beside the characters that make them number words ("一二十" is not 120).
 _CJK_DIGITS = "〇零一二三四五六七八九"
 _CJK_DIGIT_VALUES = dict(zip(_CJK_DIGITS, "00123456789"))
 _CJK_DIGIT_RUN = re.compile(rf"(?<![十百千万萬亿億两兩{_CJK_DIGITS}])[{_CJK_DIGITS}]{{2,}}(?![十百千万萬亿億两兩点點{_CJK_DIGITS}])")
@@ -152,7 +153,7 @@ def _cjk_digit_runs(text: str) -> list[NumberMention]:
     found = []
     for m in _CJK_DIGIT_RUN.finditer(text):
         run = m.group()
-        if len(run) < 4 and not set(run) & {"〇", "零"}:
+        if not ("〇" in run or len(run) >= 5 or (len(run) == 4 and text.startswith("年", m.end()))):
             continue
         digits = "".join(_CJK_DIGIT_VALUES[ch] for ch in run)
         value = Decimal(digits)
