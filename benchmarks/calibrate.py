@@ -108,12 +108,12 @@ def can_alarm(row: dict) -> bool:
     numbers and names, a sentence said inside its neighbour's translation, are info by rule
     (check/clauses.py, check/structure.py)."""
     from aligner.check.clauses import can_warn
-    from aligner.check.structure import ABSORBED_SHARE
+    from aligner.check.structure import ABSORBED_SHARE, JOINED_GAIN
 
     if row["kind"] == "omission" and row["level"] == "clause":
         return can_warn(row["evidence"])
     if row["kind"] in ("omission", "addition") and row["level"] == "sentence":
-        return row["evidence"].get("absorbed_share", 0.0) < ABSORBED_SHARE
+        return row["evidence"].get("absorbed_share", 0.0) < ABSORBED_SHARE and row["evidence"].get("joined_gain", -1.0) < JOINED_GAIN
     return True
 
 
