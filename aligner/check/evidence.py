@@ -27,12 +27,7 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
     margins = (_margins(pair, 0), _margins(pair, 1))
     sides = pair.alignment.sides
     gaps = _gap_partners(pair)
-    bead_of = ({}, {})
-    for bead in pair.alignment.beads:
-        if bead.source and bead.target:
-            bead_of[0].update({i: bead for i in bead.source})
-            bead_of[1].update({j: bead for j in bead.target})
-    before, after = zip(_aligned_around(n, bead_of[0]), _aligned_around(m, bead_of[1]))
+    before, after = zip(_aligned_around(n, pair.bead_of(True, moved=True)), _aligned_around(m, pair.bead_of(False, moved=True)))
 
     def evidence(finding: Finding) -> dict[str, float]:
         source, target = finding.source.sentences, finding.target.sentences
@@ -52,7 +47,7 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
                 partners = gaps[side].get(own[0], [])
                 if partners:
                     features["gap_partner"] = float((mine.vectors[list(own)] @ other.vectors[partners].T).max())
-                features["absorb_gain"] = _absorb_gain(pair, bead_of[side], list(own), side)
+                features["absorb_gain"] = _absorb_gain(pair, list(own), side)
             # Best centred cosine of the finding's sentences to any sentence of the other side:
             # high when a counterpart exists somewhere (a misalignment rather than an omission).
             features["best_counterpart"] = float((mine.vectors[list(own)] @ other.vectors.T).max())
@@ -103,19 +98,15 @@ def _gap_partners(pair: Pair) -> tuple[dict[int, list[int]], dict[int, list[int]
     return out
 
 
-def _absorb_gain(pair: Pair, bead_of: dict, own: list[int], side: int) -> float:
+def _absorb_gain(pair: Pair, own: list[int], side: int) -> float:
     """How much closer a neighbouring bead of the same paragraph gets to its counterpart when it takes
     in the unaligned sentences (-1 without such a neighbour): near or over 0 when their content is
     in the counterpart already (a sentence boundary drawn elsewhere, two sentences said as one),
     clearly negative when it is missing."""
     sides = pair.alignment.sides
     mine, other = sides[side], sides[1 - side]
-    paragraph = mine.paragraphs[own[0]]
     best = -1.0
-    for neighbour in (own[0] - 1, own[-1] + 1):
-        bead = bead_of.get(neighbour)
-        if bead is None or mine.paragraphs[neighbour] != paragraph:
-            continue
+    for _, bead in pair.neighbour_beads(own[0], own[-1], side == 0, moved=True):
         ours, theirs = (bead.source, bead.target) if side == 0 else (bead.target, bead.source)
         counterpart = other.span_vector(theirs)
         gain = float(mine.span_vector(sorted(set(ours) | set(own))) @ counterpart - mine.span_vector(ours) @ counterpart)

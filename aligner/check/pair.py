@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Sequence
 
 import numpy as np
@@ -30,6 +31,30 @@ class Pair:
     @property
     def aligned(self) -> list[Bead]:
         return [b for b in self.alignment.beads if b.source and b.target]
+
+    @cached_property
+    def _beads_by_sentence(self) -> dict[tuple[bool, bool], dict[int, Bead]]:
+        return {
+            (source_side, moved): {i: bead for bead in self.aligned if moved or not bead.moved for i in (bead.source if source_side else bead.target)}
+            for source_side in (True, False)
+            for moved in (True, False)
+        }
+
+    def bead_of(self, source_side: bool, moved: bool = False) -> dict[int, Bead]:
+        """Each aligned sentence of one side and its bead; beads of moved passages only with ``moved``."""
+        return self._beads_by_sentence[(source_side, moved)]
+
+    def neighbour_beads(self, first: int, last: int, source_side: bool, reach: int = 1, moved: bool = False) -> list[tuple[int, Bead]]:
+        """The nearest aligned sentence before ``first`` and after ``last`` of one side, within ``reach``
+        sentences and in the paragraph of the sentence it neighbours, each with its bead (``bead_of``)."""
+        bead_of = self.bead_of(source_side, moved)
+        sentences = (self.source if source_side else self.target).sentences
+        found = []
+        for start, step in ((first, -1), (last, 1)):
+            nearest = next((i for i in range(start + step, start + step * (reach + 1), step) if i in bead_of), None)
+            if nearest is not None and sentences[nearest].paragraph == sentences[start].paragraph:
+                found.append((nearest, bead_of[nearest]))
+        return found
 
     def source_span(self, indices: Sequence[int], highlights=()) -> Span:
         return _span(self.source.sentences, indices, highlights)

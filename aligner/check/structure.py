@@ -231,12 +231,8 @@ def absorbed_share(pair: Pair, index: int, source_side: bool) -> float:
     scale = 1 / ratio if source_side else ratio  # other-side chars per own char
     expected = len(mine.sentences[index].text) * scale
     best = 0.0
-    for bead in pair.aligned:
+    for _, bead in pair.neighbour_beads(index, index, source_side):
         own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
-        if bead.moved or not ({index - 1, index + 1} & set(own)):
-            continue
-        if not any(mine.sentences[i].paragraph == mine.sentences[index].paragraph for i in own):
-            continue
         surplus = sum(len(other.sentences[j].text) for j in theirs) - sum(len(mine.sentences[i].text) for i in own) * scale
         best = max(best, surplus / expected if expected else 0.0)
     return float(best)
@@ -249,18 +245,11 @@ def joined_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int,
     such a bead. Over 0 when the sentence says what the counterpart says beyond the bead (one
     sentence translated as two, two said as one, an unpunctuated subtitle), below when it is
     foreign to it (a sentence left out or put in). One call to the encoder for all of them."""
-    mine = pair.source if source_side else pair.target
     own_span, other_span = (pair.source_span, pair.target_span) if source_side else (pair.target_span, pair.source_span)
     mean, other_mean = (side.mean for side in (pair.alignment.sides if source_side else pair.alignment.sides[::-1]))
-    bead_of = {i: bead for bead in pair.aligned if not bead.moved for i in (bead.source if source_side else bead.target)}
     texts, owners = [], []
     for index in indices:
-        paragraph = mine.sentences_of(mine.sentences[index].paragraph)
-        for step in (-1, 1):
-            between = next((i for i in range(index + step, index + step * (JOIN_REACH + 1), step) if i in bead_of), None)
-            if between is None or between not in paragraph:
-                continue
-            bead = bead_of[between]
+        for between, bead in pair.neighbour_beads(index, index, source_side, reach=JOIN_REACH):
             own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
             joined = own_span(sorted({*own, *range(min(index, between), max(index, between) + 1)})).text
             counterpart = other_span(theirs).text
