@@ -30,7 +30,7 @@ _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
 _EXPONENT_BEFORE = re.compile(r"(?<!\w)(?:km|cm|mm|m|mi)[ \u00a0]?$")
 _APOSTROPHE = "'\u2019"
 GLUED_SCALE_LANGUAGES = frozenset({"zh", "ja", "ko"})
-_POINT = Separators(",", ".")
+_POINT = Separators(",", ".")  # a language babel does not know: the decimal point as English writes it
 
 
 def _ordinal_suffix(text: str, end: int, table: WordTable | None) -> int:

@@ -2,7 +2,7 @@
 ``World War II``, ``thế kỷ XIX`` -- not the pronoun ``I`` nor ``DC`` or ``CD``.
 
 Numerals made of I, V and X from two letters up are taken after a word that announces
-a number, after a name ("Palm VII", "Apollo XI"), a word of a script without Latin capitals,
+a number, after a name ("Palm VII", "Apollo XI") or a word outside ASCII (Arabic, Vietnamese),
 before a century word ("XX siècle"), or as a label opening the text ("II. Methods");
 numerals using L, C, D or M only after a word that announces a number ("Super Bowl XLIX"), a
 single I, V or X only after "War" or a ruler's name, and a lone L, C, D or M never. A capital
@@ -71,8 +71,8 @@ def find_roman(text: str) -> list[NumberMention]:
 
 
 def _named(before: re.Match | None) -> bool:
-    """After a name ("Palm VII") or a word of a script without Latin capitals (Arabic, Vietnamese's
-    "giai đoạn II", where lowercase words name stages)."""
+    """After a name ("Palm VII") or a word outside ASCII: Arabic has no capitals, and Vietnamese
+    names stages with lowercase words ("giai đoạn II")."""
     return before is not None and (before.group(1)[0].isupper() or not before.group(1).isascii())
 
 
