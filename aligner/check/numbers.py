@@ -8,11 +8,11 @@ takes the kind and severity of its gravest difference and lists every difference
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Difference, Finding, Severity, Span
-from ..numbers import NumberDiff, compare_numbers, extract_numbers
+from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers
 from ..numbers.dates import month_named_within
 from ..numbers.languages import reads_number_words, says_one_and_two_by_form, table_for
 from ..rules import default_severity
@@ -32,15 +32,11 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             continue  # low_similarity says the pairing itself is doubtful: its numbers prove nothing
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
-        source_numbers = extract_numbers(source.text, pair.source.language)
-        target_numbers = extract_numbers(target.text, pair.target.language)
-        diffs = [
-            d for d in compare_numbers(source_numbers, target_numbers)
-            if not _unreadable_counterpart(d, pair.source.language, pair.target.language)
-            and not _restated_aside(d, source.text, source_numbers, target.text, target_numbers)
-            and not _said_again(d, source_numbers, target_numbers)
-            and not _written_unread(d, source.text, target.text, pair.source.language, pair.target.language)
-        ]
+        sides = (
+            Said(source.text, extract_numbers(source.text, pair.source.language), pair.source.language),
+            Said(target.text, extract_numbers(target.text, pair.target.language), pair.target.language),
+        )
+        diffs = [d for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]
         if not diffs:
             continue
         differences = tuple(
@@ -95,45 +91,65 @@ def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
     }
 
 
-def _unreadable_counterpart(diff: NumberDiff, source_language: str, target_language: str) -> bool:
+@dataclass(frozen=True)
+class Said:
+    """One side of an aligned bead as the excuses below read it."""
+
+    text: str
+    numbers: list[NumberMention]
+    language: str
+
+
+def unpaired(diff: NumberDiff, source: Said, target: Said) -> tuple[NumberMention, Said, Said] | None:
+    """A missing or added number with the side that says it and the other side (None for other differences)."""
+    if diff.kind == "number_missing":
+        return diff.source, source, target
+    if diff.kind == "number_added":
+        return diff.target, target, source
+    return None
+
+
+def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
+    """Whether an unpaired number has its counterpart on the other side after all, where the comparison
+    could not pair it: unread, restated aside, said once where the other side repeats it, or written
+    where the engine does not read it."""
+    found = unpaired(diff, source, target)
+    if found is None:
+        return False
+    mention, own, other = found
+    return _unreadable_counterpart(mention, other) or _restated_aside(mention, own) or _said_again(mention, other) or _written_unread(mention, other)
+
+
+def _unreadable_counterpart(mention: NumberMention, other: Said) -> bool:
     """A whole number, percentage or Roman numeral missing on a side whose language's number words the
     engine cannot read, or a lone 1 or 2 against a language that says them by the noun's form (Arabic duals).
 
     "10 years" is "zehn Jahre", "100000 years" is "十万年", "Australian II" is "澳大利亚二队": the
-    counterpart is there, unread. Years,
-    dates, decimals and ranges are written in digits everywhere and stay compared.
+    counterpart is there, unread. Years, dates, decimals and ranges are written in digits everywhere
+    and stay compared.
     """
-    if diff.kind not in ("number_missing", "number_added"):
-        return False
-    mention, other_language = (diff.source, target_language) if diff.kind == "number_missing" else (diff.target, source_language)
-    if says_one_and_two_by_form(other_language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2):
+    if says_one_and_two_by_form(other.language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2):
         return True  # "2 drummers" is قارعَي طبول, a dual; "Article 2" is a label, and stays compared
-    if reads_number_words(other_language):
+    if reads_number_words(other.language):
         return False
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
     decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits
     return mention.kind in ("cardinal", "ordinal", "percent", "roman") and not mention.parts and whole and not decimal_written
 
 
-def _written_unread(diff: NumberDiff, source: str, target: str, source_language: str, target_language: str) -> bool:
+def _written_unread(mention: NumberMention, other: Said) -> bool:
     """Is the unpaired Roman numeral or month name written on the other side where the engine does
     not read it: glued onto a word ("PalmVII", "سبتمبرمن"), inside a compound ("Augustmorgen")?"""
-    if diff.kind not in ("number_missing", "number_added"):
-        return False
-    mention, other, other_language = (diff.source, target, target_language) if diff.kind == "number_missing" else (diff.target, source, source_language)
     if mention.form == "roman":
-        return mention.text in other
-    return mention.kind == "month" and month_named_within(other, int(mention.value), table_for(other_language))
+        return mention.text in other.text
+    return mention.kind == "month" and month_named_within(other.text, int(mention.value), table_for(other.language))
 
 
-def _said_again(diff: NumberDiff, source_numbers, target_numbers) -> bool:
+def _said_again(mention: NumberMention, other: Said) -> bool:
     """Is the unpaired number a repetition of a value the other side says too? "She had 10 children.
     My mom was the youngest of her 10 kids." is "bà có đến 10 đứa con. Mẹ tôi là con út": the
     value is kept, the translator only did not say it twice."""
-    if diff.kind not in ("number_missing", "number_added"):
-        return False
-    mention, others = (diff.source, target_numbers) if diff.kind == "number_missing" else (diff.target, source_numbers)
-    return any(set(mention.values()) & set(other.values()) for other in others)
+    return any(set(mention.values()) & set(number.values()) for number in other.numbers)
 
 
 # An amount said again in another currency or unit, in parentheses right after the amount:
@@ -144,11 +160,9 @@ _CURRENCY = re.compile(_CURRENCY_BEFORE + r"|₫|\b(?:JPY|dollars?|euros?|yen|po
 _ASIDE_GAP = re.compile(r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو)?\s*", re.IGNORECASE)
 
 
-def _restated_aside(diff: NumberDiff, source: str, source_numbers, target: str, target_numbers) -> bool:
+def _restated_aside(mention: NumberMention, own: Said) -> bool:
     """Is the unpaired number one of an amount and its restatement in parentheses ("A (B)")?"""
-    if diff.kind not in ("number_missing", "number_added"):
-        return False
-    mention, text, mentions = (diff.source, source, source_numbers) if diff.kind == "number_missing" else (diff.target, target, target_numbers)
+    text, mentions = own.text, own.numbers
     index = next((i for i, m in enumerate(mentions) if m is mention), None)
     if index is None:
         return False  # a part of a range or date that the other side does not split alike
