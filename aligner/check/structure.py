@@ -185,17 +185,22 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             level = "paragraph" if whole else "sentence"
             message = f"{level} {where}"
             severity = default_severity(kind, level)
-            absorbed = 0.0 if whole else absorbed_share(pair, run[0], source_side)
-            joined = gains.get(run[0], -1.0)
-            if absorbed >= ABSORBED_SHARE:
+            evidence = {"absorbed_share": 0.0 if whole else absorbed_share(pair, run[0], source_side), "joined_gain": gains.get(run[0], -1.0)}
+            if reason := said_inside_neighbour(evidence):
                 severity = Severity.INFO
-                message += f" (its neighbour's translation is longer than usual by {absorbed:.0%} of it: it may be said there)"
-            elif joined >= JOINED_GAIN:
-                severity = Severity.INFO
-                message += " (its neighbour, with it, reads closer to its translation: it may be said there)"
-            findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level,
-                                    evidence={"absorbed_share": absorbed, "joined_gain": joined}))
+                message += f" ({reason})"
+            findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level, evidence=evidence))
     return findings
+
+
+def said_inside_neighbour(evidence: dict[str, float]) -> str:
+    """Why an unaligned sentence is probably said inside its neighbour's translation, which makes its
+    finding info whatever its confidence ('' when it is not): see ABSORBED_SHARE and JOINED_GAIN."""
+    if evidence.get("absorbed_share", 0.0) >= ABSORBED_SHARE:
+        return f"its neighbour's translation is longer than usual by {evidence['absorbed_share']:.0%} of it: it may be said there"
+    if evidence.get("joined_gain", -1.0) >= JOINED_GAIN:
+        return "its neighbour, with it, reads closer to its translation: it may be said there"
+    return ""
 
 
 def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
