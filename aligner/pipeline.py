@@ -102,7 +102,7 @@ def compare(
         else:
             alignment = align(embeddings[reference], embeddings[index], background, params)
         started = timings.add("align", started)
-        pair = Pair(documents[reference], document, alignment, encoder.encode)
+        pair = Pair(documents[reference], document, alignment, encoder.encode, getattr(encoder, "token_vectors", None))
         pair.verdict, pair.run_share, source_cov, target_cov = verdict(pair)
         findings = run_checks(pair, settings)
         comparisons.append(

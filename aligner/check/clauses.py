@@ -7,7 +7,11 @@ tests agree (measured on the seeds, where each alone raises false alarms):
 
 * leaving it out brings the source *closer* to the target (a translated
   clause, removed, takes shared meaning with it);
-* no clause of the target, nor any two adjacent ones, resembles it.
+* no clause of the target, nor any two adjacent ones, resembles it;
+
+or when most of its words are aligned with no word of the target while the rest of the sentence's
+are (``align.words.foreign``), which the embeddings of a long sentence with and without a short clause
+often cannot show.
 
 A whole sentence of a bead that joins several is examined too (a translation that left one out
 is often aligned to all of them), in beads with more source sentences than target ones whatever
@@ -19,10 +23,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import Callable
 
 import numpy as np
 
 from ..align.vectors import unit
+from ..align.words import aligned_tokens, foreign
 from ..model import Bead, Finding, Severity
 from ..numbers import extract_numbers
 from ..rules import default_severity
@@ -73,6 +79,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         texts += [target.text[a:b] for a, b in windows]
         texts += _neighbour_clauses(pair, bead)
         vectors = pair.embed(texts)
+        foreign_to_target = _foreign_words(pair, text, target.text)
         k = len(clauses)
         whole, target_vector = unit(vectors[0] - x.mean), unit(vectors[1] - y.mean)
         without = unit(vectors[2 : 2 + k] - x.mean) @ target_vector - whole @ target_vector
@@ -83,9 +90,14 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
             # A whole sentence is not held to the resemblance test: a sentence of the same paragraph
             # resembles what is left of the translation (UDHR 16: equal rights in marriage, beside the
             # right to marry), where a clause said elsewhere would resemble nothing there.
-            if gain > 0 and (shape != "clause" or best < UNMATCHED) and sentence not in missing_sentences:
+            unaligned, words_unaligned = foreign_to_target((start, end))
+            if shape == "clause":
+                missing = (gain > 0 and best < UNMATCHED) or unaligned
+            else:
+                missing = gain > 0
+            if missing and sentence not in missing_sentences:
                 evidence = {
-                    "clause_gain": float(gain), "clause_resemblance": float(best), "shorter_by": float(shorter_by),
+                    "clause_gain": float(gain), "clause_resemblance": float(best), "shorter_by": float(shorter_by), "words_unaligned": words_unaligned,
                     **carried(text[start:end], target.text, pair.source.language, pair.target.language),
                 }
                 if shape != "clause":  # a whole sentence the bead took in
@@ -107,6 +119,16 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _foreign_words(pair: Pair, text: str, target: str) -> Callable[[tuple[int, int]], tuple[bool, float]]:
+    """Whether a span of ``text`` is foreign to ``target`` and the share of its words unaligned
+    (``align.words.foreign``; never, and 0, where the encoder has no token vectors)."""
+    if pair.tokens is None:
+        return lambda span: (False, 0.0)
+    tokens, counterpart = pair.tokens([text, target])
+    aligned = aligned_tokens(tokens, counterpart)
+    return lambda span: foreign(text, tokens, aligned, span)
 
 
 def carried(clause: str, target: str, source_language: str, target_language: str) -> dict[str, float]:

@@ -17,6 +17,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..align.words import aligned_tokens, unaligned_share
 from ..model import Finding
 from .pair import Pair
 
@@ -31,9 +32,10 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
 
     def evidence(finding: Finding) -> dict[str, float]:
         source, target = finding.source.sentences, finding.target.sentences
-        own, side = (source, 0) if source else (target, 1)
+        own, side = (target, 1) if finding.kind == "addition" or not source else (source, 0)
         features = {"one_sided": float(bool(source) != bool(target))}
         features.update(edge=0.0, log_chars=0.0, best_counterpart=0.0, neighbour_margin=0.0, bead_margin=0.0, gap_partner=0.0, absorb_gain=-1.0)
+        features["words_unaligned"] = _words_unaligned(pair, finding, own, side, gaps) if own else 0.0
         if own:
             count = (n, m)[side]
             position = own[0] / max(count - 1, 1)
@@ -113,3 +115,28 @@ def _absorb_gain(pair: Pair, own: list[int], side: int) -> float:
         best = max(best, gain)
     return best
 
+
+
+def _words_unaligned(pair: Pair, finding: Finding, own: tuple[int, ...], side: int, gaps) -> float:
+    """The share of the words of an omitted or added sentence or clause that no word of its
+    counterpart is aligned with (``align.words``): the finding's other side where it has one, else
+    the other side's sentences around it (its gap's and the neighbouring beads'), where a sentence
+    said in other words or across a sentence boundary finds its words. 0 where the encoder has no
+    token vectors, or for other findings."""
+    if "words_unaligned" in finding.evidence:  # measured by the check
+        return finding.evidence["words_unaligned"]
+    if pair.tokens is None or finding.kind not in ("omission", "addition") or finding.level not in ("sentence", "clause"):
+        return 0.0
+    mine, theirs = (finding.source, finding.target) if side == 0 else (finding.target, finding.source)
+    context = theirs.text
+    if not theirs.sentences:
+        around = set(gaps[side].get(own[0], []))
+        for _, bead in pair.neighbour_beads(own[0], own[-1], side == 0, moved=True):
+            around.update(bead.target if side == 0 else bead.source)
+        other = pair.target if side == 0 else pair.source
+        context = " ".join(other.sentences[i].text for i in sorted(around))
+    if not context.strip():
+        return 1.0
+    tokens, counterpart = pair.tokens([mine.text, context])
+    span = mine.highlights[0] if mine.highlights else (0, len(mine.text))
+    return unaligned_share(mine.text, tokens, aligned_tokens(tokens, counterpart), span)

@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..align import Alignment
+from ..embed.base import TokenVectors
 from ..model import Bead, Document, Sentence, Span
 
 
@@ -25,6 +26,7 @@ class Pair:
     target: Document
     alignment: Alignment
     embed: Callable[[Sequence[str]], np.ndarray]  # the session's (cached) encoder
+    tokens: Callable[[Sequence[str]], list[TokenVectors]] | None = None  # its token vectors, where it has them
     verdict: str = ""
     run_share: float = 0.0  # set with the verdict (check.structure.verdict)
 

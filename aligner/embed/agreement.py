@@ -40,8 +40,11 @@ def build_encoder(runtime_name: str, precision: str | None, built: BuiltModel) -
     from .runtime import OnnxRuntime, OpenVINORuntime
 
     if runtime_name == "openvino":
-        return E5Encoder(built, OpenVINORuntime(built.graph, built.compiled_cache, precision))
-    return E5Encoder(built, OnnxRuntime(built.graph))
+        return E5Encoder(
+            built, OpenVINORuntime(built.graph, built.compiled_cache, precision),
+            lambda: OpenVINORuntime(built.token_graph, built.compiled_cache / "tokens", precision),
+        )
+    return E5Encoder(built, OnnxRuntime(built.graph), lambda: OnnxRuntime(built.token_graph))
 
 
 def recorded_agreement(built: BuiltModel, encoder: E5Encoder) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -19,3 +20,15 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return a float32 array of shape (len(texts), dim), rows of unit length."""
         ...
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """One text's tokens: character spans ``[n, 2]`` in the text and unit vectors ``[n, dim]``.
+
+    An encoder that can give them has ``token_vectors(texts) -> list[TokenVectors]``; word
+    alignment (``aligner.align.words``) reads them, and does without where an encoder has none.
+    """
+
+    spans: np.ndarray
+    vectors: np.ndarray

@@ -24,8 +24,9 @@ from .cache import default_cache_dir
 from .packed import default_model_path, read_packed_model
 
 # Raise when the graph or tokenizer that build_model writes changes, so old builds are not reused.
-GRAPH_VERSION = 1
+GRAPH_VERSION = 2
 GRAPH_FILE = "model.onnx"
+TOKEN_GRAPH_FILE = "tokens.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 
 
@@ -38,12 +39,17 @@ class BuiltModel:
         return self.directory / GRAPH_FILE
 
     @property
+    def token_graph(self) -> Path:
+        """The graph of token hidden states that word alignment reads (graph.TOKEN_LAYERS)."""
+        return self.directory / TOKEN_GRAPH_FILE
+
+    @property
     def tokenizer(self) -> Path:
         return self.directory / TOKENIZER_FILE
 
     @property
     def complete(self) -> bool:
-        return self.graph.is_file() and self.tokenizer.is_file()
+        return all(path.is_file() for path in (self.graph, self.token_graph, self.tokenizer))
 
     @property
     def compiled_cache(self) -> Path:
@@ -113,9 +119,10 @@ def _build_for_this_run(problem: str, progress: Callable[[str], None] | None) ->
 
 
 def _write(directory: Path) -> None:
-    from .graph import build_graph
+    from .graph import TOKEN_LAYERS, build_graph
     from .tokenizer import build_tokenizer
 
     packed = read_packed_model(default_model_path())
     (directory / GRAPH_FILE).write_bytes(build_graph(packed))
+    (directory / TOKEN_GRAPH_FILE).write_bytes(build_graph(packed, TOKEN_LAYERS))
     build_tokenizer(packed).save(str(directory / TOKENIZER_FILE))

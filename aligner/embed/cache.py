@@ -34,6 +34,8 @@ class CachedEncoder:
     def __init__(self, encoder: Encoder, directory: Path | None = None, warn: Callable[[str], None] = say) -> None:
         self.encoder = encoder
         self.name = encoder.name
+        # Token vectors are asked for a few texts per finding: not worth caching.
+        self.token_vectors = getattr(encoder, "token_vectors", None)
         self.hits = 0
         self.misses = 0
         self._warn = warn

