@@ -9,9 +9,12 @@ import numpy as np
 import pytest
 
 from aligner.align.words import FOREIGN_SHARE, aligned_tokens, foreign, unaligned_share
+from aligner.check.clauses import UNMATCHED
 from aligner.embed.agreement import build_encoder
 from aligner.embed.base import TokenVectors
 from aligner.embed.build import ensure_model
+
+from conftest import CORPORA
 
 # XQuAD dev (Amazon rainforest): two sentences and their Vietnamese, and a sentence of the next
 # paragraph of the same article, on the same subject, inserted as discrepancy.py inserts one.
@@ -68,23 +71,24 @@ def test_every_token_of_a_script_without_spaces_is_a_word_and_foreign_needs_an_a
     assert foreign(text, tokens, np.zeros(4, bool), (0, 2)) == (False, 1.0)
 
 
-# PUD dev (n01092, en→ar), with a sentence of another document put after its translation, as
-# discrepancy.py inserts one: the sentence vectors align both Arabic sentences with the English one.
-QUOTED_EN = "“We are actively thinking of possible ways to limit the scope of litigation to only those with a real standing in a project,” he was quoted as saying."
-QUOTED_AR = 'نقل عنه قوله: "إننا ندأب على التفكير بالسبل المتاحة للحد من الدعاوى القضائية لتقتصر فقط على أولئك الذين لديهم مكانة فعلية في أي مشروع".'
-FOREIGN_AR = "واليوم, هناك آثارٌ كثيرة يمكن زيارتها."
+
+# XQuAD dev (Amazon rainforest, three paragraphs) with the clause "and 91% of land deforested since
+# 1970" cut from the translation of the second one.
+CUT = {"vi": " và 91% đất bị phá rừng từ năm 1970,", "ar": " و 91% من الأراضي التي أزيلت منها الغابات منذ سنة 1970"}
 
 
-def test_a_sentence_inserted_into_a_bead_is_reported_as_added(run_cli, tmp_path):
-    source = tmp_path / "quote.en.txt"
-    source.write_text(QUOTED_EN + "\n", encoding="utf-8")
-    reports = {}
-    for name, target_text in (("added", f"{QUOTED_AR} {FOREIGN_AR}"), ("clean", QUOTED_AR)):
-        target = tmp_path / f"{name}.ar.txt"
-        target.write_text(target_text + "\n", encoding="utf-8")
-        result = run_cli("compare", source, target, "--format", "json")
-        reports[name] = json.loads(result.stdout)["comparisons"][0]["findings"]
-    (added,) = reports["added"]
-    assert added["kind"] == "addition" and added["target"]["text"] == FOREIGN_AR and added["source"]["text"] == QUOTED_EN
-    assert added["evidence"]["words_unaligned"] >= FOREIGN_SHARE
-    assert reports["clean"] == []
+@pytest.mark.parametrize("language", ["vi", "ar"])
+def test_a_cut_clause_is_found_by_its_unaligned_words_and_warns_only_when_the_embeddings_agree(run_cli, tmp_path, language):
+    paragraphs = {lang: (CORPORA / "xquad-en-ar-vi" / f"contexts.{lang}").read_text(encoding="utf-8").split("\n")[80:83] for lang in ("en", language)}
+    paragraphs[language][1] = paragraphs[language][1].replace(CUT[language], "")
+    for lang, lines in paragraphs.items():
+        (tmp_path / f"amazon.{lang}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("compare", tmp_path / "amazon.en.txt", tmp_path / f"amazon.{language}.txt", "--format", "json")
+    (clause,) = [f for f in json.loads(result.stdout)["comparisons"][0]["findings"] if f["level"] == "clause"]
+    assert clause["message"].endswith("“and 91% of land deforested since 1970”") and clause["evidence"]["words_unaligned"] >= FOREIGN_SHARE
+    # The Vietnamese without the clause is also further from the English than with it, and nothing
+    # there resembles it; the Arabic has a clause that resembles it (0.37), so its unaligned words
+    # alone found it, and alone they never make a warning.
+    embeddings_agree = clause["evidence"]["clause_gain"] > 0 and clause["evidence"]["clause_resemblance"] < UNMATCHED
+    assert embeddings_agree == (language == "vi")
+    assert clause["severity"] == ("warning" if language == "vi" else "info")

@@ -18,16 +18,11 @@ from ..embed.base import TokenVectors
 _WORD = re.compile(r"\w")
 # A span is foreign to the counterpart (``foreign``) when at least FOREIGN_SHARE of its words are
 # unaligned while at most REST_SHARE of the rest of its text are: a language pair the model aligns
-# loosely (Chinese and English) leaves whole sentences half unaligned, and there the span must
-# stand out from its neighbours. Dev parts of discrepancy.py (40 pairs per direction and fault,
-# with seed 1), en→ar / en→vi / ar→vi:
-# * an inserted sentence that the alignment took into a bead of several: 5 of the 6 had 0.74 to 1.0
-#   of their words unaligned while the bead's other sentences had 0.27 to 0.44; the sixth, 0.74
-#   against 0.64. Sentences of clean pairs' beads that are foreign so: 0.0 / 0.15 / 0.0 per 100
-#   sentences (at 0.7 alone 0.0 / 0.21 / 0.15; at 0.6, 0.08 / 0.46 / 1.23);
-# * a clause cut from the target, in the beads the clause check examines: a clause of the cut
-#   pair's line reached 0.7 in 0.45 / 0.50 / 0.20 of the pairs, a clause of a clean pair 0.0 / 0.72
-#   / 0.0 times per 100 sentences (at 0.6: 0.47 / 0.65 / 0.30 of the pairs, 0.60 / 1.48 / 0.59).
+# loosely (Chinese and English) leaves whole sentences half unaligned, and there a span must stand
+# out from its neighbours. Dev parts of discrepancy.py, a clause cut from the target (40 pairs per
+# direction with seed 1, in the beads the clause check examines), en→ar / en→vi / ar→vi: a clause of
+# the cut pair's line reached 0.7 in 0.45 / 0.50 / 0.20 of the pairs, a clause of a clean pair 0.0
+# / 0.72 / 0.0 times per 100 sentences (at 0.6: 0.47 / 0.65 / 0.30 of the pairs, 0.60 / 1.48 / 0.59).
 FOREIGN_SHARE = 0.7
 REST_SHARE = 0.6
 # Hiragana, katakana, CJK ideographs, Thai, Lao, Myanmar, Khmer: scripts written without spaces.

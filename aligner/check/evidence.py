@@ -32,7 +32,7 @@ def evidence_of(pair: Pair) -> Callable[[Finding], dict[str, float]]:
 
     def evidence(finding: Finding) -> dict[str, float]:
         source, target = finding.source.sentences, finding.target.sentences
-        own, side = (target, 1) if finding.kind == "addition" or not source else (source, 0)
+        own, side = (source, 0) if source else (target, 1)
         features = {"one_sided": float(bool(source) != bool(target))}
         features.update(edge=0.0, log_chars=0.0, best_counterpart=0.0, neighbour_margin=0.0, bead_margin=0.0, gap_partner=0.0, absorb_gain=-1.0)
         features["words_unaligned"] = _words_unaligned(pair, finding, own, side, gaps) if own else 0.0
@@ -114,7 +114,6 @@ def _absorb_gain(pair: Pair, own: list[int], side: int) -> float:
         gain = float(mine.span_vector(sorted(set(ours) | set(own))) @ counterpart - mine.span_vector(ours) @ counterpart)
         best = max(best, gain)
     return best
-
 
 
 def _words_unaligned(pair: Pair, finding: Finding, own: tuple[int, ...], side: int, gaps) -> float:

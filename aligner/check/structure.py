@@ -7,7 +7,6 @@ from itertools import groupby
 import numpy as np
 
 from ..align.backbone import in_runs, mutual_links
-from ..align.words import aligned_tokens, foreign
 from ..align.vectors import unit
 from ..model import Bead, Document, Finding, Severity
 from ..numbers import extract_numbers
@@ -65,7 +64,6 @@ JOIN_REACH = 16
 # percentile 2,167), while the joined texts of very long "sentences" (the hostile test's 40 kB
 # line of numbers) took a cold run past four minutes.
 MAX_JOINED_CHARS = 4_000
-MIN_WORDS = 4  # a shorter sentence is too few words for the share of them aligned to say much
 
 
 def weakly_aligned(bead: Bead) -> bool:
@@ -156,7 +154,6 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
     beads = pair.alignment.beads
     findings = _unaligned(pair, [b.source[0] for b in beads if not b.target], source_side=True)
     findings += _unaligned(pair, [b.target[0] for b in beads if not b.source], source_side=False)
-    findings += _added_inside_beads(pair)
     findings += _moves(pair, [b for b in beads if b.moved])
     bar = low_similarity_bar(pair)
     for bead in pair.aligned:
@@ -193,37 +190,6 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
                 severity = Severity.INFO
                 message += f" ({reason})"
             findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level, evidence=evidence))
-    return findings
-
-
-def _added_inside_beads(pair: Pair) -> list[Finding]:
-    """Target sentences that a bead of several took in but whose words its source does not have
-    (``align.words.foreign``): a sentence inserted beside a translated one can leave the bead's vector
-    as close to its source as the translation alone (the embeddings could not tell it apart from
-    a sentence translated as two)."""
-    if pair.tokens is None:
-        return []
-    findings = []
-    for bead in pair.aligned:
-        if len(bead.target) < 2:
-            continue
-        joined = pair.target_span(bead.target).text
-        source = pair.source_span(bead.source)
-        tokens, counterpart = pair.tokens([joined, source.text])
-        aligned = aligned_tokens(tokens, counterpart)
-        start = 0
-        for j in bead.target:
-            text = pair.target.sentences[j].text
-            added, share = foreign(joined, tokens, aligned, (start, start + len(text)))
-            start += len(text) + 1
-            if added and len(text.split()) >= MIN_WORDS:
-                findings.append(
-                    Finding(
-                        "addition", default_severity("addition", "sentence"), source, pair.target_span((j,)),
-                        "sentence not in the source (aligned with its neighbour, whose source has few of its words)",
-                        "sentence", evidence={"words_unaligned": share},
-                    )
-                )
     return findings
 
 
