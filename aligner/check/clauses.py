@@ -9,9 +9,9 @@ tests agree (measured on the seeds, where each alone raises false alarms):
   clause, removed, takes shared meaning with it);
 * no clause of the target, nor any two adjacent ones, resembles it;
 
-or when most of its words are aligned with no word of the target while the rest of the sentence's
-are (``align.words.foreign``), which the embeddings of a long sentence with and without a short clause
-often cannot show.
+or when most of its words are aligned with no word of the target while the rest of the
+sentence's are (``align.words.foreign``), which the embeddings of a long sentence with and
+without a short clause often cannot show.
 
 A whole sentence of a bead that joins several is examined too (a translation that left one out
 is often aligned to all of them), in beads with more source sentences than target ones whatever
@@ -94,9 +94,9 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
             # A whole sentence is not held to the resemblance test: a sentence of the same paragraph
             # resembles what is left of the translation (UDHR 16: equal rights in marriage, beside the
             # right to marry), where a clause said elsewhere would resemble nothing there.
-            unaligned, words_unaligned = foreign_to_target((start, end))
+            is_foreign, words_unaligned = foreign_to_target((start, end))
             if shape == "clause":
-                missing = (gain > 0 and best < UNMATCHED) or unaligned
+                missing = embeddings_find(gain, best) or is_foreign
             else:
                 missing = gain > 0
             if missing and sentence not in missing_sentences:
@@ -154,10 +154,18 @@ def carried(clause: str, target: str, source_language: str, target_language: str
     }
 
 
+def embeddings_find(gain: float, resemblance: float) -> bool:
+    """Whether the sentence embeddings find a clause missing: the source is closer to the target
+    without it, and nothing in the target resembles it (UNMATCHED)."""
+    return gain > 0 and resemblance < UNMATCHED
+
+
 def can_warn(evidence: dict[str, float]) -> bool:
     """Whether a clause omission may be a warning, before its confidence: see WARN_SHORTER_BY."""
-    embeddings_agree = evidence["clause_gain"] > 0 and evidence["clause_resemblance"] < UNMATCHED
-    return evidence["shorter_by"] >= WARN_SHORTER_BY and bool(evidence["content_lost"]) and embeddings_agree
+    return (
+        evidence["shorter_by"] >= WARN_SHORTER_BY and bool(evidence["content_lost"])
+        and embeddings_find(evidence["clause_gain"], evidence["clause_resemblance"])
+    )
 
 
 def _content_lost(evidence: dict[str, float], clause: str, target: str) -> bool:

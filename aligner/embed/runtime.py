@@ -1,8 +1,8 @@
 """Compiled inference runtimes that run the model graph: OpenVINO (the default) and ONNX Runtime.
 
 A runtime takes word vectors ``[batch, tokens, hidden]`` and a mask ``[batch, tokens]`` and
-returns the graph's one output (each row's mean hidden state, or every token's); everything else (tokens, windows, batches) is the
-encoder's. Both are imported only when a runtime is built.
+returns the graph's one output (each row's mean hidden state, or every token's); everything
+else (tokens, windows, batches) is the encoder's. Both are imported only when a runtime is built.
 """
 
 from __future__ import annotations
