@@ -22,8 +22,7 @@ def run_checks(pair: Pair, settings: Settings) -> list:
     """Every check's findings, each with its evidence and confidence."""
     checks = (structure_findings,) if pair.verdict == "unrelated" else CHECKS
     findings = [finding for check in checks for finding in check(pair, settings)]
-    evidence = evidence_of(pair)
-    scored = [with_confidence(finding, evidence(finding)) for finding in findings]
+    scored = [with_confidence(finding, evidence) for finding, evidence in zip(findings, evidence_of(pair, findings))]
     return [f for f in scored if f.confidence is None or f.confidence >= settings.min_confidence]
 
 
