@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .compounds import join_compounds
 from .dates import find_dates
@@ -40,6 +41,13 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     ``lang`` is an ISO 639-1 code; languages without a word table get digits (in any
     script, generic separators), percentages, ranges and fractions only.
     """
+    return list(_extract(text, lang))
+
+
+# The checks read a sentence's numbers more than once (the number check per bead, the verdict per
+# link, the report per row): an abridged TED edition extracted 4,554 times for 3,403 sentences.
+@lru_cache(maxsize=4096)
+def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     table = table_for(lang)
     tokens = tokenize(text, table)
     atoms = [a for a in find_digit_numbers(text, lang, table, tokens) if not _UTC_OFFSET.search(text, max(0, a.start - 6), a.start)]
@@ -62,7 +70,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     found = sorted(numbers + romans + fractions + words, key=lambda m: m.start)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
-    return [_with_unit(text, _with_context(text, m), lang) for m in found]
+    return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)
 
 
 def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMention:
