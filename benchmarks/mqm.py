@@ -28,7 +28,10 @@ Scoring, per language pair and split (findings of severity info are never alarms
   ``omission`` finding (any level) has its source line on the segment's paragraph; "same
   sentence" also asks that the finding's source text and the segment's source overlap (one
   contains the other). Spans are "whole" when together they cover at least 90% of the
-  segment's source characters, else "shorter".
+  segment's source characters, "clause" when one of them has at least the clause check's
+  MIN_WORDS words (``aligner.segment.word_count``: a Han character counts 0.62), else "words"
+  (most real omissions: a word or two, which no check of the aligner looks for). Each band is
+  also counted "as warning+": caught by a warning or an error, what fails a CI gate.
 * verdicts: parallel / partial / unrelated over all talk translations; a real translation
   should never be called unrelated.
 
@@ -52,6 +55,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.check.clauses import MIN_WORDS
+from aligner.segment import word_count
 from splits import SPLIT_SEED, SPLITS, in_split
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,7 +183,9 @@ def omission_spans(segment: dict) -> list[dict]:
 
 def span_band(segment: dict) -> str:
     covered = {i for span in omission_spans(segment) for i in range(span["start"], span["end"])}
-    return "whole" if len(covered) >= WHOLE_SPAN * len(segment["source"]) else "shorter"
+    if len(covered) >= WHOLE_SPAN * len(segment["source"]):
+        return "whole"
+    return "clause" if max(word_count(span["text"]) for span in omission_spans(segment)) >= MIN_WORDS else "words"
 
 
 def describe(talk: Talk, finding: dict, touched: set[int]) -> dict:
@@ -198,7 +205,7 @@ def describe(talk: Talk, finding: dict, touched: set[int]) -> dict:
 def score(talks: list[Talk], reports: list[dict], keep_examples: bool) -> dict:
     alarms, verdicts = Counter(), Counter()
     on_annotated = exposed = clean_segments = 0
-    recall: dict[str, list[tuple[bool, bool]]] = {"whole": [], "shorter": []}  # (on the paragraph, on the sentence)
+    recall: dict[str, list[tuple[bool, bool, bool]]] = {"whole": [], "clause": [], "words": []}  # (on the paragraph, on the sentence, as warning+)
     false_alarms = []
     for talk, report in zip(talks, reports):
         comparison = report["comparisons"][0]
@@ -222,7 +229,9 @@ def score(talks: list[Talk], reports: list[dict], keep_examples: bool) -> dict:
             hits = [f for f in omissions if f["source"]["line"] == paragraph_line(p)]
             for segment in paragraph:
                 if omission_spans(segment):
-                    recall[span_band(segment)].append((bool(hits), any(overlaps(f["source"]["text"], segment["source"]) for f in hits)))
+                    recall[span_band(segment)].append(
+                        (bool(hits), any(overlaps(f["source"]["text"], segment["source"]) for f in hits), any(f["severity"] != "info" for f in hits))
+                    )
     per_100 = lambda count: round(100 * count / exposed, 2) if exposed else None  # noqa: E731
     result = {
         "talks": sorted({t.doc for t in talks}),
@@ -235,8 +244,8 @@ def score(talks: list[Talk], reports: list[dict], keep_examples: bool) -> dict:
         "false_alarms_total": {"count": sum(alarms.values()), "per_100": per_100(sum(alarms.values()))},
         "on_annotated_paragraphs": on_annotated,
         "omission_recall": {
-            band: {"segments": len(hits), "caught": sum(h for h, _ in hits), "same_sentence": sum(s for _, s in hits),
-                   "recall": round(sum(h for h, _ in hits) / len(hits), 3) if hits else None}
+            band: {"segments": len(hits), "caught": sum(h for h, _, _ in hits), "same_sentence": sum(s for _, s, _ in hits),
+                   "as_warning_plus": sum(w for _, _, w in hits), "recall": round(sum(h for h, _, _ in hits) / len(hits), 3) if hits else None}
             for band, hits in recall.items()
         },
         "verdicts": {v: verdicts[v] for v in VERDICTS},
@@ -291,10 +300,11 @@ def print_pair(pair: str, results: dict[str, dict]) -> None:
         print(f"    {label:26}" + "".join(f"{c['count']:>10}{c['per_100'] or 0:8.2f}" for c in cells))
     print(f"    {'(on annotated paragraphs)':26}" + "".join(f"{r['on_annotated_paragraphs']:>10}{'':8}" for r in results.values()))
     print(f"  {'omission recall: caught/n':28}{columns}")
-    for band, name in (("whole", f"whole (≥{WHOLE_SPAN:.0%} of sentence)"), ("shorter", "shorter spans")):
+    for band, name in (("whole", f"whole (≥{WHOLE_SPAN:.0%} of sentence)"), ("clause", f"clause ({MIN_WORDS}+ words)"), ("words", "a few words")):
         cells = [r["omission_recall"][band] for r in results.values()]
         print(f"    {name:26}" + "".join(f"{c['caught']:>6}/{c['segments']:<4}{'—' if c['recall'] is None else c['recall']:>7} " for c in cells))
         print(f"    {'  same sentence':26}" + "".join(f"{c['same_sentence']:>6}/{c['segments']:<4}{'':8}" for c in cells))
+        print(f"    {'  as warning+':26}" + "".join(f"{c['as_warning_plus']:>6}/{c['segments']:<4}{'':8}" for c in cells))
 
 
 # ---------------------------------------------------------------- main

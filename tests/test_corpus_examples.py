@@ -4,6 +4,8 @@ aligner-eval's MAC: literary zh→en)."""
 from __future__ import annotations
 
 import html
+import json
+import math
 import re
 import unicodedata
 
@@ -12,7 +14,7 @@ import pytest
 from aligner.model import Severity
 from aligner.read.text import paragraphs
 from aligner.pipeline import compare
-from aligner.segment import build_document
+from aligner.segment import build_document, spaced_length
 
 from conftest import CORPORA
 
@@ -93,6 +95,44 @@ def test_a_sentence_left_out_of_a_paragraph_is_missing_even_when_the_bead_takes_
     missing = [f for f in check("vi", source, target, source_language="ar").findings if f.kind == "omission"]
     assert [(f.level, f.source.line) for f in missing] == [("sentence", 2)]
     assert "انحلاله" in missing[0].source.text
+
+
+def mqm_talk(system: str, first: int, last: int) -> tuple[list[str], list[str]]:
+    """Segments first..last of MQM zh-en's talk.9 (dev part) in one system's translation, four to a paragraph."""
+    rows = [json.loads(line) for line in (CORPORA / "mqm-ted-en-de-zh-en" / "segments.zh-en.jsonl").read_text(encoding="utf-8").splitlines()]
+    segments = sorted((r for r in rows if r["system"] == system and r["doc"] == "talk.9" and first <= int(r["seg"]) <= last), key=lambda r: int(r["seg"]))
+    return tuple([" ".join(s[side].strip() for s in segments[k : k + 4]) for k in range(0, len(segments), 4)] for side in ("source", "target"))
+
+
+@pytest.mark.parametrize(
+    ("system", "missing"),
+    [
+        # The translators marked as omitted (Major) the segment's second sentence, "no sign of a
+        # correlation": the bead joins both Chinese sentences with the one English; the sentence's
+        # words have no partner in it (0.8), where the sentence embeddings alone saw no gap.
+        ("metricsystem4", ("sentence", "没有关联的迹象。")),
+        # ... and the first clause of a long sentence, "the first [test] was of these rich developed countries".
+        ("Facebook-AI", ("clause", "第一次针对的是这些富裕发达国家")),
+        # The human reference and a system the translators found no omission in, on the same segments.
+        ("ref", None),
+        ("DIDI-NLP", None),
+    ],
+)
+def test_real_omissions_of_machine_translation_from_chinese_are_found(check, system, missing):
+    """Chinese is written without spaces: its clauses end at full-width commas, and a Han character
+    counts 0.62 words, so its clauses are as big as an English clause of the same meaning (with
+    spaces as the only word boundary, no Chinese clause reached the 4 words a clause must have)."""
+    source, target = mqm_talk(system, 716, 747)
+    omissions = [f for f in check("en", source, target, source_language="zh").findings if f.kind == "omission"]
+    if missing is None:
+        assert omissions == []
+    else:
+        level, text = missing
+        assert [f.level for f in omissions] == [level]
+        span = omissions[0].source
+        assert (span.text[slice(*span.highlights[0])] if span.highlights else span.text) == text
+        # The size of what is missing, in letters of a spaced script, is evidence for its confidence.
+        assert omissions[0].evidence["log_chars"] == pytest.approx(math.log1p(spaced_length(text)))
 
 
 @pytest.mark.parametrize("language", ["ar", "vi"])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from aligner.segment import split_clauses, split_sentences
+from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, spaced_length, split_clauses, split_sentences, word_count
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,18 @@ def test_clauses_split_at_semicolons_and_commas_keeping_short_pieces_together():
         "The city maintains 628 models of the movement",
         "it built 98 new ones, and replicated 14 models, too.",
     ]
+
+
+def test_chinese_clauses_end_at_full_width_punctuation_and_their_words_are_counted_by_character():
+    # ../shared/corpora/mqm-ted-en-de-zh-en, dev talk.9, segment 740.
+    text = "第一次针对的是这些富裕发达国家， 我们之后更换了测试对象， 对美国50 个州重复了这个测试—— 调查同样的问题： 是否那些越是不平等的州在所有这些评估上就做得越差？"
+    clauses = [text[a:b] for a, b in split_clauses(text)]
+    assert clauses == ["第一次针对的是这些富裕发达国家", "我们之后更换了测试对象", "对美国50 个州重复了这个测试", "调查同样的问题： 是否那些越是不平等的州在所有这些评估上就做得越差？"]
+    # 15 characters, 0.62 words each; "50" is a word; a spaced script counts what its spaces delimit.
+    assert word_count(clauses[0]) == pytest.approx(15 * WORDS_PER_IDEOGRAPH)
+    assert word_count("对美国50 个州") == pytest.approx(1 + 5 * WORDS_PER_IDEOGRAPH)
+    assert word_count("the first was of these rich countries") == 7
+    assert spaced_length("第一次") == pytest.approx(3 * CHARACTERS_PER_IDEOGRAPH) and spaced_length("abc") == 3
 
 
 def test_chinese_sentences_end_without_a_space():

@@ -17,19 +17,15 @@ from typing import Sequence
 
 import numpy as np
 
-from ..align.words import aligned_tokens, unaligned_share
+from ..align.words import align_words, unaligned_share
 from ..model import Finding
+from ..segment import spaced_length
 from .pair import Pair
-
-# Findings whose words are aligned in one call of the token graph, so that memory stays bounded:
-# an abridged edition's 700 sentence omissions took 9.3 s to check with one call per finding, 5.8 s
-# in calls of 64 findings, 5.1 s of 256, 4.4 s of 1,000, at the same peak memory (benchmarks/pipeline.py).
-WORDS_BATCH = 256
 
 
 def evidence_of(pair: Pair, findings: Sequence[Finding]) -> list[dict[str, float]]:
     """Each finding's features: what the pair shares is computed once, and the word alignments of
-    all its findings in one call of the token graph (an abridged edition has a thousand omissions)."""
+    all its findings in few calls of the token graph (an abridged edition has a thousand omissions)."""
     n, m = len(pair.source.sentences), len(pair.target.sentences)
     margins = (_margins(pair, 0), _margins(pair, 1))
     sides = pair.alignment.sides
@@ -47,8 +43,11 @@ def evidence_of(pair: Pair, findings: Sequence[Finding]) -> list[dict[str, float
             mine, other = sides[side], sides[1 - side]
             document = (pair.source, pair.target)[side]
             features["edge"] = min(position, 1 - position)
-            if features["one_sided"]:  # the size of what is missing (or added); a number's sentence length says nothing of it
-                features["log_chars"] = float(np.log1p(sum(len(document.sentences[i].text) for i in own)))
+            if finding.kind in ("omission", "addition"):  # the size of what is missing (or added); a number's sentence length says nothing of it
+                span = (finding.source, finding.target)[side]
+                missing = [span.text[a:b] for a, b in span.highlights] or [document.sentences[i].text for i in own]
+                features["log_chars"] = float(np.log1p(sum(spaced_length(text) for text in missing)))
+            if features["one_sided"]:
                 # Unaligned sentences of the other side between the same aligned neighbours: an
                 # omission facing an addition in one gap is often a loose translation left unpaired.
                 partners = gaps[side].get(own[0], [])
@@ -152,9 +151,6 @@ def _words_unaligned(pair: Pair, findings: Sequence[Finding], gaps) -> list[floa
             shares[k] = 1.0
             continue
         asked.append((k, mine.text, context, mine.highlights[0] if mine.highlights else (0, len(mine.text))))
-    for start in range(0, len(asked), WORDS_BATCH):
-        batch = asked[start : start + WORDS_BATCH]
-        vectors = pair.tokens([text for _, text, context, _ in batch for text in (text, context)])
-        for (k, text, _, span), tokens, counterpart in zip(batch, vectors[::2], vectors[1::2]):
-            shares[k] = unaligned_share(text, tokens, aligned_tokens(tokens, counterpart), span)
+    for (k, text, _, span), (tokens, aligned) in zip(asked, align_words(pair.tokens, [(text, context) for _, text, context, _ in asked])):
+        shares[k] = unaligned_share(text, tokens, aligned, span)
     return shares
