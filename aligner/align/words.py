@@ -31,7 +31,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1
 
 
 # Text pairs word-aligned in one call of the token graph, so that memory stays bounded: an abridged
-# edition's 700 sentence omissions took 9.3 s to check with a call for each, 5.8 s in calls of 64,
+# edition's 664 sentence omissions took 9.3 s to check with a call for each, 5.8 s in calls of 64,
 # 5.1 s of 256, 4.4 s of 1,000, at the same peak memory (benchmarks/pipeline.py).
 WORDS_BATCH = 256
 
