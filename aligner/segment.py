@@ -136,7 +136,8 @@ _CLAUSE_BREAK = re.compile(r"[;؛:]\s+|,\s+|،\s*|\s+[-–—]\s+|[，；：]\s*
 # Han and kana, written without spaces: one of them says about as much as 0.62 English words or
 # 3.5 English characters (the human references of MQM zh-en's dev talks, 190 segments), so that
 # sizes measured in words or characters mean the same in Chinese and Japanese.
-_IDEOGRAPH = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+IDEOGRAPHS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"  # Han and kana, as the inside of a character class
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 WORDS_PER_IDEOGRAPH = 0.62
 CHARACTERS_PER_IDEOGRAPH = 3.5
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..embed.base import TokenVectors
+from ..segment import IDEOGRAPHS
 
 _WORD = re.compile(r"\w")
 # A span is foreign to the counterpart (``foreign``) when at least FOREIGN_SHARE of its words are
@@ -26,8 +27,8 @@ _WORD = re.compile(r"\w")
 # / 0.72 / 0.0 times per 100 sentences (at 0.6: 0.47 / 0.65 / 0.30 of the pairs, 0.60 / 1.48 / 0.59).
 FOREIGN_SHARE = 0.7
 REST_SHARE = 0.6
-# Hiragana, katakana, CJK ideographs, Thai, Lao, Myanmar, Khmer: scripts written without spaces.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# Han and kana (``segment.IDEOGRAPHS``), Thai, Lao, Myanmar, Khmer: scripts written without spaces.
+_UNSPACED = re.compile(f"[{IDEOGRAPHS}\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 # Text pairs word-aligned in one call of the token graph, so that memory stays bounded: an abridged
