@@ -97,6 +97,25 @@ def test_a_sentence_left_out_of_a_paragraph_is_missing_even_when_the_bead_takes_
     assert "انحلاله" in missing[0].source.text
 
 
+@pytest.mark.parametrize(
+    "paragraph, after, put_in",
+    [
+        (3, "", "لا يجوز تجريد أحد من ملكه تعسفا."),  # before the only sentence: a bead of one to two
+        (1, "لا يجوز إسترقاق أو إستعباد أي شخص.", "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق."),  # between the halves of one: one to three
+    ],
+)
+def test_a_sentence_put_in_is_added_even_when_the_bead_takes_it_in(check, paragraph, after, put_in):
+    """UDHR articles 4 to 6 (dev part) in Arabic with a sentence of another article put in, as
+    discrepancy.py's dev pairs do: the alignment pairs it and its neighbours with one English
+    sentence, and no sentence is left unaligned; the sentence is found added by comparing the
+    bead's target with and without it (before, nothing was reported)."""
+    source, target = udhr_articles("en", 4, 7), udhr_articles("ar", 4, 7)
+    assert target[paragraph].startswith(after)
+    target[paragraph] = " ".join(filter(None, [after, put_in, target[paragraph][len(after) :].strip()]))
+    added = [f for f in check("ar", source, target).findings if f.kind in ("addition", "omission")]
+    assert [(f.kind, f.level, f.target.line, f.target.text) for f in added] == [("addition", "sentence", paragraph + 1, put_in)]
+
+
 def mqm_talk(system: str, first: int, last: int) -> tuple[list[str], list[str]]:
     """Segments first..last of MQM zh-en's talk.9 (dev part) in one system's translation, four to a paragraph."""
     rows = [json.loads(line) for line in (CORPORA / "mqm-ted-en-de-zh-en" / "segments.zh-en.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -9,13 +9,14 @@ from __future__ import annotations
 from .clauses import clause_findings
 from .confidence import with_confidence
 from .evidence import evidence_of
+from .joined import joined_addition_findings
 from .markup import markup_findings
 from .numbers import number_findings
 from .pair import Pair, Settings
 from .structure import structure_findings, verdict
 from .units import untranslated_findings
 
-CHECKS = (structure_findings, clause_findings, number_findings, untranslated_findings, markup_findings)
+CHECKS = (structure_findings, clause_findings, joined_addition_findings, number_findings, untranslated_findings, markup_findings)
 
 
 def run_checks(pair: Pair, settings: Settings) -> list:
