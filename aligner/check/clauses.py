@@ -201,20 +201,28 @@ def _shortened(pair: Pair) -> list[tuple[float, Bead]]:
     """(shortfall, bead) of in-order beads whose target is clearly shorter than usual, the most
     shortened first, and of those of usual length that join more source sentences than target
     ones (where only whole sentences are examined), the most shortened first: each within its budget."""
-    expected = pair.alignment.scoring.expected_log_ratio
     shortened, joined = [], []
     for bead in pair.aligned:
-        source_chars = sum(len(pair.source.sentences[i].text) for i in bead.source)
-        target_chars = sum(len(pair.target.sentences[j].text) for j in bead.target)
-        shorter_by = np.log((source_chars + 10) / (target_chars + 10)) - expected
         if bead.moved:
             continue
+        shorter_by = shortfall(pair, bead)
         if shorter_by >= SHORTER_BY:
             shortened.append((shorter_by, bead))
         elif len(bead.source) > len(bead.target):
             joined.append((shorter_by, bead))
-    budget = max(BUDGET_MIN, int(BUDGET_SHARE * len(pair.aligned)))
-    return [candidate for group in (shortened, joined) for candidate in sorted(group, key=lambda item: -item[0])[:budget]]
+    return [candidate for group in (shortened, joined) for candidate in sorted(group, key=lambda item: -item[0])[: budget(pair)]]
+
+
+def shortfall(pair: Pair, bead: Bead) -> float:
+    """How much shorter the bead's target is than its source at the pair's usual length ratio (log, negative when longer)."""
+    source_chars = sum(len(pair.source.sentences[i].text) for i in bead.source)
+    target_chars = sum(len(pair.target.sentences[j].text) for j in bead.target)
+    return float(np.log((source_chars + 10) / (target_chars + 10)) - pair.alignment.scoring.expected_log_ratio)
+
+
+def budget(pair: Pair) -> int:
+    """Beads examined at most, of each kind (BUDGET_SHARE, BUDGET_MIN)."""
+    return max(BUDGET_MIN, int(BUDGET_SHARE * len(pair.aligned)))
 
 
 def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], tuple[int, str]]:
