@@ -17,8 +17,8 @@ omissions and additions of published translations, only teaches the models: its 
 * ``info_below``: one bar per family (``choose_bars``), raised until every dev group (direction
   or language pair) has at most ``DEV_ALARM_BUDGET`` false alarms per 100 sentences of its clean
   pairs (which hold every paragraph of the split once), with confidences held out by fold (each
-  dev finding scored by models fitted without its document), then further where a family's dev
-  precision is under its target (``PRECISION_TARGETS``); errors and warnings under their
+  dev finding scored by models fitted without its document), and no lower than where a family's dev
+  precision meets its target (``PRECISION_TARGETS``); errors and warnings under their
   family's bar become info. The rate over every pair (the faulty pairs are real translations off
   the fault's lines, but overlap, so they count one paragraph many times) is printed beside it.
 
@@ -63,7 +63,8 @@ BARS = [round(x, 2) for x in np.arange(0.0, 0.96, 0.05)]
 # does not keep: it counts the clean pairs, and the false alarms of the pairs with a fault elsewhere
 # are as real. Fitted with other_pairs.py's labels, the bars the budget chose (addition 0.05,
 # omission:sentence 0.1) had dev precision 0.74 and 0.73 there.
-PRECISION_TARGETS = {"addition": 0.95, "omission:sentence": 0.95, "omission:paragraph": 0.95}
+# Clause omissions: issue #8's precision target of 0.9.
+PRECISION_TARGETS = {"addition": 0.95, "omission:sentence": 0.95, "omission:paragraph": 0.95, "omission:clause": 0.9}
 BINS = 10
 
 
@@ -199,8 +200,11 @@ def choose_bars(rows: list[dict], sentences: dict, families: list[str]) -> dict[
     dev groups closer to the budget: the family whose step removes the most excess per right
     finding it demotes. One bar for all makes each family pay for the least reliable one's false
     alarms (on the labels before joined_gain, held out: 0.8 for all kept 0.84 of the right findings, a bar
-    per family 0.89). Then each family with a precision target is raised until it meets it."""
-    bars = dict.fromkeys(families, 0.0)
+    per family 0.89). Each family with a precision target starts from the lowest bar that meets it,
+    and is raised again if the budget's steps leave it under: raised only at the end, a clause bar
+    the budget had kept low left its false alarms on the other families' bars (sentence omission
+    0.4 instead of 0.3)."""
+    bars = meet_precision(rows, dict.fromkeys(families, 0.0))
     while (over := excess(rows, sentences, bars)) > 0:
         steps = []
         for family in families:
@@ -214,7 +218,13 @@ def choose_bars(rows: list[dict], sentences: dict, families: list[str]) -> dict[
         if not steps:
             return dict.fromkeys(families, BARS[-1])
         bars = max(steps, key=lambda step: step[0])[1]
-    for family in families:
+    return meet_precision(rows, bars)
+
+
+def meet_precision(rows: list[dict], bars: dict[str, float]) -> dict[str, float]:
+    """The bars, each family with a precision target raised until it meets it."""
+    bars = dict(bars)
+    for family in bars:
         while family in PRECISION_TARGETS and precision(rows, family, bars[family]) < PRECISION_TARGETS[family] and bars[family] < BARS[-1]:
             bars[family] = next(b for b in BARS if b > bars[family])
     return bars
