@@ -115,7 +115,7 @@ WALL_VI = "Chiều dài của Bức tường Hadrian là 73 dặm (117 km), tr�
 
 
 def _kept(source: str, sl: str, target: str, tl: str) -> list[str]:
-    return [d.message.split(" ")[0] for d in _left(source, sl, target, tl, lambda mention, own, other: _restated_aside(mention, own))]
+    return [d.message.split(" ")[0] for d in _left(source, sl, target, tl, _restated_aside)]
 
 
 def test_a_restatement_in_parentheses_may_be_dropped():
@@ -126,6 +126,17 @@ def test_a_restatement_in_parentheses_may_be_dropped():
 def test_the_amount_itself_and_a_changed_restatement_stay_compared():
     assert _kept(WALL_EN, "en", WALL_VI.replace("73 dặm", "37 dặm"), "vi") == ["73"]
     assert _kept(WALL_EN, "en", WALL_VI.replace("117 km", "171 km"), "vi") == ["117"]
+
+
+def test_a_restatement_emptied_of_its_number_is_not_dropped():
+    """XQuAD dev (Jacksonville), the Arabic "25 ميلاً (40 كم)" with the 40 gone from the Vietnamese:
+    the parentheses and the unit are still there, so the number was lost, not the restatement."""
+    assert _kept(WALL_EN, "en", WALL_VI.replace("117 km", " km"), "vi") == ["117"]
+    source = "وتبعد حوالي 25 ميلاً (40 كم) جنوبًا عن الخط الحدودي لولاية جورجيا"
+    target = "cách ranh giới tiểu bang Georgia khoảng 25 dặm ({} km) về phía nam"
+    assert _kept(source, "ar", target.format(""), "vi") == ["40"]
+    assert _kept(source, "ar", target.format("40"), "vi") == []
+    assert _kept(source, "ar", target.replace(" ({} km)", ""), "vi") == []
 
 
 def test_a_currency_restatement_may_be_added():

@@ -15,6 +15,7 @@ from ..model import Difference, Finding, Severity, Span
 from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers
 from ..numbers.dates import month_named_within
 from ..numbers.languages import reads_number_words, says_one_and_two_by_form, table_for
+from ..numbers.units import unit_after
 from ..rules import default_severity
 from .pair import Pair, Settings
 from .structure import weakly_aligned
@@ -117,7 +118,7 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
     if found is None:
         return False
     mention, own, other = found
-    return _unreadable_counterpart(mention, other) or _restated_aside(mention, own) or _said_again(mention, other) or _written_unread(mention, other)
+    return _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other) or _written_unread(mention, other)
 
 
 def _unreadable_counterpart(mention: NumberMention, other: Said) -> bool:
@@ -158,10 +159,14 @@ def _said_again(mention: NumberMention, other: Said) -> bool:
 _CURRENCY_BEFORE = r"US\$|\$|€|£|¥|USD|EUR|GBP|VND"  # written before the amount
 _CURRENCY = re.compile(_CURRENCY_BEFORE + r"|₫|\b(?:JPY|dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
 _ASIDE_GAP = re.compile(r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو)?\s*", re.IGNORECASE)
+_WORDS_IN_PARENTHESES = re.compile(r"\(([^\d()]{1,20})\)")
 
 
-def _restated_aside(mention: NumberMention, own: Said) -> bool:
-    """Is the unpaired number one of an amount and its restatement in parentheses ("A (B)")?"""
+def _restated_aside(mention: NumberMention, own: Said, other: Said) -> bool:
+    """Is the unpaired number one of an amount and its restatement in parentheses ("A (B)"), and
+    not emptied on the other side: "25 ميلاً (40 كم)" may become "25 dặm", not "25 dặm ( km)"."""
+    if mention.unit and any(unit_after(" " + inside.strip(), 0, other.language) == mention.unit for inside in _WORDS_IN_PARENTHESES.findall(other.text)):
+        return False
     text, mentions = own.text, own.numbers
     index = next((i for i, m in enumerate(mentions) if m is mention), None)
     if index is None:
