@@ -79,7 +79,8 @@ def test_a_sentence_said_inside_its_neighbours_translation_is_absorbed():
 
 
 # XQuAD dev (Amazon rainforest), a clause cut from the Vietnamese: a clause omission may be a warning
-# when the target lost the clause's hard content, a number or a name it could spell alike, even where the embeddings miss it.
+# when the target lost the clause's hard content, a number or a name it could spell alike, even
+# where the embeddings miss it.
 AMAZON_EN = "Seventy percent of formerly forested land in the Amazon, and 91% of land deforested since 1970, is used for livestock pasture."
 AMAZON_VI = "Bảy mươi phần trăm đất rừng trước đây ở Amazon và 91% đất bị phá rừng từ năm 1970, được sử dụng cho đồng cỏ chăn nuôi."
 AMAZON_AR = "صارت سبعون بالمائة من الأراضي المشجرة سابقاً و 91% من الأراضي التي أزيلت منها الغابات منذ سنة 1970 تستعمل لإطعام المواشي."
