@@ -105,6 +105,17 @@ def test_a_name_counts_only_where_the_target_writes_it_in_the_same_script():
     assert not _lost(clause, AMAZON_AR, "ar")  # الأمازون is not "Amazon" to a string test: no evidence
 
 
+def test_a_clause_only_its_unaligned_words_find_is_never_a_warning():
+    from aligner.check.clauses import can_warn
+
+    # The Amazon clause cut from the Arabic and from the Vietnamese (test_word_alignment): the
+    # Arabic's embeddings do not find it, the Vietnamese's do.
+    arabic, vietnamese = {"clause_gain": 0.04, "clause_resemblance": 0.36}, {"clause_gain": 0.14, "clause_resemblance": 0.15}
+    assert not can_warn({**arabic, "content_lost": 0.0})
+    assert can_warn({**arabic, "content_lost": 1.0})
+    assert can_warn({**vietnamese, "content_lost": 0.0})
+
+
 def test_a_clause_without_numbers_or_names_is_never_hard_evidence():
     assert not _lost("is used for livestock pasture", AMAZON_VI.replace(", được sử dụng cho đồng cỏ chăn nuôi", ""), "vi")
 
