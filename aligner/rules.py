@@ -28,8 +28,8 @@ _RULES = (
     Rule(
         "omission", "Source text missing from the translation",
         "A paragraph, sentence or clause of the source has no counterpart in the translation. "
-        "A clause is a warning only when the sentence embeddings find it missing and one of its numbers, "
-        "or a name the translation would spell alike, is gone too; else info. Translate it, or accept "
+        "A clause can be a warning only when the sentence embeddings find it missing or one of its numbers, "
+        "or a name the translation would spell alike, is gone; else info. Translate it, or accept "
         "the omission in a baseline or with a suppression.",
         Severity.ERROR, {"clause": Severity.WARNING},
     ),

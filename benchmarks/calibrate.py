@@ -111,8 +111,8 @@ def read_labels() -> tuple[list[dict], dict, dict, dict]:
 
 def can_alarm(row: dict) -> bool:
     """Whether the finding is a warning or an error before its confidence is applied: a clause
-    omission on a translation not clearly shorter than usual or that lost none of the clause's
-    numbers and names, a sentence said inside its neighbour's translation, are info by rule
+    omission that only its unaligned words found (neither the embeddings nor a lost number or
+    name), a sentence said inside its neighbour's translation, are info by rule
     (check/clauses.py, check/structure.py)."""
     from aligner.check.clauses import can_warn
     from aligner.check.structure import said_inside_neighbour

@@ -165,8 +165,10 @@ _WORDS_IN_PARENTHESES = re.compile(r"\(([^\d()]{1,20})\)")
 def _restated_aside(mention: NumberMention, own: Said, other: Said) -> bool:
     """Is the unpaired number one of an amount and its restatement in parentheses ("A (B)"), and
     not emptied on the other side: "25 ميلاً (40 كم)" may become "25 dặm", not "25 dặm ( km)"."""
-    if mention.unit and any(unit_after(" " + inside.strip(), 0, other.language) == mention.unit for inside in _WORDS_IN_PARENTHESES.findall(other.text)):
-        return False
+    return _in_aside(mention, own) and not _emptied_aside(mention.unit, other)
+
+
+def _in_aside(mention: NumberMention, own: Said) -> bool:
     text, mentions = own.text, own.numbers
     index = next((i for i, m in enumerate(mentions) if m is mention), None)
     if index is None:
@@ -178,6 +180,11 @@ def _restated_aside(mention: NumberMention, own: Said, other: Said) -> bool:
                 both = text[a.start : text.find(")", b.end) + 1 or len(text)]
                 return bool(a.unit and b.unit) or _CURRENCY.search(both) is not None
     return False
+
+
+def _emptied_aside(unit: str, other: Said) -> bool:
+    """Does the other side keep parentheses with the unit and no number in them ("( km)")?"""
+    return bool(unit) and any(unit_after(" " + inside.strip(), 0, other.language) == unit for inside in _WORDS_IN_PARENTHESES.findall(other.text))
 
 
 def _currency_start(text: str, start: int) -> int:
