@@ -37,7 +37,7 @@ from ..align.words import align_words, foreign
 from ..model import Bead, Finding, Severity
 from ..numbers import extract_numbers
 from ..rules import default_severity
-from ..segment import split_clauses, word_count
+from ..segment import clause_pieces, split_clauses, word_count
 from .pair import Pair, Settings
 
 SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers the examination
@@ -75,7 +75,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings = []
     for (shorter_by, bead, text, pieces_of, clauses, target), alignment in zip(examined, words):
         pieces = split_clauses(target.text)
-        windows = pieces + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
+        windows = clause_pieces(target.text) + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
         texts = [text, target.text]
         texts += [(text[:a] + text[b:]).strip(" ,;:") for a, b in clauses]
         texts += [text[a:b] for a, b in clauses]
@@ -86,7 +86,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         whole, target_vector = unit(vectors[0] - x.mean), unit(vectors[1] - y.mean)
         without = unit(vectors[2 : 2 + k] - x.mean) @ target_vector - whole @ target_vector
         resemblance = (unit(vectors[2 + k : 2 + 2 * k] - x.mean) @ unit(vectors[2 + 2 * k :] - y.mean).T).max(1)
-        missing_sentences = set()
+        missing_sentences, missing_clauses = set(), []
         for (start, end), gain, best in zip(clauses, without, resemblance):
             sentence, shape = pieces_of[(start, end)]
             # A whole sentence is not held to the resemblance test: a sentence of the same paragraph
@@ -112,15 +112,28 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                     )
                     continue
                 evidence["content_lost"] = float(_content_lost(evidence, text[start:end], target.text))
-                severity = default_severity("omission", "clause") if can_warn(evidence) else Severity.INFO
-                findings.append(
-                    Finding(
-                        "omission", severity,
-                        pair.source_span(bead.source, highlights=[(start, end)]), target,
-                        f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause", evidence=evidence,
-                    )
+                missing_clauses.append(((start, end), sentence, evidence))
+        for (start, end), evidence in _one_per_part(missing_clauses, missing_sentences):
+            severity = default_severity("omission", "clause") if can_warn(evidence) else Severity.INFO
+            findings.append(
+                Finding(
+                    "omission", severity,
+                    pair.source_span(bead.source, highlights=[(start, end)]), target,
+                    f"clause missing from the target: \u201c{text[start:end]}\u201d", "clause", evidence=evidence,
                 )
+            )
     return findings
+
+
+def _one_per_part(missing: list, missing_sentences: set[int]) -> list[tuple[tuple[int, int], dict]]:
+    """One clause omission for each part of the bead: of overlapping spans (a clause and a piece
+    of it), the one that may warn (``can_warn``) and brings the source closest to the target
+    without it; none inside a sentence reported missing whole."""
+    chosen: list[tuple[tuple[int, int], dict]] = []
+    for span, sentence, evidence in sorted(missing, key=lambda item: (not can_warn(item[2]), -item[2]["clause_gain"])):
+        if sentence not in missing_sentences and all(span[1] <= other[0] or other[1] <= span[0] for other, _ in chosen):
+            chosen.append((span, evidence))
+    return sorted(chosen, key=lambda item: item[0])
 
 
 def carried(clause: str, target: str, source_language: str, target_language: str) -> dict[str, float]:
@@ -235,9 +248,10 @@ def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], tuple[i
         pieces = split_clauses(sentence)
         if len(sentences) > 1 and len(pieces) == 1:
             spans[(offset + pieces[0][0], offset + pieces[0][1])] = (index, "single")
-        else:
-            if len(sentences) > 1:
-                spans[(offset, offset + len(sentence))] = (index, "sentence")
-            spans.update({(offset + a, offset + b): (index, "clause") for a, b in pieces})
+        elif len(sentences) > 1:
+            spans[(offset, offset + len(sentence))] = (index, "sentence")
+        # A sentence of one clause is not a clause of itself: only its finer pieces are.
+        for a, b in clause_pieces(sentence)[0 if len(pieces) > 1 else 1 :]:
+            spans.setdefault((offset + a, offset + b), (index, "clause"))
         offset += len(sentence) + 1
     return spans
