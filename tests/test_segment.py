@@ -2,7 +2,7 @@
 
 import pytest
 
-from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, spaced_length, split_clauses, split_sentences, word_count
+from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, clause_pieces, spaced_length, split_clauses, split_sentences, word_count
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,27 @@ def test_clauses_split_at_semicolons_and_commas_keeping_short_pieces_together():
     assert [text[a:b] for a, b in split_clauses(text)] == [
         "The city maintains 628 models of the movement",
         "it built 98 new ones, and replicated 14 models, too.",
+    ]
+
+
+def test_clause_pieces_add_the_unmerged_pieces_and_the_asides_inside_the_clauses():
+    # XQuAD (discrepancy.py dev): the appositive is merged with "However, Jamukha," into one clause.
+    text = "However, Jamukha, threatened by Temüjin's rapid ascent, quickly moved to stop Temüjin's ambitions."
+    assert [text[a:b] for a, b in clause_pieces(text)] == [
+        "However, Jamukha, threatened by Temüjin's rapid ascent",
+        "quickly moved to stop Temüjin's ambitions.",
+        "However",
+        "Jamukha",
+        "threatened by Temüjin's rapid ascent",
+    ]
+    # A sentence of one clause (the last piece is too short to stand alone) still has finer pieces.
+    text = "An office (the Shangshu Sheng) was set up (as under Külüg Khan), but soon abandoned."
+    assert [text[a:b] for a, b in clause_pieces(text)] == [
+        text,
+        "An office (the Shangshu Sheng) was set up (as under Külüg Khan)",
+        "(the Shangshu Sheng)",
+        "(as under Külüg Khan)",
+        "but soon abandoned.",
     ]
 
 

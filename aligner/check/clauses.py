@@ -20,6 +20,10 @@ segment of two sentences that a machine translation gave as one English sentence
 second ("no sign of a correlation", MQM zh-en dev) was as close to it with the sentence as
 without, but 80% of its words had no partner there (20% with "There is no sign of a correlation." added).
 
+The spans examined are the clauses of ``segment.split_clauses`` and the finer pieces inside them
+(``segment.clause_pieces``: each piece between two commas, unmerged, and each aside in
+parentheses); of overlapping spans found missing, one is reported.
+
 Clause sizes are counted in words (``segment.word_count``), so that a Chinese or Japanese clause,
 written without spaces, is examined as an English one of the same length would be.
 """
