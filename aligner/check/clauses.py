@@ -129,7 +129,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     return findings
 
 
-def _one_per_part(missing: list, missing_sentences: set[int]) -> list[tuple[tuple[int, int], dict]]:
+def _one_per_part(missing: list[tuple[tuple[int, int], int, dict]], missing_sentences: set[int]) -> list[tuple[tuple[int, int], dict]]:
     """One clause omission for each part of the bead: of overlapping spans (a clause and a piece
     of it), the one that may warn (``can_warn``) and brings the source closest to the target
     without it; none inside a sentence reported missing whole."""
