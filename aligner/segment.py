@@ -172,14 +172,13 @@ def split_clauses(text: str, min_chars: int = 25) -> list[tuple[int, int]]:
 _ASIDE = re.compile(r"\([^()]+\)|（[^（）]+）")
 
 
-def clause_pieces(text: str) -> list[tuple[int, int]]:
-    """The clauses of ``split_clauses`` and the finer spans inside them that a translation may
-    leave out on their own: every piece between two breaks, unmerged, and every aside in
-    parentheses (an appositive such as "threatened by Temüjin's rapid ascent" is merged with
-    "However, Jamukha," into one clause, which the translation keeps in part)."""
-    spans = split_clauses(text)
+def finer_pieces(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans inside the text's ``clauses`` (from ``split_clauses``) that a translation may
+    leave out on their own, other than those clauses: every piece between two breaks, unmerged,
+    and every aside in parentheses (an appositive such as "threatened by Temüjin's rapid ascent"
+    is merged with "However, Jamukha," into one clause, which the translation keeps in part)."""
     finer = split_clauses(text, min_chars=0) + [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
-    return spans + sorted({(a, b) for a, b in finer if b > a} - set(spans))
+    return sorted({(a, b) for a, b in finer if b > a} - set(clauses))
 
 
 def build_document(path: str, language: str, blocks: list[Block], verbatim: list[Verbatim] = ()) -> Document:

@@ -100,7 +100,7 @@ def test_a_sentence_left_out_of_a_paragraph_is_missing_even_when_the_bead_takes_
 def test_an_aside_left_out_of_a_clause_is_the_clause_found_missing(check, xquad):
     """XQuAD (dev), the Yuan's Department of State Affairs, with the Vietnamese cut at a comma.
     The aside "(such as during the reign of Külüg Khan or Emperor Wuzong)" sits inside a clause
-    whose name, "(Shangshu Sheng)", the translation keeps; as a span of its own (``clause_pieces``)
+    whose name, "(Shangshu Sheng)", the translation keeps; as a span of its own (``finer_pieces``)
     it is the one found missing, and no clause around it is reported as well."""
     source, target = xquad["en"][180:183], xquad["vi"][180:183]
     cut = "chủ yếu liên quan đến tài chính đã được thành lập (chẳng hạn như dưới triều đại của Khúc Luật Hãn hoặc Hoàng đế Vũ Tông), "

@@ -2,7 +2,7 @@
 
 import pytest
 
-from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, clause_pieces, spaced_length, split_clauses, split_sentences, word_count
+from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer_pieces, spaced_length, split_clauses, split_sentences, word_count
 
 
 @pytest.mark.parametrize(
@@ -42,10 +42,11 @@ def test_clauses_split_at_semicolons_and_commas_keeping_short_pieces_together():
     ]
 
 
-def test_clause_pieces_add_the_unmerged_pieces_and_the_asides_inside_the_clauses():
+def test_finer_pieces_are_the_unmerged_pieces_and_the_asides_inside_the_clauses():
     # XQuAD (discrepancy.py dev): the appositive is merged with "However, Jamukha," into one clause.
     text = "However, Jamukha, threatened by Temüjin's rapid ascent, quickly moved to stop Temüjin's ambitions."
-    assert [text[a:b] for a, b in clause_pieces(text)] == [
+    clauses = split_clauses(text)
+    assert [text[a:b] for a, b in clauses + finer_pieces(text, clauses)] == [
         "However, Jamukha, threatened by Temüjin's rapid ascent",
         "quickly moved to stop Temüjin's ambitions.",
         "However",
@@ -54,7 +55,8 @@ def test_clause_pieces_add_the_unmerged_pieces_and_the_asides_inside_the_clauses
     ]
     # A sentence of one clause (the last piece is too short to stand alone) still has finer pieces.
     text = "An office (the Shangshu Sheng) was set up (as under Külüg Khan), but soon abandoned."
-    assert [text[a:b] for a, b in clause_pieces(text)] == [
+    clauses = split_clauses(text)
+    assert [text[a:b] for a, b in clauses + finer_pieces(text, clauses)] == [
         text,
         "An office (the Shangshu Sheng) was set up (as under Külüg Khan)",
         "(the Shangshu Sheng)",

@@ -21,7 +21,7 @@ second ("no sign of a correlation", MQM zh-en dev) was as close to it with the s
 without, but 80% of its words had no partner there (20% with "There is no sign of a correlation." added).
 
 The spans examined are the clauses of ``segment.split_clauses`` and the finer pieces inside them
-(``segment.clause_pieces``: each piece between two commas, unmerged, and each aside in
+(``segment.finer_pieces``: each piece between two commas, unmerged, and each aside in
 parentheses); of overlapping spans found missing, one is reported.
 
 Clause sizes are counted in words (``segment.word_count``), so that a Chinese or Japanese clause,
@@ -41,7 +41,7 @@ from ..align.words import align_words, foreign
 from ..model import Bead, Finding, Severity
 from ..numbers import extract_numbers
 from ..rules import default_severity
-from ..segment import clause_pieces, split_clauses, word_count
+from ..segment import finer_pieces, split_clauses, word_count
 from .pair import Pair, Settings
 
 SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers the examination
@@ -82,7 +82,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings = []
     for (shorter_by, bead, text, pieces_of, clauses, target), alignment in zip(examined, words):
         pieces = split_clauses(target.text)
-        windows = clause_pieces(target.text) + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
+        windows = pieces + finer_pieces(target.text, pieces) + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
         texts = [text, target.text]
         texts += [(text[:a] + text[b:]).strip(" ,;:") for a, b in clauses]
         texts += [text[a:b] for a, b in clauses]
@@ -119,8 +119,8 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                     )
                     continue
                 evidence["content_lost"] = float(_content_lost(evidence, text[start:end], target.text))
-                missing_clauses.append(((start, end), sentence, evidence))
-        for (start, end), evidence in _one_per_part(missing_clauses, missing_sentences):
+                missing_clauses.append(((start, end), evidence))
+        for (start, end), evidence in _one_per_part(missing_clauses):
             severity = default_severity("omission", "clause") if can_warn(evidence) else Severity.INFO
             findings.append(
                 Finding(
@@ -132,13 +132,12 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     return findings
 
 
-def _one_per_part(missing: list[tuple[tuple[int, int], int, dict]], missing_sentences: set[int]) -> list[tuple[tuple[int, int], dict]]:
+def _one_per_part(missing: list[tuple[tuple[int, int], dict]]) -> list[tuple[tuple[int, int], dict]]:
     """One clause omission for each part of the bead: of overlapping spans (a clause and a piece
-    of it), the one that may warn (``can_warn``) and brings the source closest to the target
-    without it; none inside a sentence reported missing whole."""
+    of it), the one that may warn (``can_warn``) and brings the source closest to the target without it."""
     chosen: list[tuple[tuple[int, int], dict]] = []
-    for span, sentence, evidence in sorted(missing, key=lambda item: (not can_warn(item[2]), -item[2]["clause_gain"])):
-        if sentence not in missing_sentences and all(span[1] <= other[0] or other[1] <= span[0] for other, _ in chosen):
+    for span, evidence in sorted(missing, key=lambda item: (not can_warn(item[1]), -item[1]["clause_gain"])):
+        if all(span[1] <= other[0] or other[1] <= span[0] for other, _ in chosen):
             chosen.append((span, evidence))
     return sorted(chosen, key=lambda item: item[0])
 
@@ -258,7 +257,7 @@ def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], tuple[i
         elif len(sentences) > 1:
             spans[(offset, offset + len(sentence))] = (index, "sentence")
         # A sentence of one clause is not a clause of itself: only its finer pieces are.
-        for a, b in clause_pieces(sentence)[0 if len(pieces) > 1 else 1 :]:
+        for a, b in (pieces if len(pieces) > 1 else []) + finer_pieces(sentence, pieces):
             spans.setdefault((offset + a, offset + b), (index, "clause"))
         offset += len(sentence) + 1
     return spans
