@@ -57,6 +57,11 @@ CASES = [
     ("ar", "في التسعينيات", [("التسعينيات", D(1990), "decade")]),
     ("ar", "بنصف مليون دولار", [("بنصف مليون", D(500000), "cardinal")]),
     ("ar", "كتبت في تدوينة يوم الإثنين", []),
+    # Sixty ends like a feminine dual (نقطتين, two points): with the article or "and" written onto it, it stays sixty.
+    ("ar", "تقاعد في الستين", [("الستين", D(60), "cardinal")]),
+    ("ar", "عن خمسة وستين عاما", [("خمسة وستين", D(65), "cardinal")]),
+    ("ar", "وستين", [("وستين", D(60), "cardinal")]),
+    ("ar", "فاز بنقطتين", [("بنقطتين", D(2), "cardinal")]),
     ("vi", "Ngày 9/5, Đoàn công tác", [("9/5", ("date", None, 5, 9), "date")]),
     ("vi", "Nghị quyết Đại hội XIII của Đảng", [("XIII", D(13), "roman")]),
     ("vi", "Nghị quyết số 45 ngày 24/1/2019", [("45", D(45), "cardinal"), ("24/1/2019", ("date", 2019, 1, 24), "date")]),

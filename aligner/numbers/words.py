@@ -157,8 +157,10 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         if not free[i]:
             i += 1
             continue
-        implied = next((v for w, _ in table.variants(tokens[i].word) if (v := table.implied(w)) is not None), None)
-        if implied is not None and table.lookup(tokens[i].word) is None:
+        readings = [w for w, _ in table.variants(tokens[i].word)]
+        implied = next((v for w in readings if (v := table.implied(w)) is not None), None)
+        # "الستين", "وستين" end like a dual and are sixty: a number word under any reading wins.
+        if implied is not None and all(table.lookup(w) is None for w in readings):
             found.append(_mention(text, tokens[i], tokens[i], Decimal(implied), "cardinal"))
             i += 1
             continue
