@@ -1,9 +1,10 @@
-"""Fractions said in words: "a third of", "two thirds", Vietnamese "một phần ba", Arabic "ثلث".
+"""Fractions said in words: "a third of", "half of", "two thirds", Vietnamese "một phần ba", Arabic "ثلث".
 
 Each is read as its value (1/3 is 0.3333, as a written "1/3" is), so that "nearly a third of the
 population" pairs with "gần một phần ba dân số" and "ثلث السكان" rather than its "third" or "ba"
-standing alone for 3. Like every number in words they are soft: paired when they can be, never
-reported alone. A language lists its fraction phrases in its table (``WordTable.fractions``).
+standing alone for 3; its percentages are its other readings (``as_percent``). Like every number
+in words they are soft: paired when they can be, never reported alone. A language lists its
+fraction phrases in its table (``WordTable.fractions``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from .text import Occupied, Token, adjacent
 def fraction_value(numerator: int, denominator: int) -> Decimal:
     """The value a fraction is compared by, as the digit reader rounds "1/3"."""
     return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001")).normalize()
+
+
+def as_percent(value: Decimal) -> tuple[Decimal, ...]:
+    """The percentages a fraction is written as: "half of the students" is "50% học sinh", "two
+    thirds" 67% or 66.7%."""
+    percent = value * 100
+    return tuple(dict.fromkeys(percent.quantize(Decimal(step)).normalize() for step in ("0.1", "1")))
 
 
 def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied) -> list[NumberMention]:
@@ -48,6 +56,8 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
             continue
         end, value = match
         last = tokens[end - 1]
-        found.append(NumberMention(first.start, last.end, text[first.start:last.end], value, "cardinal", render_decimal(value), form="words"))
+        found.append(
+            NumberMention(first.start, last.end, text[first.start:last.end], value, "cardinal", render_decimal(value), form="words", alternates=as_percent(value))
+        )
         k = end
     return found

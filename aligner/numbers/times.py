@@ -2,7 +2,7 @@
 
 Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
 Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ rưỡi``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
-``9:30 مساءً`` and a Chinese or Japanese ``下午5点半``, ``5時30分``. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
+``9:30 مساءً``, a Chinese or Japanese ``下午5点半``, ``5時30分``, and noon and midnight by name. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
 as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
 A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
 ("2 giờ", two hours) is not a lost number either.
@@ -43,6 +43,25 @@ _PATTERNS = (
 )
 
 
+# Noon and midnight by name, in the languages with tables and German and French: "at noon" is
+# "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل". Written alone they are words (soft).
+_NOON = r"noon|midday|giữa trưa|منتصف النهار|الظهيرة|Mittag|midi"
+_MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|Mitternacht|minuit"
+_NAMED = re.compile(rf"(?<![\w:.])(?:(?P<h>12|00?|24)[ \u00a0]?)?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
+
+
+def _named(match: re.Match) -> NumberMention | None:
+    """Noon or midnight; None where a written hour contradicts the name ("12 midnight" is 0:00, "0 noon" nothing)."""
+    hour = 12 if match.group("noon") else 0
+    written = match.group("h")
+    if written is not None and (int(written) % 24 != hour) and not (hour == 0 and written == "12"):
+        return None
+    return NumberMention(
+        start=match.start(), end=match.end(), text=match.group(), value=("time", hour, 0), kind="time",
+        display=f"{hour}:00", form="digits" if written else "words", alternates=(Decimal(hour),), digits=f"{hour}:00" if written else "",
+    )
+
+
 def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
     """The 24-hour readings of a time: one when its half of the day is known (or hour > 12)."""
     if half == "am":
@@ -80,4 +99,4 @@ def find_times(text: str) -> list[NumberMention]:
                     digits=f"{hour}:{minute:02d}",
                 )
             )
-    return found
+    return found + [named for match in _NAMED.finditer(text) if (named := _named(match))]

@@ -71,6 +71,7 @@ FRACTIONS = {
     normalize(f"{top} phần {bottom}"): fraction_value(n, d)
     for top, n in _FRACTION_WORDS.items() for bottom, d in [*_FRACTION_WORDS.items(), ("tư", 4)] if n < d
 }
+FRACTIONS |= {normalize(half): fraction_value(1, 2) for half in ("một nửa", "phân nửa")}  # a half
 
 TABLE = WordTable(
     lang="vi",
