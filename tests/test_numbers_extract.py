@@ -62,6 +62,11 @@ CASES = [
     ("ar", "عن خمسة وستين عاما", [("خمسة وستين", D(65), "cardinal")]),
     ("ar", "وستين", [("وستين", D(60), "cardinal")]),
     ("ar", "فاز بنقطتين", [("بنقطتين", D(2), "cardinal")]),
+    # A counted thousand or million after 11 to 99 takes the accusative ending: 30,000, not 30 and 2,000.
+    ("ar", "قتل أكثر من 30 ألفا", [("30 ألفا", D(30000), "cardinal")]),
+    ("ar", "نحو عشرين ألفا من اللاجئين", [("عشرين ألفا", D(20000), "cardinal")]),
+    ("ar", "بلغ عدد سكانها مليونا ونصف المليون", [("مليونا ونصف المليون", D(1500000), "cardinal")]),
+    ("ar", "وصل ألفا جندي", [("ألفا", D(2000), "cardinal")]),
     ("vi", "Ngày 9/5, Đoàn công tác", [("9/5", ("date", None, 5, 9), "date")]),
     ("vi", "Nghị quyết Đại hội XIII của Đảng", [("XIII", D(13), "roman")]),
     ("vi", "Nghị quyết số 45 ngày 24/1/2019", [("45", D(45), "cardinal"), ("24/1/2019", ("date", 2019, 1, 24), "date")]),

@@ -110,9 +110,9 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
             state.words += 1
             state.last_scale = m
             return True
-        if form in table.scales:
-            if state.words == 0 and form in table.needs_count:
-                return None
+        # A scale that needs a count and has none is no scale here, though it may be a number word of
+        # its own ("ألفا" alone is two thousand).
+        if form in table.scales and not (state.words == 0 and form in table.needs_count):
             scale = table.scales[form]
             if state.words and state.value == 0:
                 return None

@@ -144,8 +144,11 @@ TABLE = WordTable(
     cardinals=CARDINALS,
     ordinals=ORDINALS,
     multipliers={normalize("مائة"): 100, normalize("مئة"): 100},
-    scales=_forms(1000, "ألف آلاف") | _forms(10**6, "مليون ملايين") | _forms(10**9, "مليار مليارات بليون بلايين") | _forms(10**12, "تريليون تريليونات"),
-    needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات")),
+    # With the accusative ending of a counted noun after 11 to 99 ("أكثر من 30 ألفا", more than
+    # 30,000; "مليونا", a million) as well; "ألفا" with no count before it is two thousand ("ألفا جندي").
+    scales=_forms(1000, "ألف آلاف ألفا") | _forms(10**6, "مليون ملايين مليونا") | _forms(10**9, "مليار مليارات بليون بلايين مليارا بليونا")
+    | _forms(10**12, "تريليون تريليونات تريليونا"),
+    needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات ألفا")),
     compound_only=_COMPOUND_ONLY,
     joiners=frozenset({"و"}),
     halves=frozenset(_n("ونصف")),
