@@ -1,4 +1,4 @@
-"""Units of measure written after a number, for conversions between imperial and metric units.
+"""Units of measure written after a number, for conversions between imperial and metric units and between units of time.
 
 A translation often converts what it measures ("150 feet down" becomes "gần 50m", nearly 50 m;
 "10 miles" becomes "16 km"): the numbers differ and nothing is wrong. ``unit_after`` reads the
@@ -34,7 +34,14 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "kmh": ("speed", "metric", 1.0), "mph": ("speed", "imperial", 1.609344),
     "C": ("temperature", "metric", 1.0), "F": ("temperature", "imperial", 1.0),
     "deg": ("temperature", "unstated", 1.0),
+    # Durations, one system: "18 months" is "1,5 năm", "two weeks" "14 ngày", "90 minutes" "1,5 giờ".
+    "second": ("duration", "time", 1.0), "minute": ("duration", "time", 60.0), "hour": ("duration", "time", 3600.0),
+    "day": ("duration", "time", 86400.0), "week": ("duration", "time", 604800.0), "month": ("duration", "time", 2629800.0),
+    "year": ("duration", "time", 31557600.0),
 }
+# A duration said in another unit is the same length exactly, but for the months of unequal length
+# ("3 months" is "90 days", 1.4% off): no translator rounds "10 days" to "1 week".
+DURATION_TOLERANCE = 0.05
 
 _SYMBOLS = [  # every language
     (r"km(?:2|²)", "km2"), (r"m(?:2|²)", "m2"), (r"km/h|kph", "kmh"), (r"mph", "mph"), (r"°\s?C", "C"), (r"°\s?F", "F"),
@@ -50,6 +57,8 @@ _WORDS = {
         (r"grams?|grammes?", "g"), (r"tonnes?|metric\s+tons?", "t"), (r"pounds?|lbs?", "lb"), (r"ounces?|oz", "oz"),
         (r"lit(?:re|er)s?", "l"), (r"gallons?|gal", "gal"), (r"degrees?\s+(?:Celsius|centigrade)", "C"),
         (r"degrees?\s+Fahrenheit", "F"), (r"degrees?", "deg"),
+        (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"), (r"days?", "day"),
+        (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"),
     ],
     "vi": [
         (r"(?:km|ki-?lô-?mét|kilô?mét|kilomet|cây số)\s+vuông", "km2"), (r"(?:m|mét)\s+vuông", "m2"), (r"dặm\s+vuông", "sqmi"),
@@ -59,6 +68,8 @@ _WORDS = {
         (r"héc-?ta|hecta|hécta", "ha"), (r"mẫu Anh", "acre"), (r"ki-?lô-?gam|kilôgam|kilogam|ký|kí", "kg"), (r"gam|gram", "g"),
         (r"tấn", "t"), (r"pao|pound", "lb"), (r"ao-?xơ|ounce", "oz"), (r"lít", "l"), (r"ga-?lông|gallon", "gal"),
         (r"độ\s+C", "C"), (r"độ\s+F", "F"), (r"độ", "deg"),
+        (r"giây", "second"), (r"phút", "minute"), (r"giờ|tiếng(?:\s+đồng\s+hồ)?", "hour"), (r"ngày", "day"), (r"tuần", "week"),
+        (r"tháng", "month"), (r"năm", "year"),
     ],
     "ar": [
         (r"(?:كيلومترا?ت?|كيلو\s?متر|كم)\s+مربعا?ً?", "km2"), (r"(?:مترا?|أمتار)\s+مربعة?ا?ً?", "m2"),
@@ -69,6 +80,8 @@ _WORDS = {
         (r"كيلوغراما?ت?|كيلوجراما?ت?|كغ|كجم", "kg"), (r"غراما?ت?|جراما?ت?", "g"), (r"طنا?|أطنان", "t"),
         (r"رطلا?|أرطال|باوند", "lb"), (r"أونصة|أوقية", "oz"), (r"لترا?ت?|ليترا?ت?", "l"), (r"غالونا?ت?|جالونا?ت?", "gal"),
         (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"), (r"درجة|درجات", "deg"),
+        (r"ثانية|ثوان[يٍ]?", "second"), (r"دقيقة|دقائق", "minute"), (r"ساعة|ساعات", "hour"), (r"يوما?ً?|أيام", "day"),
+        (r"أسبوعا?ً?|أسابيع", "week"), (r"شهرا?ً?|أشهر|شهور", "month"), (r"سنة|سنوات|سنين|عاما?ً?|أعوام", "year"),
     ],
     # Chinese writes the unit onto the number, and the next word onto the unit.
     "zh": [
@@ -122,9 +135,12 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
     if unit_a not in _UNITS or unit_b not in _UNITS:
         return False
     (dim_a, system_a, factor_a), (dim_b, system_b, factor_b) = _UNITS[unit_a], _UNITS[unit_b]
+    x, value = float(a), float(b)
+    if dim_a == dim_b == "duration":
+        exact = x * factor_a / factor_b
+        return unit_a != unit_b and abs(exact - value) <= DURATION_TOLERANCE * max(abs(exact), abs(value))
     if dim_a != dim_b or system_a == system_b:
         return False
-    x, value = float(a), float(b)
     if dim_a == "temperature":
         # Bare degrees are in the scale the writer's readers use: converted, they face the other one
         # ("temperatures of 130 degrees" in an American talk is "54 độ C").
