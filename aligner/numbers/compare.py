@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import bisect
 from decimal import Decimal
-from typing import Callable, Iterable
+from typing import Callable, Hashable, Iterable
 
 from .model import NumberDiff, NumberMention
 from .scripts import ascii_digits
-from .units import converted
+from .units import converted, unit_changed
 
 _Pair = tuple[NumberMention, NumberMention]
 
@@ -197,6 +197,20 @@ def _conversions(left: list[NumberMention], right: list[NumberMention]) -> list[
     return pairs
 
 
+def _units_changed(pairs: list[_Pair]) -> list[_Pair]:
+    """Pairs of one value in units that cannot both be right ("5 years" and "5 tháng"), unless the
+    value's pairs, taken together, have the same units on both sides (paired across each other by place)."""
+    by_value: dict[Hashable, list[_Pair]] = {}
+    for s, t in pairs:
+        if s.unit and t.unit:
+            by_value.setdefault(s.value, []).append((s, t))
+    changed = []
+    for group in by_value.values():
+        if sorted(s.unit for s, _ in group) != sorted(t.unit for _, t in group):
+            changed += [(s, t) for s, t in group if unit_changed(s.value, s.unit, t.unit)]
+    return changed
+
+
 def _leftover_pairs(left: list[NumberMention], right: list[NumberMention], pos: dict[int, float]) -> list[_Pair]:
     candidates = sorted(
         (cost, i, j)
@@ -270,6 +284,8 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     for s, t in pairs:
         if _format_differs(s, t):
             diffs.append(NumberDiff("number_format", s, t, f"{s.text} written as {t.text}"))
+    for s, t in _units_changed(pairs):
+        diffs.append(NumberDiff("number_mismatch", s, t, f"{_show(s)} {s.unit} became {_show(t)} {t.unit}: the unit changed"))
     conversions = _conversions(left, right)
     left = [m for m in left if id(m) not in {id(s) for s, _ in conversions}]
     right = [m for m in right if id(m) not in {id(t) for _, t in conversions}]

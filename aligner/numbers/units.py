@@ -153,3 +153,11 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
     if abs(exact - value) <= TOLERANCE * max(abs(exact), abs(value)):
         return True
     return exact != 0 and round(exact, -math.floor(math.log10(abs(exact)))) == value  # one significant figure
+
+
+def unit_changed(value: Decimal, unit_a: str, unit_b: str) -> bool:
+    """Is one value measured in two units of one dimension that it cannot be in both ("5 years" and
+    "5 tháng", months; "3 km" and "3 dặm", miles)? Bare degrees fit either temperature scale."""
+    if unit_a == unit_b or unit_a not in _UNITS or unit_b not in _UNITS or "deg" in (unit_a, unit_b):
+        return False
+    return _UNITS[unit_a][0] == _UNITS[unit_b][0] and not converted(value, unit_a, value, unit_b)
