@@ -105,6 +105,13 @@ def test_a_name_counts_only_where_the_target_writes_it_in_the_same_script():
     assert not _lost(clause, AMAZON_AR, "ar")  # الأمازون is not "Amazon" to a string test: no evidence
 
 
+def test_a_name_vietnamese_writes_with_spaces_and_tone_marks_is_carried():
+    clause = "which lies halfway between Hanoi and Danang"
+    target = "Thành phố nằm giữa Hà Nội và Đà Nẵng."
+    assert not _lost(clause, target, "vi")
+    assert _lost(clause, "Thành phố nằm giữa Hà Nội và Huế.", "vi")
+
+
 def test_a_clause_only_its_unaligned_words_find_is_never_a_warning():
     from aligner.check.clauses import can_warn
 

@@ -145,8 +145,8 @@ def _one_per_part(missing: list[tuple[tuple[int, int], dict]]) -> list[tuple[tup
 def carried(clause: str, target: str, source_language: str, target_language: str) -> dict[str, float]:
     """How much of the clause's hard content the target has: its numbers (as values) and its names.
 
-    A name is a capitalized word inside the clause, compared without case and accents, so it is
-    only found in a target in the same script (Vietnamese, German); elsewhere its count alone says
+    A name is a capitalized word inside the clause, compared without case, accents and spaces, so it
+    is only found in a target in the same script (Vietnamese, German); elsewhere its count alone says
     the clause has names to lose. Shares are 0 when the clause has none.
     """
     numbers = {v for m in extract_numbers(clause, source_language) if m.hard for v in m.values()}
@@ -208,7 +208,10 @@ def _neighbour_clauses(pair: Pair, bead: Bead) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    """Without case, accents or spaces, so that a name is found however the target spells it out:
+    "Hanoi" in "Hà Nội", "Vietnam" in "Việt Nam", "Danang" in "Đà Nẵng"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold().replace("đ", "d")) if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‐]+", "", folded)
 
 
 def _shortened(pair: Pair) -> list[tuple[float, Bead]]:
