@@ -32,6 +32,7 @@ CASES = [
     ("en", "Half a million Chinese are now infected", [("Half a million", D(500000), "cardinal")]),
     ("en", "half a dozen eggs, half a century ago", [("half a dozen", D(6), "cardinal"), ("half a century", D(50), "cardinal")]),
     ("en", "half of the members", [("half of", D("0.5"), "cardinal")]),  # a fraction, not half of a scale
+    ("fr", "à midi, pas cet après-midi", [("midi", ("time", 12, 0), "time")]),  # noon, not the afternoon
     ("en", "the fifth time", [("fifth", D(5), "ordinal")]),
     ("en", "World War II began", [("II", D(2), "roman")]),
     ("en", "Super Bowl XLIX champion", [("XLIX", D(49), "roman")]),

@@ -44,10 +44,11 @@ _PATTERNS = (
 
 
 # Noon and midnight by name, in the languages with tables and German and French: "at noon" is
-# "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل". Written alone they are words (soft).
+# "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل" (not the "midi" of "après-midi", afternoon).
+# Written alone they are words (soft).
 _NOON = r"noon|midday|giữa trưa|منتصف النهار|الظهيرة|Mittag|midi"
 _MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|Mitternacht|minuit"
-_NAMED = re.compile(rf"(?<![\w:.])(?:(?P<h>12|00?|24)[ \u00a0]?)?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
+_NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?)?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
 
 
 def _named(match: re.Match) -> NumberMention | None:
