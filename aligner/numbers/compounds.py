@@ -27,10 +27,12 @@ def _added_time(text: str, a: NumberMention, b: NumberMention) -> NumberMention 
 
 
 def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
-    """"1m85" (Vietnamese, French): one metre eighty-five, 1.85 m."""
-    if a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) != 2 or a.value > 3:
+    """"1m85" (Vietnamese, French): one metre eighty-five, 1.85 m; "1m8" 1.8 m ("2m2" is two square
+    metres). One length: its digits are no numbers of their own ("1.85m" against "1m75" is 1.85
+    became 1.75, not 1.85 became 1 and an added 75)."""
+    if a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) not in (1, 2) or b.digits in ("2", "3") or a.value > 3:
         return None
-    return replace(_single(text, a, b, a.value + b.value / 100, "cardinal", f"{a.digits}.{b.digits}"), unit="m")
+    return replace(_single(text, a, b, Decimal(f"{a.digits}.{b.digits}"), "cardinal", f"{a.digits}.{b.digits}"), unit="m", parts=())
 
 
 # A document's number, year and issuer: Vietnamese legal documents "Nghị định 100/2019/NĐ-CP".

@@ -26,9 +26,6 @@ _DECADE = re.compile(r"(?:'|’)?s(?![^\W\d_])")
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 # "8 1⁄2" and "1⁄2" with the fraction slash: one number, not three.
 _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
-# A length in metres with its centimetres written after the m, as Vietnamese gives heights: "1m8"
-# is 1.8 m, "1m75" 1.75 m; "50m2" stays square metres.
-_METRES_GLUED = re.compile(r"(?<![\w.,])(\d)m(?![23](?!\d))(\d{1,2})(?!\w|[.,]\d)")
 # "km 2", "sq mi 2": a unit's exponent whose superscript was lost.
 _EXPONENT_BEFORE = re.compile(r"(?<![^\W\d_])(?:km|cm|mm|m|mi)[ \u00a0]?$")  # "75m2", "100 km2"
 _APOSTROPHE = "'\u2019"
@@ -122,11 +119,6 @@ def _slashed(text: str, m: re.Match) -> NumberMention:
     )
 
 
-def _metres(m: re.Match) -> NumberMention:
-    value = Decimal(f"{m.group(1)}.{m.group(2)}")
-    return NumberMention(m.start(), m.end(), m.group(), value, "cardinal", render_decimal(value), digits=render_decimal(value), unit="m")
-
-
 def _weekday(text: str, words: _Words, start: int, end: int, table: WordTable) -> bool:
     """Vietnamese "vào thứ 6" is Friday, not "6th": the table's veto decides, as for "thứ sáu"."""
     if text[start:end] not in {"2", "3", "4", "5", "6", "7"} or text[end:end + 1] == "/":
@@ -177,7 +169,7 @@ def _bare_decimal(text: str, start: int, lang: str) -> bool:
 
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
-    found = [_slashed(text, m) for m in _SLASHED.finditer(text)] + [_metres(m) for m in _METRES_GLUED.finditer(text)]
+    found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
     if lang in UNSPACED:
         found += _cjk_digit_runs(text)
     taken = [(m.start, m.end) for m in found]

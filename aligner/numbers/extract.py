@@ -95,5 +95,5 @@ _WORD_AFTER = re.compile(r"[ \u00a0]?[^\W\d_]")
 def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
     if m.kind not in ("cardinal", "percent") or m.parts:
         return m
-    unit = unit_after(text, m.end, lang) or m.unit  # "1m8": the digit reader found the unit inside
+    unit = unit_after(text, m.end, lang) or m.unit  # "1m85" carries its unit inside
     return replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)
