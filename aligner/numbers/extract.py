@@ -13,6 +13,7 @@ from .fractions import find_fractions
 from .languages import table_for
 from .model import NumberMention
 from .roman import find_roman
+from .scores import find_scores
 from .tables import WordTable
 from .text import Occupied, context, tokenize
 from .times import find_times
@@ -58,7 +59,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     dates = _keep_longest(dates + times)
     in_dates = Occupied(len(text), ((d.start, d.end) for d in dates))
     atoms = [a for a in atoms if not in_dates.overlaps(a.start, a.end)]
-    numbers = _keep_longest(dates + join_compounds(text, atoms))
+    numbers = _keep_longest(dates + join_compounds(text, atoms) + find_scores(text, lang))
     taken = Occupied(len(text), ((m.start, m.end) for m in numbers))
     romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
     for r in romans:
