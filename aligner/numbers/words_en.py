@@ -27,8 +27,9 @@ _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, 
 FRACTIONS = {f"{article} {word} of": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
 FRACTIONS |= {f"one {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items()}
 FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOMINATORS.items() for n in range(2, 10) if n < d}
-# "half of", "half the" ("half a million" is a half of a scale, words.py; "two and a half" a count).
-FRACTIONS |= {"half of": fraction_value(1, 2), "half the": fraction_value(1, 2), "one half": fraction_value(1, 2)}
+# "half of", "half the", "half an (hour)" ("half a million" is a half of a scale, words.py; "two
+# and a half" a count).
+FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
