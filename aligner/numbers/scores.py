@@ -41,7 +41,7 @@ def _tally(side: str) -> int:
 
 def find_scores(text: str, lang: str) -> list[NumberMention]:
     """The scores said in words in ``text`` (Arabic only)."""
-    if lang.split("-")[0].split("_")[0].lower() != "ar":
+    if lang.lower().replace("_", "-").split("-")[0] != "ar":
         return []
     found = []
     for match in _SCORE.finditer(text):
@@ -54,7 +54,7 @@ def find_scores(text: str, lang: str) -> list[NumberMention]:
 
 
 def _score(text: str, span: tuple[int, int], *sides: tuple[tuple[int, int], int]) -> NumberMention:
-    """The score, with its tallies as parts: "3-1" against "بهدفين مقابل هدف" is 3 became 2."""
+    """The score, with its tallies as parts: "2-0" against "بهدف نظيف" is 2 became 1."""
     (_, a), (_, b) = sides
     value, other = ("range", Decimal(a), Decimal(b)), ("range", Decimal(b), Decimal(a))
     parts = tuple(
