@@ -17,7 +17,7 @@ from .scores import find_scores
 from .tables import WordTable
 from .text import Occupied, context, tokenize
 from .times import find_times
-from .units import unit_after
+from .units import unit_after, unit_within
 from .words import find_word_numbers
 
 
@@ -96,5 +96,5 @@ _WORD_AFTER = re.compile(r"[ \u00a0]?[^\W\d_]")
 def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
     if m.kind not in ("cardinal", "percent") or m.parts:
         return m
-    unit = unit_after(text, m.end, lang) or m.unit  # "1m85" carries its unit inside
+    unit = unit_after(text, m.end, lang) or m.unit or unit_within(m.text, lang)  # "1m85", "يومين" carry their unit
     return replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)

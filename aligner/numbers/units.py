@@ -130,6 +130,23 @@ def unit_after(text: str, end: int, lang: str) -> str:
     return unit
 
 
+# Words that say their count with their unit: Arabic duals of units of time ("يومين", two days).
+_COUNTED = {
+    "ar": re.compile(
+        r"[وفبل]?(?:(?P<year>عامين|عامان|سنتين|سنتان)|(?P<month>شهرين|شهران)|(?P<week>أسبوعين|أسبوعان)"
+        r"|(?P<day>يومين|يومان)|(?P<hour>ساعتين|ساعتان)|(?P<minute>دقيقتين|دقيقتان))"
+    ),
+}
+
+
+def unit_within(word: str, lang: str) -> str:
+    """The unit a word that counts itself names ("يومين", two days: "day"; "" for any other word),
+    so that "48 hours" is "يومين" and "2 years" against "شهرين" (two months) is a changed unit."""
+    pattern = _COUNTED.get(lang.lower().replace("_", "-").split("-")[0])
+    match = pattern.fullmatch(word) if pattern else None
+    return match.lastgroup if match else ""
+
+
 def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
     """Are ``a unit_a`` and ``b unit_b`` one quantity in two systems of units, as a translator rounds it?"""
     if unit_a not in _UNITS or unit_b not in _UNITS:
