@@ -18,10 +18,15 @@ from .tables import WordTable
 TABLES: dict[str, WordTable] = {t.lang: t for t in (words_en.TABLE, words_ar.TABLE, words_vi.TABLE)}
 
 
+def base_code(lang: str) -> str:
+    """The ISO 639-1 code of a language tag, region subtags ignored: "ar_EG" and "ar-EG" are "ar"."""
+    return lang.lower().replace("_", "-").split("-")[0]
+
+
 @lru_cache(maxsize=None)
 def table_for(lang: str) -> WordTable | None:
     """The table for an ISO 639-1 code (region subtags ignored); None where CLDR does not know it."""
-    code = lang.lower().replace("_", "-").split("-")[0]
+    code = base_code(lang)
     return TABLES.get(code) or _cldr_table(code)
 
 
@@ -32,7 +37,7 @@ ONE_AND_TWO_BY_FORM = frozenset({"ar"})
 
 
 def says_one_and_two_by_form(lang: str) -> bool:
-    return lang.lower().replace("_", "-").split("-")[0] in ONE_AND_TWO_BY_FORM
+    return base_code(lang) in ONE_AND_TWO_BY_FORM
 
 
 def reads_number_words(lang: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .languages import base_code
 from .model import NumberMention
 
 _WORDS = r"ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة"
@@ -41,7 +42,7 @@ def _tally(side: str) -> int:
 
 def find_scores(text: str, lang: str) -> list[NumberMention]:
     """The scores said in words in ``text`` (Arabic only)."""
-    if lang.lower().replace("_", "-").split("-")[0] != "ar":
+    if base_code(lang) != "ar":
         return []
     found = []
     for match in _SCORE.finditer(text):

@@ -16,6 +16,8 @@ import math
 import re
 from decimal import Decimal
 
+from .languages import base_code
+
 # Share by which a converted value may differ from the exact conversion: "150 feet" (45.7 m)
 # is "gần 50m" (9%), "10 miles" (16.1 km) "16 km".
 TOLERANCE = 0.12
@@ -142,7 +144,7 @@ _COUNTED = {
 def unit_within(word: str, lang: str) -> str:
     """The unit a word that counts itself names ("يومين", two days: "day"; "" for any other word),
     so that "48 hours" is "يومين" and "2 years" against "شهرين" (two months) is a changed unit."""
-    pattern = _COUNTED.get(lang.lower().replace("_", "-").split("-")[0])
+    pattern = _COUNTED.get(base_code(lang))
     match = pattern.fullmatch(word) if pattern else None
     return match.lastgroup if match else ""
 
