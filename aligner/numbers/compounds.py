@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from .fractions import as_percent, fraction_value
 from .model import NumberMention, render_decimal
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*[-\u2010-\u2015~\u2212][ \u00a0]*")
@@ -66,8 +67,13 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
     hi = render_decimal(b.value)
     shown = {"range": f"{lo}–{hi}{sign}", "fraction": f"{lo}/{hi}", "time": f"{lo}:{b.digits}"}[kind]
     value = (kind, int(a.value), int(b.value)) if kind == "time" else (kind, a.value, b.value)
-    # "10:00" is also "10 am"; "6:30" also "6.30".
-    alternates = ((a.value if b.value == 0 else a.value + b.value / 100),) if kind == "time" else ()
+    # "10:00" is also "10 am"; "6:30" also "6.30"; "giảm 1/3" (fell by a third) also a third, 33%.
+    alternates: tuple = ()
+    if kind == "time":
+        alternates = ((a.value if b.value == 0 else a.value + b.value / 100),)
+    elif kind == "fraction" and 0 < a.value < b.value:
+        share = fraction_value(a.value, b.value)
+        alternates = (share, *as_percent(share))
     return NumberMention(
         start=a.start,
         end=b.end,

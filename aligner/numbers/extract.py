@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .articles import find_counted_by_article
 from .compounds import join_compounds
 from .dates import find_dates
 from .digits import find_digit_numbers
@@ -64,11 +65,14 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
     for r in romans:
         taken.add(r.start, r.end)
-    fractions = find_fractions(text, table, tokens, taken) if table is not None else []
+    fractions = find_fractions(text, table, tokens, taken, lambda end: unit_after(text, end, lang)) if table is not None else []
     for f in fractions:
         taken.add(f.start, f.end)
+    counted = find_counted_by_article(text, lang, taken)
+    for c in counted:
+        taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
-    found = sorted(numbers + romans + fractions + words, key=lambda m: m.start)
+    found = sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)

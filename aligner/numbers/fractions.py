@@ -4,19 +4,21 @@ Each is read as its value (1/3 is 0.3333, as a written "1/3" is), so that "nearl
 population" pairs with "gần một phần ba dân số" and "ثلث السكان" rather than its "third" or "ba"
 standing alone for 3; its percentages are its other readings (``as_percent``). Like every number
 in words they are soft: paired when they can be, never reported alone. A language lists its
-fraction phrases in its table (``WordTable.fractions``).
+fraction phrases in its table (``WordTable.fractions``), and those that are fractions only before a
+unit (``WordTable.unit_fractions``: "nửa tiếng", half an hour, is 0.5 hours, so "30 phút" pairs with it).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Callable
 
 from .model import NumberMention, render_decimal
 from .tables import WordTable
 from .text import Occupied, Token, adjacent
 
 
-def fraction_value(numerator: int, denominator: int) -> Decimal:
+def fraction_value(numerator: int | Decimal, denominator: int | Decimal) -> Decimal:
     """The value a fraction is compared by, as the digit reader rounds "1/3"."""
     return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001")).normalize()
 
@@ -28,12 +30,14 @@ def as_percent(value: Decimal) -> tuple[Decimal, ...]:
     return tuple(dict.fromkeys(percent.quantize(Decimal(step)).normalize() for step in ("0.1", "1")))
 
 
-def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied) -> list[NumberMention]:
-    """Fraction phrases of the table not overlapping what is ``taken``, longest phrase first."""
-    by_first: dict[str, list[tuple[list[str], Decimal]]] = {}
-    for phrase, value in table.fractions.items():
-        words = phrase.split()
-        by_first.setdefault(words[0], []).append((words, value))
+def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied, unit_at: Callable[[int], str]) -> list[NumberMention]:
+    """Fraction phrases of the table not overlapping what is ``taken``, longest phrase first;
+    ``unit_at(end)`` is the unit written right after a phrase ending at ``end``."""
+    by_first: dict[str, list[tuple[list[str], Decimal, bool]]] = {}
+    for phrases, before_unit in ((table.fractions, False), (table.unit_fractions, True)):
+        for phrase, value in phrases.items():
+            words = phrase.split()
+            by_first.setdefault(words[0], []).append((words, value, before_unit))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))
     found: list[NumberMention] = []
@@ -42,11 +46,11 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
         first = tokens[k]
         match = None
         for form, _ in table.variants(first.word):  # Arabic "بثلث", "الثلث": particles written onto the word
-            for words, value in by_first.get(form, ()):
+            for words, value, before_unit in by_first.get(form, ()):
                 rest = tokens[k + 1:k + len(words)]
                 if len(rest) == len(words) - 1 and [t.word for t in rest] == words[1:] and all(
                     adjacent(text, a.end, b.start) for a, b in zip([first, *rest], rest)
-                ):
+                ) and not (before_unit and not unit_at((rest or [first])[-1].end)):
                     match = (k + len(words), value)
                     break
             if match:

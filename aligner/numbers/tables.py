@@ -41,6 +41,8 @@ class WordTable:
     # "tá"): the count before them is another reading, since a translation may count in the noun
     # ("two centuries" against "hai thế kỷ", "2 tá" against "24").
     quantity_nouns: frozenset[str] = frozenset()
+    # Duals of nouns of quantity, which count two of them in one word: Arabic عقدين (two decades) -> 10.
+    dual_nouns: Mapping[str, int] = field(default_factory=dict)
     compound_only: frozenset[str] = frozenset()
     joiners: frozenset[str] = frozenset()
     # Unit words that do not follow a round number (a ten, a hundred, a thousand) unless a
@@ -62,6 +64,9 @@ class WordTable:
     decades: Mapping[str, int] = field(default_factory=dict)
     # Fractions in words (normalized, space separated) -> value: "two thirds" -> 0.6667 (fractions.py).
     fractions: Mapping[str, Decimal] = field(default_factory=dict)
+    # Fractions that are fractions only before a unit: "nửa tiếng" (half an hour), "ربع ساعة" (a
+    # quarter of an hour), "half a mile"; elsewhere "nửa" and "ربع" are a part, a period, a quarter.
+    unit_fractions: Mapping[str, Decimal] = field(default_factory=dict)
     # Phrases after a number meaning "per cent" (normalized, space separated).
     percent_words: tuple[str, ...] = ()
     # Arabic writes tens after units ("واحد وعشرون" = one and twenty).

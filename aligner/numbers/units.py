@@ -121,15 +121,19 @@ _COMPILED: dict[str, tuple[re.Pattern, list[str]]] = {}
 
 def unit_after(text: str, end: int, lang: str) -> str:
     """The unit written right after a number ending at ``end`` ("" if none)."""
+    return unit_span(text, end, lang)[0]
+
+
+def unit_span(text: str, end: int, lang: str) -> tuple[str, int]:
+    """The unit written right after ``end`` and where it ends (("", end) if none)."""
     code = lang.lower().split("-")[0]
     if code not in _COMPILED:
         _COMPILED[code] = _compile(code)
     pattern, units = _COMPILED[code]
     match = pattern.match(text, end)
     if match is None:
-        return ""
-    unit = units[int(match.lastgroup[1:])]
-    return unit
+        return "", end
+    return units[int(match.lastgroup[1:])], match.end()
 
 
 # Words that say their count with their unit: Arabic duals of units of time ("يومين", two days).
@@ -172,6 +176,10 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
     if abs(exact - value) <= TOLERANCE * max(abs(exact), abs(value)):
         return True
     return exact != 0 and round(exact, -math.floor(math.log10(abs(exact)))) == value  # one significant figure
+
+
+def is_duration(unit: str) -> bool:
+    return unit in _UNITS and _UNITS[unit][0] == "duration"
 
 
 def unit_changed(value: Decimal, unit_a: str, unit_b: str) -> bool:

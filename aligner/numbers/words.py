@@ -164,6 +164,11 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             found.append(_mention(text, tokens[i], tokens[i], Decimal(implied), "cardinal"))
             i += 1
             continue
+        size = next((table.dual_nouns[w] for w in readings if w in table.dual_nouns), None)
+        if size is not None:  # "عقدين", two decades: 20 years, or two of something
+            found.append(replace(_mention(text, tokens[i], tokens[i], Decimal(2 * size), "cardinal"), alternates=(Decimal(2),)))
+            i += 1
+            continue
         decade = next((table.decades[w] for w, _ in table.variants(tokens[i].word) if w in table.decades), None)
         if decade is not None:
             full, within = (Decimal(decade), ()) if decade >= 100 else (Decimal(1900 + decade), (Decimal(decade),))

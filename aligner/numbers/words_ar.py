@@ -64,7 +64,7 @@ for _unit, _stem in enumerate("ثلاث أربع خمس ست سبع ثمان ت�
     CARDINALS |= _forms(_unit * 100, f"{_stem}مائة {_stem}مئة")
 CARDINALS |= _forms(800, "ثمانيمائة ثمانيمئة")
 # Duals of counted nouns carry the number two in the noun itself.
-CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين قرنين درجتين درجتان")
+CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين درجتين درجتان")
 CARDINALS |= _forms(2 * 10**6, "مليوني") | _forms(2 * 10**9, "ملياري")  # construct duals: ملياري جنيه
 # Adjectives of number: ثنائي (dual, bi-), ثلاثي (triple, 3-), ...
 for _value, _stem in enumerate("ثنائي ثلاثي رباعي خماسي سداسي سباعي ثماني تساعي عشاري".split(), start=2):
@@ -100,6 +100,12 @@ MONTHS |= {normalize(w): m for w, m in (("إبريل", 4), ("يونيه", 6), ("
 # as often a period ("الربع الثاني", the second quarter), and خمس, a fifth, spelt as خمس, five.
 FRACTIONS = {normalize("ثلث"): fraction_value(1, 3)} | {w: fraction_value(2, 3) for w in _n("ثلثا ثلثي")}
 FRACTIONS |= {f"{w} {normalize('أرباع')}": fraction_value(3, 4) for w in _n("ثلاثة ثلاث")}
+
+# Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
+# They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.
+QUANTITY_NOUNS = _forms(10, "عقد عقود عقدا") | _forms(100, "قرن قرون قرنا")
+# Their duals count two of them: عقدين is 20 years (or two contracts: 2 is another reading).
+DUAL_NOUNS = _forms(10, "عقدين عقدان") | _forms(100, "قرنين قرنان")
 
 _COMPOUND_ONLY = frozenset(_n("حادي حادية اثنا اثني اثنتا اثنتي"))
 # Weekdays named after numbers: يوم الاثنين (Monday), يوم الأحد (Sunday).
@@ -143,18 +149,21 @@ TABLE = WordTable(
     lang="ar",
     cardinals=CARDINALS,
     ordinals=ORDINALS,
-    multipliers={normalize("مائة"): 100, normalize("مئة"): 100},
+    multipliers={normalize("مائة"): 100, normalize("مئة"): 100, **QUANTITY_NOUNS},
     # With the accusative ending of a counted noun after 11 to 99 ("أكثر من 30 ألفا", more than
     # 30,000; "مليونا", a million) as well; "ألفا" with no count before it is two thousand ("ألفا جندي").
     scales=_forms(1000, "ألف آلاف ألفا") | _forms(10**6, "مليون ملايين مليونا") | _forms(10**9, "مليار مليارات بليون بلايين مليارا بليونا")
     | _forms(10**12, "تريليون تريليونات تريليونا"),
-    needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات ألفا")),
+    needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات ألفا")) | frozenset(QUANTITY_NOUNS),
+    quantity_nouns=frozenset(QUANTITY_NOUNS),
+    dual_nouns=DUAL_NOUNS,
     compound_only=_COMPOUND_ONLY,
     joiners=frozenset({"و"}),
     halves=frozenset(_n("ونصف")),
     half_before=(normalize("نصف"),),
     decades=DECADES,
     fractions=FRACTIONS,
+    unit_fractions={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4)},  # نصف ساعة, ربع ساعة
     percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية")),
     units_before_tens=True,
     normalize=normalize,

@@ -30,6 +30,13 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 # "half of", "half the", "half an (hour)" ("half a million" is a half of a scale, words.py; "two
 # and a half" a count).
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
+# "fell by a third", "cut by half": the share a quantity changed by (no "of" follows).
+FRACTIONS |= {f"by {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
+FRACTIONS |= {"by half": fraction_value(1, 2)}
+# Before a unit only: "half a mile", "a quarter of an hour", "three quarters of an hour".
+UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {
+    f"{count} {word} of {article}": fraction_value(n, 4) for count, word, n in (("a", "quarter", 1), ("three", "quarters", 3)) for article in ("a", "an")
+}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
@@ -61,6 +68,7 @@ TABLE = WordTable(
     joiners=frozenset({"and"}),
     half_before=("half a", "half an"),
     fractions=FRACTIONS,
+    unit_fractions=UNIT_FRACTIONS,
     percent_words=("percent", "per cent", "percentage points", "percentage point"),
     veto=_veto,
     ordinal_suffixes=("st", "nd", "rd", "th"),

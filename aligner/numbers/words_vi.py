@@ -89,6 +89,7 @@ TABLE = WordTable(
     ordinal_markers=frozenset({_THU}),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
     fractions=FRACTIONS,
+    unit_fractions={normalize("nửa"): fraction_value(1, 2)},  # nửa tiếng, half an hour
     percent_words=(normalize("phần trăm"),),
     normalize=normalize,
     veto=_veto,

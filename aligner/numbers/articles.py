@@ -1,0 +1,44 @@
+"""Spans of time counted by an article rather than a number: "a week later" is "7 ngày sau", "một năm"
+(a year) is "12 tháng", Arabic "بعد أسبوع" (after a week) is "after 7 days".
+
+Each is read as a soft 1 with its unit, so that it pairs with the same span said in another unit
+(``units.converted``); like every number in words it is never reported on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .languages import base_code
+from .model import NumberMention
+from .text import Occupied
+from .units import is_duration, unit_span
+
+_ARTICLES = {"en": re.compile(r"\b(?:a|an)\b", re.IGNORECASE), "vi": re.compile(r"\b(?:một|Một)\b")}
+# Arabic says "a week" with the noun alone, after a word of time; not "منذ عام 2010", since 2010.
+_ARABIC_SPAN = re.compile(
+    r"(?<!\S)(?:بعد|قبل|خلال|منذ|لمدة|طوال|طيلة|مدة)\s+"
+    r"(?P<day>يوما?)?(?P<week>أسبوعا?)?(?P<month>شهرا?)?(?P<year>عاما?|سنة)?(?P<hour>ساعة)?(?P<minute>دقيقة)?"
+    r"(?![^\W\d_])(?!\s*[\d٠-٩])"
+)
+
+
+def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[NumberMention]:
+    """Each span of time counted by an article ("a week", the Arabic noun alone), as a 1 with its unit."""
+    code = base_code(lang)
+    found = []
+    if code in _ARTICLES:
+        for m in _ARTICLES[code].finditer(text):
+            unit, end = unit_span(text, m.end(), code)
+            if is_duration(unit) and not taken.overlaps(m.start(), end):
+                found.append(_one(text, m.start(), end, unit))
+    elif code == "ar":
+        for m in _ARABIC_SPAN.finditer(text):
+            if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)):
+                found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
+    return found
+
+
+def _one(text: str, start: int, end: int, unit: str) -> NumberMention:
+    return NumberMention(start, end, text[start:end], Decimal(1), "cardinal", "1", form="words", unit=unit)
