@@ -216,3 +216,43 @@ def test_a_year_said_short_pairs_with_the_full_year():
     # Text+Berg dev (de→fr): "der Saison 1977" is "la saison 77".
     assert _unread("als guten Abschluss der Saison 1977 den Nadelgrat", "de", "pour bien finir la saison 77 , avec", "fr") == []
     assert _unread("als guten Abschluss der Saison 1977 den Nadelgrat", "de", "pour bien finir la saison 78 , avec", "fr") == ["1977"]
+
+
+# Hand-written news articles (en→vi, en→ar), the dev half of a set written for trust and kept
+# outside the corpora: the translator moved the date into the sentence before.
+RATE_EN = [
+    "The Central Bank of Norvalia on Thursday cut its benchmark interest rate by a quarter of a percentage point to 4.25%.",
+    "The decision, announced at 2 p.m. local time on 12 December, was backed by six of the nine members of the Monetary Policy Committee.",
+]
+RATE_VI = [
+    "Ngày 12/12, Ngân hàng Trung ương Norvalia giảm lãi suất cơ bản 0,25 điểm phần trăm xuống 4,25%.",
+    "Quyết định được công bố lúc 14 giờ (giờ địa phương) hôm thứ Năm, với sự ủng hộ của 6 trong số 9 thành viên Ủy ban Chính sách tiền tệ.",
+]
+
+
+def _number_messages(source: list[str], target: list[str]) -> list[str]:
+    from aligner.check.numbers import number_findings
+    from aligner.check.pair import Settings
+
+    return [f.message for f in number_findings(_pair(source, target, [((0,), (0,)), ((1,), (1,))]), Settings())]
+
+
+def test_a_number_moved_into_the_neighbouring_sentence_is_not_lost():
+    assert _number_messages(RATE_EN, RATE_VI) == []
+
+
+def test_a_moved_number_that_changed_is_still_reported():
+    messages = _number_messages(RATE_EN, [RATE_VI[0].replace("Ngày 12/12", "Ngày 13/12"), RATE_VI[1]])
+    assert [m.split(" ")[0] for m in messages] == ["13", "12"]  # the day added before, the day missing after
+    assert _number_messages(RATE_EN, [RATE_VI[0].replace("Ngày 12/12, ", ""), RATE_VI[1]]) != []
+
+
+def test_a_sentence_whose_numbers_the_target_says_is_not_missing():
+    from aligner.check.clauses import can_warn, carried, numbers_kept
+
+    sentence = "The Aero Fold weighs 1.1 kilograms and has a battery life of up to 18 hours, the company said."
+    joined = "وقالت الشركة إن الجهاز الجديد يزن 1.1 كيلوغرام وتصل مدة تشغيل بطاريته إلى 18 ساعة، وإنه سيُطرح للبيع في 22 نوفمبر."
+    assert numbers_kept(carried(sentence, joined, "en", "ar"))
+    assert not numbers_kept(carried(sentence, joined.replace("18 ساعة", "ساعات طويلة"), "en", "ar"))
+    found = {"clause_gain": 0.03, "clause_resemblance": 0.2, "content_lost": 0.0}  # the embeddings find it
+    assert can_warn(found) and not can_warn({**found, **carried(sentence, joined, "en", "ar")})

@@ -27,7 +27,7 @@ PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format"
 
 
 def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
-    findings = []
+    compared = []  # (bead, its source, its target, their differences), in bead order
     for bead in pair.aligned:
         if weakly_aligned(bead):
             continue  # low_similarity says the pairing itself is doubtful: its numbers prove nothing
@@ -37,7 +37,10 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             Said(source.text, extract_numbers(source.text, pair.source.language), pair.source.language),
             Said(target.text, extract_numbers(target.text, pair.target.language), pair.target.language),
         )
-        diffs = [d for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]
+        compared.append((bead, source, target, [d for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]))
+    _moved_to_neighbour([diffs for _, _, _, diffs in compared])
+    findings = []
+    for bead, source, target, diffs in compared:
         if not diffs:
             continue
         differences = tuple(
@@ -68,6 +71,22 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             )
         )
     return findings
+
+
+def _moved_to_neighbour(diffs_by_bead: list[list[NumberDiff]]) -> None:
+    """Remove, in place, each number missing from one bead that the next or the previous bead adds
+    (the same kind and value), and that addition: the translator moved it across a sentence boundary
+    ("The decision, announced on 12 December", with the date put first in the translation's sentence
+    before: "Ngày 12/12, Ngân hàng ...")."""
+    for i, diffs in enumerate(diffs_by_bead):
+        for missing in [d for d in diffs if d.kind == "number_missing"]:
+            lost = missing.source
+            for neighbour in diffs_by_bead[max(0, i - 1) : i] + diffs_by_bead[i + 1 : i + 2]:
+                added = next((d for d in neighbour if d.kind == "number_added" and d.target.kind == lost.kind and set(d.target.values()) & set(lost.values())), None)
+                if added is not None:
+                    diffs.remove(missing)
+                    neighbour.remove(added)
+                    break
 
 
 def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
