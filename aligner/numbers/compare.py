@@ -43,7 +43,18 @@ def _same(a: NumberMention, b: NumberMention) -> bool:
 def _alternate(a: NumberMention, b: NumberMention) -> bool:
     if a.kind == b.kind == "code":
         return False  # two document codes are the same only whole: "100/2019" is not "100/2020"
-    return bool(set(a.values()) & set(b.values()))
+    if a.kind == b.kind == "time":  # two clock times by their readings, not by their bare hours: "8 p.m." is not "8h sáng"
+        return bool({v for v in a.values() if isinstance(v, tuple)} & {v for v in b.values() if isinstance(v, tuple)})
+    shared = set(a.values()) & set(b.values())
+    return bool(shared) and not _scales_differ(a, b, shared)
+
+
+def _scales_differ(a: NumberMention, b: NumberMention, shared: set) -> bool:
+    """Do two numbers share only the count of two different scales? "$3 billion" is not "3 triệu"
+    (3 million), though each also reads as its count, for a side that writes the scale unread."""
+    if a.value == b.value or not (isinstance(a.value, Decimal) and isinstance(b.value, Decimal)):
+        return False
+    return all(isinstance(v, Decimal) and v and a.value / v >= 1000 and b.value / v >= 1000 for v in shared)
 
 
 # (value test, hardness test) in order of preference.  Once the written numbers
@@ -114,6 +125,34 @@ def _pair_dates(left: list[NumberMention], right: list[NumberMention], pos: dict
     return same, changed, rest_l, rest_r
 
 
+def _crossed(changed: list[_Pair], left: list[NumberMention], right: list[NumberMention]):
+    """Date parts that changed only because a number the other side leaves over is their counterpart:
+    "from June 7 to 12" against "từ ngày 7 đến 12/6" pairs June 7 with 12/6 (the day "changed" from 7
+    to 12) and leaves a 12 on the source side, a 7 on the target side. Each part pairs with the equal
+    number left over instead, and a part left without its counterpart joins the numbers left over
+    (against "từ ngày 8 đến 12/6", 7 became 8).
+
+    Returns (still changed pairs, equal pairs, remaining left, remaining right)."""
+    still, equal = [], []
+    for a, b in changed:
+        l = next((m for m in left if m.value == b.value), None)
+        r = next((m for m in right if m.value == a.value), None)
+        if l is None and r is None:
+            still.append((a, b))
+            continue
+        if l is not None:
+            equal.append((l, b))
+            left = [m for m in left if m is not l]
+        else:
+            right = right + [b]
+        if r is not None:
+            equal.append((a, r))
+            right = [m for m in right if m is not r]
+        else:
+            left = left + [a]
+    return still, equal, left, right
+
+
 def _explode(mentions: Iterable[NumberMention]) -> list[NumberMention]:
     """Compounds as their numbers; a time stays whole ("6:30" is not 6 and 30)."""
     return [p for m in mentions for p in (m.parts if m.parts and m.kind != "time" else (m,))]
@@ -179,7 +218,9 @@ WORDS_CLOSE_RATIO = Decimal("0.8")
 
 def _words_mismatch_cost(s: NumberMention, t: NumberMention, place: float) -> float | None:
     """"three talks" against "bốn bài nói", "five" against "mười lăm": number words on both sides with different values."""
-    counts = all(m.form == "words" and m.kind == t.kind and m.kind in ("cardinal", "percent") and m.value >= WORDS_MIN_VALUE for m in (s, t))
+    words = all(m.form == "words" and m.kind == t.kind and m.kind in ("cardinal", "percent") for m in (s, t))
+    # Counts of two or more, or two fractions ("a quarter of the crop" against "ثلث المحصول", a third).
+    counts = words and (all(m.value >= WORDS_MIN_VALUE for m in (s, t)) or all(0 < m.value < 1 for m in (s, t)))
     if not counts or place > WORDS_MAX_PLACE or min(s.value, t.value) / max(s.value, t.value) >= WORDS_CLOSE_RATIO:
         return None
     return 2 + 2 * place
@@ -276,6 +317,8 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     left, right = _explode(left), _explode(right)
     more, left, right = _match(left, right, pos)
     pairs += more
+    changed_parts, crossed, left, right = _crossed(changed_parts, left, right)
+    pairs += crossed
     drop_l = _repeated_years(left, [s for s, _ in pairs])
     drop_r = _repeated_years(right, [t for _, t in pairs])
     left = [m for m in left if id(m) not in drop_l]

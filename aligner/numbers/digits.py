@@ -211,6 +211,7 @@ def _multiplier_after(text: str, words: _Words, end: int, table: WordTable) -> t
 
 def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: WordTable | None, words: _Words) -> NumberMention:
     value, alternates, kind = parsed.value, list(parsed.alternates), "cardinal"
+    grouped = not text[start:end].isdigit()  # "1,200 metres", "1.200 km": a quantity, never a year
     if (m := _VULGAR.match(text, end)) is not None:
         value += Decimal(str(round(unicodedata.numeric(m.group()), 4)))
         alternates = [parsed.value]  # "6½" may be said "6 ... and a half"
@@ -242,7 +243,7 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
             alternates.append(value)
             value, end = value * factor, stop
             alternates = [a * factor for a in parsed.alternates] + alternates
-    if kind == "cardinal" and parsed.digits.isdigit() and len(parsed.digits) == 4 and 1000 <= value <= 2100 and not parsed.digits.startswith("0"):
+    if kind == "cardinal" and parsed.digits.isdigit() and len(parsed.digits) == 4 and 1000 <= value <= 2100 and not parsed.digits.startswith("0") and not grouped:
         kind = "year"
     elif kind == "cardinal" and len(parsed.digits) == 2 and start > 0 and text[start - 1] in _APOSTROPHE:
         kind, start = "year", start - 1  # "'99"

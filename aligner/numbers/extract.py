@@ -12,13 +12,13 @@ from .dates import find_dates
 from .digits import find_digit_numbers
 from .fractions import find_fractions
 from .languages import table_for
-from .model import NumberMention
+from .model import NumberMention, render_decimal
 from .roman import find_roman
 from .scores import find_scores
 from .tables import WordTable
 from .text import Occupied, context, tokenize
 from .times import find_times
-from .units import unit_after, unit_within
+from .units import half_after, measure_after, unit_after, unit_within
 from .words import find_word_numbers
 
 
@@ -100,5 +100,12 @@ _WORD_AFTER = re.compile(r"[ \u00a0]?[^\W\d_]")
 def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
     if m.kind not in ("cardinal", "percent") or m.parts:
         return m
-    unit = unit_after(text, m.end, lang) or m.unit or unit_within(m.text, lang)  # "1m85", "يومين" carry their unit
-    return replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)
+    if own := m.unit or unit_within(m.text, lang):  # "1m85", "a week", "يومين" carry their unit
+        unit, (half, end) = own, half_after(text, m.end, lang)
+    else:
+        unit, half, end = measure_after(text, m.end, lang)
+    m = replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)
+    if half:  # "2 tiếng rưỡi", "an hour and a half": the value with its half, over its span
+        value = m.value + half
+        m = replace(m, value=value, display=render_decimal(value), end=end, text=text[m.start:end], alternates=())
+    return m

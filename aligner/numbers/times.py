@@ -2,7 +2,7 @@
 
 Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
 Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ rưỡi``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
-``9:30 مساءً`` or ``الساعة التاسعة والنصف مساءً`` (in words), a Chinese or Japanese ``下午5点半``, ``5時30分``, and noon and midnight by name. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
+``9:30 مساءً`` or ``الساعة التاسعة والنصف مساءً`` (in words), a Chinese or Japanese ``下午5点半``, ``5時30分``, noon and midnight by name, and a span of hours and minutes (``2 hours 18 minutes``, which Vietnamese writes ``2 giờ 18 phút``). A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
 as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
 A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
 ("2 giờ", two hours) is not a lost number either.
@@ -63,8 +63,9 @@ def _named(match: re.Match) -> NumberMention | None:
     )
 
 
-# Arabic says the hour in words, by its ordinal after "the hour": "الساعة الثامنة والربع صباحًا" is
-# 8:15 a.m., "الساعة الثالثة إلا ربعا" 2:45, "الساعة العاشرة و10 دقائق مساء" 10:10 p.m.
+# Arabic says the hour in words, by its ordinal, after "the hour" or before its minutes or its half
+# of the day: "الساعة الثامنة والربع صباحًا" is 8:15 a.m., "في الثالثة إلا ربعا" 2:45, "حتى السابعة
+# مساءً" 7 p.m., "الساعة العاشرة و10 دقائق مساء" 10:10 p.m.
 _T = "[ةه]"
 _AR_HOURS = {
     f"الحادي{_T} عشر{_T}?": 11, f"الثاني{_T} عشر{_T}?": 12, f"الواحد{_T}": 1, f"الثاني{_T}": 2, f"الثالث{_T}": 3, f"الرابع{_T}": 4,
@@ -72,7 +73,7 @@ _AR_HOURS = {
 }
 _AR_MINUTES = {"والنصف": 30, "والربع": 15, "والثلث": 20, "[إا]لا (?:ال)?ربع[اًا]*": -15, "[إا]لا (?:ال)?ثلث[اًا]*": -20}
 _AR_TIME = re.compile(
-    rf"(?<!\S)(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))})"
+    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))})"
     rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|و[ \u00a0]?(?P<m>{_D}{{1,2}})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
     rf"(?![^\W\d_]){_HALF}"
 )
@@ -85,6 +86,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
         hour = next(v for i, v in enumerate(_AR_HOURS.values()) if groups[f"h{i}"])
         minute = next((v for i, v in enumerate(_AR_MINUTES.values()) if groups[f"m{i}"]), 0)
         minute = int(ascii_digits(groups["m"])) if groups["m"] else minute
+        if not (groups["clock"] or minute or groups["am"] or groups["pm"]):
+            continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
         if minute < 0:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute  # "الثالثة إلا ربعا", a quarter to three
         if minute > 59:
@@ -100,6 +103,25 @@ def _arabic_words(text: str) -> list[NumberMention]:
                 display=f"{readings[0][1]}:{readings[0][2]:02d}", form="words", alternates=(*readings[1:], *((Decimal(hour),) if not minute else ())),
             )
         )
+    return found
+
+
+# A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
+# finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
+_SPAN = re.compile(
+    rf"(?<![\d.,\w])(?:(?P<h>{_D}{{1,2}})[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان))[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?"
+    rf"(?P<m>{_D}{{1,2}})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _spans(text: str) -> list[NumberMention]:
+    found = []
+    for match in _SPAN.finditer(text):
+        hour, minute = int(ascii_digits(match.group("h"))) if match.group("h") else 2, int(ascii_digits(match.group("m")))
+        if minute < 60:
+            found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute),
+                                       kind="time", display=f"{hour}:{minute:02d}", digits=f"{hour}:{minute:02d}"))
     return found
 
 
@@ -140,4 +162,4 @@ def find_times(text: str) -> list[NumberMention]:
                     digits=f"{hour}:{minute:02d}",
                 )
             )
-    return found + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
+    return found + _spans(text) + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]

@@ -1,4 +1,4 @@
-"""Units of measure written after a number, for conversions between imperial and metric units and between units of time.
+"""Units of measure written after a number, for conversions between imperial and metric units and within a system (km and m, units of time).
 
 A translation often converts what it measures ("150 feet down" becomes "gần 50m", nearly 50 m;
 "10 miles" becomes "16 km"): the numbers differ and nothing is wrong. ``unit_after`` reads the
@@ -41,9 +41,10 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "day": ("duration", "time", 86400.0), "week": ("duration", "time", 604800.0), "month": ("duration", "time", 2629800.0),
     "year": ("duration", "time", 31557600.0),
 }
-# A duration said in another unit is the same length exactly, but for the months of unequal length
-# ("3 months" is "90 days", 1.4% off): no translator rounds "10 days" to "1 week".
-DURATION_TOLERANCE = 0.05
+# A quantity said in another unit of its own system is the same quantity exactly ("1.5 km" is
+# "1.500 m", "four tonnes" "4.000 kg"), but for the months of unequal length ("3 months" is "90
+# days", 1.4% off): no translator rounds "10 days" to "1 week".
+SAME_SYSTEM_TOLERANCE = 0.05
 
 _SYMBOLS = [  # every language
     (r"km(?:2|²)", "km2"), (r"m(?:2|²)", "m2"), (r"km/h|kph", "kmh"), (r"mph", "mph"), (r"°\s?C", "C"), (r"°\s?F", "F"),
@@ -136,6 +137,32 @@ def unit_span(text: str, end: int, lang: str) -> tuple[str, int]:
     return units[int(match.lastgroup[1:])], match.end()
 
 
+# Half a unit more, after the unit ("2 tiếng rưỡi", "an hour and a half", "ثلاثة أمتار ونصف المتر")
+# or, in English, before it ("two and a half hours").
+_HALF_AFTER = {
+    "en": re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![^\W\d_])"),
+    "vi": re.compile(r"[ \u00a0]+rưỡi(?![^\W\d_])"),
+    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:[ \u00a0]+ال[^\W\d_]+)?(?![^\W\d_])"),
+}
+
+
+def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
+    """The unit after a number ending at ``end``, the half of it that follows the number or the unit
+    (0 or 0.5), and where the two end: "2 tiếng rưỡi" is 2.5 hours, "two and a half hours" too."""
+    unit, stop = unit_span(text, end, lang)
+    if not unit and base_code(lang) == "en" and (before := _HALF_AFTER["en"].match(text, end)):
+        unit, stop = unit_span(text, before.end(), lang)
+        return (unit, Decimal("0.5"), stop) if unit else ("", Decimal(0), end)
+    return (unit, *half_after(text, stop, lang)) if unit else ("", Decimal(0), end)
+
+
+def half_after(text: str, end: int, lang: str) -> tuple[Decimal, int]:
+    """Half a unit said after a unit ending at ``end`` (0.5 and where it ends), else (0, end)."""
+    pattern = _HALF_AFTER.get(base_code(lang))
+    match = pattern.match(text, end) if pattern else None
+    return (Decimal("0.5"), match.end()) if match else (Decimal(0), end)
+
+
 # Words that say their count with their unit: Arabic duals of units of time ("يومين", two days).
 _COUNTED = {
     "ar": re.compile(
@@ -159,11 +186,11 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
         return False
     (dim_a, system_a, factor_a), (dim_b, system_b, factor_b) = _UNITS[unit_a], _UNITS[unit_b]
     x, value = float(a), float(b)
-    if dim_a == dim_b == "duration":
-        exact = x * factor_a / factor_b
-        return unit_a != unit_b and abs(exact - value) <= DURATION_TOLERANCE * max(abs(exact), abs(value))
-    if dim_a != dim_b or system_a == system_b:
+    if dim_a != dim_b:
         return False
+    if system_a == system_b:
+        exact = x * factor_a / factor_b
+        return unit_a != unit_b and dim_a != "temperature" and abs(exact - value) <= SAME_SYSTEM_TOLERANCE * max(abs(exact), abs(value))
     if dim_a == "temperature":
         # Bare degrees are in the scale the writer's readers use: converted, they face the other one
         # ("temperatures of 130 degrees" in an American talk is "54 độ C").

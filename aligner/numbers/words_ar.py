@@ -40,7 +40,7 @@ for _value, _words in {
     3: "ثلاثة ثلاث",
     4: "أربعة أربع",
     5: "خمسة خمس",
-    6: "ستة",
+    6: "ستة ست",
     7: "سبعة سبع",
     8: "ثمانية ثماني ثمان",
     9: "تسعة تسع",
@@ -164,7 +164,7 @@ TABLE = WordTable(
     decades=DECADES,
     fractions=FRACTIONS,
     unit_fractions={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4)},  # نصف ساعة, ربع ساعة
-    percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية")),
+    percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية", "نقطة مئوية", "نقاط مئوية")),
     units_before_tens=True,
     normalize=normalize,
     variants=variants,

@@ -30,6 +30,8 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 # "half of", "half the", "half an (hour)" ("half a million" is a half of a scale, words.py; "two
 # and a half" a count).
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
+# "one in five children" (20%), "two in three".
+FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
 # "fell by a third", "cut by half": the share a quantity changed by (no "of" follows).
 FRACTIONS |= {f"by {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
