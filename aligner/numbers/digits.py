@@ -129,6 +129,12 @@ def _weekday(text: str, words: _Words, start: int, end: int, table: WordTable) -
     return table.veto([t.word for t in words.tokens], i, i + 2)
 
 
+# "the 193-member General Assembly", "the 27-nation bloc": the size of a body in an epithet, which a
+# translation may leave to the body's name. Soft, like a number in words: paired where the other
+# side says it, never reported alone.
+_MEMBERSHIP = re.compile(r"[-‐](?:member|nation|country|state)\b", re.IGNORECASE)
+
+
 def _weekday_or_rank(text: str, words: _Words, start: int, end: int, table: WordTable) -> bool:
     """Vietnamese "Thứ 6, thứ 6." opening a clause, with no noun before it, is as likely Friday as
     "sixth": soft, so that it pairs with a "6th" but is not reported when the source says "Friday"."""
@@ -186,7 +192,7 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
             if parsed.digits.isdigit() and _bare_decimal(text, start, lang):
                 start, parsed = start - 1, ParsedNumber(Decimal("0." + parsed.digits), "0." + parsed.digits)
             mention = _with_affixes(text, start, match.end(), parsed, table, words)
-            if table is not None and _weekday_or_rank(text, words, match.start(), match.end(), table):
+            if table is not None and _weekday_or_rank(text, words, match.start(), match.end(), table) or _MEMBERSHIP.match(text, match.end()):
                 mention = replace(mention, form="words")
             found.append(mention)
             continue

@@ -5,7 +5,7 @@ A translation often converts what it measures ("150 feet down" becomes "gần 50
 unit that follows a number (English, Vietnamese, Arabic and the symbols every language writes),
 and ``converted`` says whether two measured numbers are the same quantity in two systems, within
 the rounding translators apply (``TOLERANCE``, or the converted value rounded to one significant
-figure). Degrees without a scale are a temperature in the scale the other side does not name.
+figure), or in two units of one system ("1.5 km" and "1.500 m", "90 minutes" and "1,5 giờ"). Degrees without a scale are a temperature in the scale the other side does not name.
 Bare ``m`` is a metre only in Vietnamese (English ``£5m`` is five million) and Arabic
 ``م`` is also the era mark, so neither is read there.
 """
