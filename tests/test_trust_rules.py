@@ -256,3 +256,24 @@ def test_a_sentence_whose_numbers_the_target_says_is_not_missing():
     assert not numbers_kept(carried(sentence, joined.replace("18 ساعة", "ساعات طويلة"), "en", "ar"))
     found = {"clause_gain": 0.03, "clause_resemblance": 0.2, "content_lost": 0.0}  # the embeddings find it
     assert can_warn(found) and not can_warn({**found, **carried(sentence, joined, "en", "ar")})
+
+
+def test_a_clause_moved_into_the_next_sentence_keeps_its_numbers():
+    from aligner.check.clauses import _with_neighbours, can_warn, carried, content_lost
+
+    # The second dev set of news articles (en→vi): the clause closes the next Vietnamese sentence.
+    source = [
+        "Peru's Congress on Thursday approved a labour reform that will gradually reduce the legal working week from 48 to 40 hours, ending more than 18 months of debate.",
+        "The bill passed by 78 votes to 31, with 12 abstentions, after a session that lasted nearly nine hours.",
+    ]
+    target = [
+        "Ngày thứ Năm, Quốc hội Peru đã thông qua cải cách luật lao động, theo đó thời gian làm việc hợp pháp hằng tuần sẽ giảm dần từ 48 xuống 40 giờ.",
+        "Dự luật được thông qua với 78 phiếu thuận, 31 phiếu chống và 12 phiếu trắng sau phiên họp kéo dài gần 9 tiếng, khép lại hơn 18 tháng tranh luận.",
+    ]
+    pair = _pair(source, target, [((0,), (0,)), ((1,), (1,))])
+    clause = "ending more than 18 months of debate."
+    evidence = carried(clause, _with_neighbours(pair, pair.alignment.beads[0]), "en", "vi")
+    found = {"clause_gain": 0.05, "clause_resemblance": 0.2, "content_lost": float(content_lost(evidence, clause, target[0] + " " + target[1], target[0] + " " + target[1]))}
+    assert not found["content_lost"] and not can_warn({**found, **evidence})
+    alone = carried(clause, target[0], "en", "vi")  # the bead's own target lacks the 18
+    assert content_lost(alone, clause, target[0], target[0])

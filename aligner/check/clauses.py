@@ -81,6 +81,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings = []
     written = folded_document(pair.target) if examined else ""
     for (shorter_by, bead, text, pieces_of, clauses, target), alignment in zip(examined, words):
+        around = _with_neighbours(pair, bead)
         pieces = split_clauses(target.text)
         windows = pieces + finer_pieces(target.text, pieces) + [(a[0], b[1]) for a, b in zip(pieces, pieces[1:])]
         texts = [text, target.text]
@@ -107,7 +108,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
             if missing and sentence not in missing_sentences:
                 evidence = {
                     "clause_gain": float(gain), "clause_resemblance": float(best), "shorter_by": float(shorter_by), "words_unaligned": words_unaligned,
-                    **carried(text[start:end], target.text, pair.source.language, pair.target.language),
+                    **carried(text[start:end], around, pair.source.language, pair.target.language),
                 }
                 if shape != "clause":  # a whole sentence the bead took in
                     missing_sentences.add(sentence)
@@ -119,7 +120,7 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                         )
                     )
                     continue
-                evidence["content_lost"] = float(content_lost(evidence, text[start:end], target.text, written))
+                evidence["content_lost"] = float(content_lost(evidence, text[start:end], around, written))
                 missing_clauses.append(((start, end), evidence))
         for (start, end), evidence in _one_per_part(missing_clauses):
             severity = default_severity("omission", "clause") if can_warn(evidence) else Severity.INFO
@@ -131,6 +132,14 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _with_neighbours(pair: Pair, bead: Bead) -> str:
+    """The bead's target with the target sentence before and after it, where a clause's numbers and
+    names are looked for: a translator may move a clause across a sentence boundary ("ending more than
+    18 months of debate" closes the next Vietnamese sentence: "khép lại hơn 18 tháng tranh luận")."""
+    first, last = max(0, min(bead.target) - 1), min(len(pair.target.sentences), max(bead.target) + 2)
+    return " ".join(sentence.text for sentence in pair.target.sentences[first:last])
 
 
 def _one_per_part(missing: list[tuple[tuple[int, int], dict]]) -> list[tuple[tuple[int, int], dict]]:

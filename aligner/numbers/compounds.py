@@ -74,6 +74,8 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
     elif kind == "fraction" and 0 < a.value < b.value:
         share = fraction_value(a.value, b.value)
         alternates = (share, *as_percent(share))
+    # A score's nil is as often said in words ("won all three", "بثلاثة انتصارات مقابل لا شيء"): soft alone.
+    parts = tuple(replace(p, form="words") if kind == "range" and p.value == 0 else p for p in (a, b))
     return NumberMention(
         start=a.start,
         end=b.end,
@@ -81,7 +83,7 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
         value=value,
         kind=kind,
         display=shown,
-        parts=(a, b),
+        parts=parts,
         alternates=alternates,
     )
 

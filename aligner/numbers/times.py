@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from . import words_ar, words_en
 from .model import NumberMention
 from .scripts import ascii_digits
+from .text import Occupied, tokenize
+from .words import find_word_numbers
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # Half of the day after the time: English, Arabic, Vietnamese and German day parts.
-_AM = r"a\.?\s?m\.?(?![^\W\d_])|صباح[اًا]*|فجر[اًا]*|sáng|morgens|vormittags"
-_PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|ليل[اًا]*|chiều|tối|đêm|abends|nachmittags|nachts"
+_AM = r"a\.?\s?m\.?(?![^\W\d_])|صباح[اًا]*|(?:من )?فجر[اًا]*|بعد منتصف الليل|sáng|morgens|vormittags"
+_PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظهر|عصر[اًا]*|ليل[اًا]*|chiều|tối|đêm|abends|nachmittags|nachts"
 _HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})))?"
 _HOUR = rf"(?<![\d.,:/])(?P<h>{_D}{{1,2}})"
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
@@ -63,6 +66,20 @@ def _named(match: re.Match) -> NumberMention | None:
     )
 
 
+# A count in up to three number words: "four", "ثماني عشرة" (eighteen), "سبع وأربعين" (forty-seven), read by ``_in_words``.
+_IN_WORDS = r"(?P<{}>[^\W\d_]+(?:[ \u00a0]+و?[^\W\d_]+){{0,2}}?)"
+
+
+def _in_words(phrase: str | None) -> int | None:
+    """The value of a phrase that is one whole number in English or Arabic words, else None."""
+    if not phrase:
+        return None
+    table = words_ar.TABLE if re.search("[\u0600-\u06ff]", phrase) else words_en.TABLE
+    found = find_word_numbers(phrase, table, tokenize(phrase, table), Occupied(len(phrase)))
+    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].kind == "cardinal"
+    return int(found[0].value) if whole else None
+
+
 # Arabic says the hour in words, by its ordinal, after "the hour" or before its minutes or its half
 # of the day: "الساعة الثامنة والربع صباحًا" is 8:15 a.m., "في الثالثة إلا ربعا" 2:45, "حتى السابعة
 # مساءً" 7 p.m., "الساعة العاشرة و10 دقائق مساء" 10:10 p.m.
@@ -74,7 +91,7 @@ _AR_HOURS = {
 _AR_MINUTES = {"والنصف": 30, "والربع": 15, "والثلث": 20, "[إا]لا (?:ال)?ربع[اًا]*": -15, "[إا]لا (?:ال)?ثلث[اًا]*": -20}
 _AR_TIME = re.compile(
     rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))})"
-    rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|و[ \u00a0]?(?P<m>{_D}{{1,2}})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
+    rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|و[ \u00a0]?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
     rf"(?![^\W\d_]){_HALF}"
 )
 
@@ -86,6 +103,10 @@ def _arabic_words(text: str) -> list[NumberMention]:
         hour = next(v for i, v in enumerate(_AR_HOURS.values()) if groups[f"h{i}"])
         minute = next((v for i, v in enumerate(_AR_MINUTES.values()) if groups[f"m{i}"]), 0)
         minute = int(ascii_digits(groups["m"])) if groups["m"] else minute
+        if groups["mw"]:
+            minute = _in_words(groups["mw"])
+            if minute is None:
+                continue
         if not (groups["clock"] or minute or groups["am"] or groups["pm"]):
             continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
         if minute < 0:
@@ -109,8 +130,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
-    rf"(?<![\d.,\w])(?:(?P<h>{_D}{{1,2}})[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان))[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?"
-    rf"(?P<m>{_D}{{1,2}})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
+    rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان))"
+    rf"[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -118,10 +139,12 @@ _SPAN = re.compile(
 def _spans(text: str) -> list[NumberMention]:
     found = []
     for match in _SPAN.finditer(text):
-        hour, minute = int(ascii_digits(match.group("h"))) if match.group("h") else 2, int(ascii_digits(match.group("m")))
-        if minute < 60:
-            found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute),
-                                       kind="time", display=f"{hour}:{minute:02d}", digits=f"{hour}:{minute:02d}"))
+        hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2
+        minute = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
+        if hour is not None and minute is not None and minute < 60:
+            written = match.group("h") or match.group("m")
+            found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time",
+                                       display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else ""))
     return found
 
 
