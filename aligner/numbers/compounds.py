@@ -1,6 +1,6 @@
 """Two numbers that read as one: ranges (``2021 - 2023``, ``2021–2023``,
 ``1623–25``, a season ``2024/25``), fractions or ranks (``131/151``, ``2nd/63``), times (``6:30``),
-added time (``90+2``, the 92nd minute), heights (``1m85``) and document codes (``100/2019/NĐ-CP``).  Their single numbers stay available as
+added time (``90+2``, the 92nd minute), heights (``1m85``), an Arabic scale and the rest (``31 ألفاً و900``) and document codes (``100/2019/NĐ-CP``).  Their single numbers stay available as
 ``parts`` for the comparison."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ _RANGE_GAP = re.compile(r"[ \u00a0]*[-\u2010-\u2015~\u2212][ \u00a0]*")
 _FRACTION_GAP = re.compile(r" ?/ ?")
 _TIME_GAP = re.compile(r" ?: ?")
 _PLUS_GAP = re.compile(r" ?\+ ?")
+_AND_GAP = re.compile(r"[\u064b-\u065f]*[ \u00a0]+و[ \u00a0]?")  # after a case ending: "ألفاً و900"
 # Minutes at which a football half or extra-time half ends: "90+2" is the 92nd minute.
 _HALF_ENDS = frozenset({45, 90, 105, 120})
 
@@ -34,6 +35,17 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
     if a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) not in (1, 2) or b.digits in ("2", "3") or a.value > 3:
         return None
     return replace(_single(text, a, b, Decimal(f"{a.digits}.{b.digits}"), "cardinal", f"{a.digits}.{b.digits}"), unit="m", parts=())
+
+
+def _scale_and_rest(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    """Arabic "31 ألفاً و900" (thirty-one thousand and 900) is 31,900: a count of a scale, and after
+    "و" (and) a number smaller than the scale."""
+    if a.kind != "cardinal" or b.kind != "cardinal" or not a.digits or not isinstance(a.value, Decimal):
+        return None
+    scale = a.value / Decimal(a.digits) if Decimal(a.digits) else 0
+    if scale < 1000 or not 0 < b.value < scale:
+        return None
+    return replace(_single(text, a, b, a.value + b.value, "cardinal", render_decimal(a.value + b.value)), parts=())
 
 
 # A document's number, year and issuer: Vietnamese legal documents "Nghị định 100/2019/NĐ-CP".
@@ -120,6 +132,7 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
             one = (
                 _added_time(text, a, b) if _PLUS_GAP.fullmatch(text, a.end, b.start)
                 else _metres_and_centimetres(text, a, b) if text[a.end:b.start] == "m"
+                else _scale_and_rest(text, a, b) if _AND_GAP.fullmatch(text, a.end, b.start)
                 else None
             )
             if one is not None:

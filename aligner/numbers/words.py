@@ -63,6 +63,8 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
             break
         if tok.is_digits or not free[k] or phrase_end(text, tokens, k, table.percent_words) is not None:
             break
+        if state.top_scale and _scale_next(text, tokens, k, table) == state.top_scale and any(table.lookup(form) for form, _ in table.variants(tok.word)):
+            break  # "ثلاثة آلاف وخمسة آلاف", 3,000 and 5,000: two numbers, each with its scale
         if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):
             break
         step = _step(state, tok.word, table, marker and k == i + 1, pending_join)
@@ -78,6 +80,13 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
     if state.words == 0 or (state.opened_by_part and state.words == 1):
         return None
     return end_k, state
+
+
+def _scale_next(text: str, tokens: list[Token], k: int, table: WordTable) -> int:
+    """The scale the word after token ``k`` names, if it follows it (0 if none)."""
+    if k + 1 >= len(tokens) or not adjacent(text, tokens[k].end, tokens[k + 1].start):
+        return 0
+    return next((table.scales[form] for form, _ in table.variants(tokens[k + 1].word) if form in table.scales), 0)
 
 
 def _multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
