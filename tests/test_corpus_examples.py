@@ -69,6 +69,17 @@ def test_moved_paragraph(check, xquad, language):
 
 
 @pytest.mark.parametrize("language", ["ar", "vi"])
+def test_sentences_reordered_within_their_paragraph_are_an_info_move(check, xquad, language):
+    from aligner.segment import split_sentences
+
+    target = xquad[language][10:15]
+    sentences = [target[1][a:b].strip() for a, b in split_sentences(target[1], language)]
+    target[1] = " ".join([sentences[-1], *sentences[:-1]])  # the paragraph's last sentence put first, as news translators do
+    moves = [f for f in check(language, xquad["en"][10:15], target).findings if f.kind == "moved"]
+    assert moves and all(f.level == "sentence" and f.severity is Severity.INFO and "within its paragraph" in f.message for f in moves)
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
 def test_another_article_is_unrelated(check, xquad, language):
     result = check(language, xquad["en"][10:15], xquad[language][120:125])
     assert result.verdict == "unrelated"

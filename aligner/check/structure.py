@@ -217,14 +217,22 @@ def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
         source, target = pair.source_span(sources), pair.target_span(targets)
         paragraphs = {pair.source.sentences[i].paragraph for i in sources}
         whole = any(set(pair.source.sentences_of(p)) <= set(sources) for p in paragraphs)
-        findings.append(
-            Finding(
-                "moved", default_severity("moved"), source, target,
-                f"moved: source line {source.line} is translated out of order, at target line {target.line}",
-                "paragraph" if whole else "sentence",
-            )
-        )
+        if not whole and _within_paragraph(pair, sources, targets):
+            severity, message = Severity.INFO, f"moved within its paragraph: source line {source.line} is translated in another order"
+        else:
+            severity, message = default_severity("moved"), f"moved: source line {source.line} is translated out of order, at target line {target.line}"
+        findings.append(Finding("moved", severity, source, target, message, "paragraph" if whole else "sentence"))
     return findings
+
+
+def _within_paragraph(pair: Pair, sources: list[int], targets: list[int]) -> bool:
+    """Are the moved sentences translated inside the paragraph that translates the rest of their
+    paragraph? Translators reorder sentences within a paragraph (a news paragraph's attribution put
+    first); nothing is lost or misplaced for a reader."""
+    bead_of = pair.bead_of(True, False)
+    rest = [i for p in {pair.source.sentences[i].paragraph for i in sources} for i in pair.source.sentences_of(p) if i not in sources]
+    around = {pair.target.sentences[j].paragraph for i in rest if i in bead_of for j in bead_of[i].target}
+    return bool(around) and {pair.target.sentences[j].paragraph for j in targets} <= around
 
 
 def absorbed_share(pair: Pair, index: int, source_side: bool) -> float:
