@@ -68,18 +68,19 @@ _TIERS: tuple[tuple[Callable[[NumberMention, NumberMention], bool], Callable[[Nu
 
 
 def _match(source: list[NumberMention], target: list[NumberMention], pos: dict[int, float]) -> tuple[list[_Pair], list[NumberMention], list[NumberMention]]:
-    """Pair equal values tier by tier, nearest relative position first."""
+    """Pair equal values tier by tier, those in one unit before those in two ("one year ago ... one
+    day" against "Một năm trước ... một ngày": the year with the year), then nearest relative position first."""
     left, right = list(source), list(target)
     pairs: list[_Pair] = []
     for same_value, hardness in _TIERS:
         candidates = sorted(
-            (abs(pos[id(s)] - pos[id(t)]), i, j)
+            (bool(s.unit and t.unit and s.unit != t.unit), abs(pos[id(s)] - pos[id(t)]), i, j)
             for i, s in enumerate(left)
             for j, t in enumerate(right)
             if hardness(s, t) and same_value(s, t)
         )
         used_l, used_r = set(), set()
-        for _, i, j in candidates:
+        for *_, i, j in candidates:
             if i not in used_l and j not in used_r:
                 used_l.add(i)
                 used_r.add(j)

@@ -130,21 +130,23 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
-    rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان))"
+    rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
     rf"[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
 
 def _spans(text: str) -> list[NumberMention]:
-    found = []
-    for match in _SPAN.finditer(text):
-        hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2
+    found, match = [], _SPAN.search(text)
+    while match is not None:
+        hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2 if match.group("two") else 1
         minute = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
         if hour is not None and minute is not None and minute < 60:
             written = match.group("h") or match.group("m")
             found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time",
                                        display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else ""))
+        # On from the next character when the words before "hours" were no number ("بعد ساعة و20 دقيقة").
+        match = _SPAN.search(text, match.end() if hour is not None and minute is not None else match.start() + 1)
     return found
 
 
