@@ -190,7 +190,7 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
         return False
     if system_a == system_b:
         exact = x * factor_a / factor_b
-        return unit_a != unit_b and dim_a != "temperature" and abs(exact - value) <= SAME_SYSTEM_TOLERANCE * max(abs(exact), abs(value))
+        return unit_a != unit_b and abs(exact - value) <= SAME_SYSTEM_TOLERANCE * max(abs(exact), abs(value))
     if dim_a == "temperature":
         # Bare degrees are in the scale the writer's readers use: converted, they face the other one
         # ("temperatures of 130 degrees" in an American talk is "54 độ C").

@@ -82,17 +82,20 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
     return end_k, state
 
 
-def _scale_next(text: str, tokens: list[Token], k: int, table: WordTable) -> int:
-    """The scale the word after token ``k`` names, if it follows it (0 if none)."""
+def _next_forms(text: str, tokens: list[Token], k: int, table: WordTable) -> list[str]:
+    """The readings of the word right after token ``k`` (none if no word follows it)."""
     if k + 1 >= len(tokens) or not adjacent(text, tokens[k].end, tokens[k + 1].start):
-        return 0
-    return next((table.scales[form] for form, _ in table.variants(tokens[k + 1].word) if form in table.scales), 0)
+        return []
+    return [form for form, _ in table.variants(tokens[k + 1].word)]
+
+
+def _scale_next(text: str, tokens: list[Token], k: int, table: WordTable) -> int:
+    """The scale the word right after token ``k`` names (0 if none)."""
+    return next((table.scales[form] for form in _next_forms(text, tokens, k, table) if form in table.scales), 0)
 
 
 def _multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
-    if k + 1 >= len(tokens) or not adjacent(text, tokens[k].end, tokens[k + 1].start):
-        return False
-    return any(form in table.multipliers or form in table.scales for form, _ in table.variants(tokens[k + 1].word))
+    return any(form in table.multipliers or form in table.scales for form in _next_forms(text, tokens, k, table))
 
 
 def _step(state: _State, word: str, table: WordTable, after_marker: bool, pending_join: bool) -> str | bool | None:
