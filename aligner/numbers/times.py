@@ -131,7 +131,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
     rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
+    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
