@@ -32,8 +32,8 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
 # "one in five children" (20%), "two in three".
 FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
-# "fell by a third", "cut by half": the share a quantity changed by (no "of" follows).
-FRACTIONS |= {f"by {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
+# "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
+FRACTIONS |= {f"{by} {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one") for by in ("by", "up", "down")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
 # Before a unit only: "half a mile", "a quarter of an hour", "three quarters of an hour".
 UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {
