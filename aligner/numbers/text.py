@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from .tables import WordTable
 
-_TOKEN = re.compile(r"\w+")
+# Words with their combining marks: Arabic harakat ("ستاً", "مُني") and decomposed Latin accents are
+# not \w, and would cut a word in two.
+_TOKEN = re.compile(r"\w[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*")
 # Between two words of one number: spaces and hyphens only ("twenty-one", "hai mươi").
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u0640]{1,3}")
 

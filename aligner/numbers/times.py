@@ -2,7 +2,7 @@
 
 Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
 Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ rưỡi``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
-``9:30 مساءً`` or ``الساعة التاسعة والنصف مساءً`` (in words), a Chinese or Japanese ``下午5点半``, ``5時30分``, noon and midnight by name, and a span of hours and minutes (``2 hours 18 minutes``, which Vietnamese writes ``2 giờ 18 phút``). A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
+``9:30 مساءً`` or ``الساعة التاسعة والنصف مساءً`` (in words), a Chinese or Japanese ``下午5点半``, ``5時30分``, noon and midnight by name, and a span of hours and minutes (``2 hours 18 minutes``, which Vietnamese writes ``2 giờ 18 phút``); also race times in minutes and seconds (``1:54.10``, ``1 phút 54 giây 10``), as seconds. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
 as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
 A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
 ("2 giờ", two hours) is not a lost number either.
@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 
 from . import words_ar, words_en
-from .model import NumberMention
+from .model import NumberMention, render_decimal
 from .scripts import ascii_digits
 from .text import Occupied, tokenize
 from .words import find_word_numbers
@@ -131,23 +131,70 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
     rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)(?![^\W\d_])",
+    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان))(?![^\W\d_])",
     re.IGNORECASE,
 )
 
 
-def _spans(text: str) -> list[NumberMention]:
-    found, match = [], _SPAN.search(text)
+def _matches(pattern: re.Pattern, text: str, read) -> list[NumberMention]:
+    """What ``read`` makes of each match of ``pattern``; where it makes nothing (the words before
+    "hours" were no number: "بعد ساعة و20 دقيقة"), the scan goes on from the next character."""
+    found, match = [], pattern.search(text)
     while match is not None:
-        hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2 if match.group("two") else 1
-        minute = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
-        if hour is not None and minute is not None and minute < 60:
-            written = match.group("h") or match.group("m")
-            found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time",
-                                       display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else ""))
-        # On from the next character when the words before "hours" were no number ("بعد ساعة و20 دقيقة").
-        match = _SPAN.search(text, match.end() if hour is not None and minute is not None else match.start() + 1)
+        mention = read(match)
+        if mention is not None:
+            found.append(mention)
+        match = pattern.search(text, match.end() if mention is not None else match.start() + 1)
     return found
+
+
+def _span(match: re.Match) -> NumberMention | None:
+    hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2 if match.group("two") else 1
+    minute = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw") else 1 if match.group("m1") else 2
+    if hour is None or minute is None or minute >= 60:
+        return None
+    written = match.group("h") or match.group("m")
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time",
+                         display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else "")
+
+
+# A race time in minutes and seconds, read as seconds: "1:54.10" is "1 phút 54 giây 10", "دقيقة
+# و54.10 ثانية" (a minute and 54.10 seconds) and "1 minute 54.10 seconds"; "28 giây 37" is 28.37 seconds.
+_S = rf"(?P<s>{_D}{{1,2}}(?:[.,٫]{_D}{{1,3}})?)"
+_RACE = (
+    re.compile(rf"(?<![\d.,:])(?P<m>{_D}{{1,2}}):(?P<s>{_D}{{2}}[.,]{_D}{{1,3}})(?![\d:])"),
+    re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]+(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
+    re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
+    re.compile(rf"(?<![\d.,])(?P<s>{_D}{{1,2}})[ \u00a0]+giây[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d])"),
+    re.compile(
+        rf"(?<!\S)(?:[وب]?(?P<one>دقيقة)(?:[ \u00a0]+واحدة)?|[وب]?(?P<two>دقيقتين|دقيقتان)|(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيقة|دقائق))"
+        rf"[ \u00a0]+و[ \u00a0]?(?:{_S}|{_IN_WORDS.format('sw')})[ \u00a0]+(?:ثاني[ةه]|ثوان[ٍي]?)"
+    ),
+)
+
+
+# Hours before the minutes: then the minutes belong to a span of hours ("1 hour 40 minutes 52 seconds").
+_HOURS_BEFORE = re.compile(r"(?:hours?|hrs?|ساعات|ساعة|ساعتين|ساعتان|واحدة|giờ|tiếng)[,،]?[ \u00a0]*(?:and[ \u00a0]+|و[ \u00a0]?)?$", re.IGNORECASE)
+
+
+def _race_time(match: re.Match) -> NumberMention | None:
+    text, groups = match.string, match.groupdict()
+    if _HOURS_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        return None
+    minutes = int(ascii_digits(groups["m"])) if groups.get("m") else _in_words(groups.get("mw")) if groups.get("mw") else 2 if groups.get("two") else 1 if groups.get("one") else 0
+    seconds = Decimal(ascii_digits(groups["s"]).replace(",", ".").replace("٫", ".")) if groups.get("s") else _in_words(groups.get("sw"))
+    if minutes is None or seconds is None:
+        return None
+    seconds = Decimal(seconds)
+    if groups.get("f"):  # "28 giây 37": the hundredths after the seconds
+        seconds += Decimal(ascii_digits(groups["f"])) / 10 ** len(groups["f"])
+    if seconds >= 60:
+        return None
+    value = minutes * 60 + seconds
+    shown = ("0" if seconds < 10 else "") + render_decimal(seconds)
+    written = groups.get("m") or groups.get("s")
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=value, kind="cardinal", form="digits" if written else "words",
+                         display=f"{minutes}:{shown}" if minutes else render_decimal(seconds), digits=render_decimal(value) if written else "", unit="second")
 
 
 def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
@@ -187,4 +234,5 @@ def find_times(text: str) -> list[NumberMention]:
                     digits=f"{hour}:{minute:02d}",
                 )
             )
-    return found + _spans(text) + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
+    races = [m for pattern in _RACE for m in _matches(pattern, text, _race_time)]
+    return found + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
