@@ -25,15 +25,17 @@ from .words import find_word_numbers
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # Half of the day after the time: English, Arabic, Vietnamese and German day parts.
 _AM = r"a\.?\s?m\.?(?![^\W\d_])|صباح[اًا]*|(?:من )?فجر[اًا]*|بعد منتصف الليل|sáng|morgens|vormittags"
-_PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظهر|عصر[اًا]*|ليل[اًا]*|chiều|tối|đêm|abends|nachmittags|nachts"
-_HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})))?"
+_PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظهر|عصر[اًا]*|chiều|tối|abends|nachmittags"
+# Night runs across midnight: "12 giờ đêm", "الثانية عشرة ليلاً" are 0:00, "2 giờ đêm" 2:00, "11 giờ đêm" 23:00.
+_NIGHT = r"ليل[اًا]*|đêm|nachts"
+_HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})))?"
 _HOUR = rf"(?<![\d.,:/])(?P<h>{_D}{{1,2}})"
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
 
 _PATTERNS = (
     # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
     re.compile(rf"{_HOUR}:{_MIN}(?!:?\d){_HALF}", re.IGNORECASE),
-    re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
+    re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
     # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it.
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}}))?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
     # 21 giờ 30 (phút), 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
@@ -90,7 +92,7 @@ _AR_HOURS = {
 }
 _AR_MINUTES = {"والنصف": 30, "والربع": 15, "والثلث": 20, "[إا]لا (?:ال)?ربع[اًا]*": -15, "[إا]لا (?:ال)?ثلث[اًا]*": -20}
 _AR_TIME = re.compile(
-    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))})"
+    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?![\d.,:]|[ \u00a0]+(?:ساع|دقي|دقا)))"
     rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|و[ \u00a0]?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
     rf"(?![^\W\d_]){_HALF}"
 )
@@ -100,28 +102,30 @@ def _arabic_words(text: str) -> list[NumberMention]:
     found = []
     for match in _AR_TIME.finditer(text):
         groups = match.groupdict()
-        hour = next(v for i, v in enumerate(_AR_HOURS.values()) if groups[f"h{i}"])
+        hour = int(ascii_digits(groups["hd"])) if groups["hd"] else next(v for i, v in enumerate(_AR_HOURS.values()) if groups[f"h{i}"])
         minute = next((v for i, v in enumerate(_AR_MINUTES.values()) if groups[f"m{i}"]), 0)
         minute = int(ascii_digits(groups["m"])) if groups["m"] else minute
         if groups["mw"]:
             minute = _in_words(groups["mw"])
             if minute is None:
                 continue
-        if not (groups["clock"] or minute or groups["am"] or groups["pm"]):
+        half = _half(groups)
+        if not (groups["clock"] or minute or half):
             continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
+        if groups["hd"] and not groups["clock"]:
+            continue  # an hour in digits is a time after "الساعة" only
         if minute < 0:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute  # "الثالثة إلا ربعا", a quarter to three
-        if minute > 59:
+        if minute > 59 or hour > 24:
             continue
-        half = "am" if groups["am"] else "pm" if groups["pm"] else None
-        readings = _readings(hour, minute, half)
+        readings = _readings(hour % 24, minute, half)
         end = match.end()
         while text[end - 1] in " \u00a0":
             end -= 1
         found.append(
             NumberMention(
                 start=match.start(), end=end, text=text[match.start():end], value=readings[0], kind="time",
-                display=f"{readings[0][1]}:{readings[0][2]:02d}", form="words", alternates=(*readings[1:], *((Decimal(hour),) if not minute else ())),
+                display=f"{readings[0][1]}:{readings[0][2]:02d}", form="digits" if groups["hd"] or groups["m"] else "words", alternates=(*readings[1:], *((Decimal(hour),) if not minute else ())),
             )
         )
     return found
@@ -197,8 +201,15 @@ def _race_time(match: re.Match) -> NumberMention | None:
                          display=f"{minutes}:{shown}" if minutes else render_decimal(seconds), digits=render_decimal(value) if written else "", unit="second")
 
 
+def _half(groups: dict[str, str | None]) -> str | None:
+    """The part of the day a time's words name: "am", "pm", "night" or None."""
+    return next((half for half in ("am", "pm", "night") if groups.get(half)), None)
+
+
 def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
     """The 24-hour readings of a time: one when its half of the day is known (or hour > 12)."""
+    if half == "night":
+        half = "am" if hour == 12 else None if hour < 6 else "pm"
     if half == "am":
         return (("time", 0 if hour == 12 else hour, minute),)
     if half == "pm":
@@ -218,7 +229,7 @@ def find_times(text: str) -> list[NumberMention]:
             minute = int(ascii_digits(minutes)) if minutes else 30 if match.groupdict().get("half") else 0
             if hour > 24 or minute > 59:
                 continue
-            half = "am" if match.groupdict().get("am") else "pm" if match.groupdict().get("pm") else None
+            half = _half(match.groupdict())
             if half and hour > 12:
                 half = None  # "18:45 pm": the 24-hour clock already says it
             end = match.end()
