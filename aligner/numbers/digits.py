@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
-from .model import NumberMention, render_decimal
+from .model import NumberMention, decade_years, render_decimal
 from .scripts import NUMBER_RE, UNSPACED, ParsedNumber, Separators, ascii_digits, parse_number, separators
 from .tables import WordTable
 from .text import Token, adjacent, phrase_end
@@ -238,6 +238,7 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
             alternates.append(value % 100)  # "the 1350s", "the fifties of the 14th century"
         else:
             alternates.append(value / 100 + 1)  # "the 1800s", "the nineteenth century"
+        alternates.extend(decade_years(value))
     if kind in {"cardinal", "ordinal"} and table is not None:
         i = words.before(start)
         if i >= 0 and words.tokens[i].word in table.ordinal_markers and adjacent(text, words.tokens[i].end, start):

@@ -75,3 +75,13 @@ def render_decimal(value: Decimal) -> str:
         return str(int(value))
     text = format(value.normalize(), "f")
     return text
+
+
+def decade_years(first: Decimal) -> tuple[Decimal, ...]:
+    """The ten years of a decade as a range ("people in their 60s" are "nhóm 60-69 tuổi"),
+    and for a decade written within its century the same in the 1900s ("the 60s", the 1960s)."""
+    spans = [("range", first, first + 9)]
+    if first < 100:
+        spans.append(("range", first + 1900, first + 1909))
+    return tuple(spans)
+

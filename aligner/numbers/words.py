@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .digits import display
-from .model import NumberMention
+from .model import NumberMention, decade_years
 from .tables import WordTable
 from .text import Occupied, Token, adjacent, phrase_end
 
@@ -184,7 +184,7 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         decade = next((table.decades[w] for w, _ in table.variants(tokens[i].word) if w in table.decades), None)
         if decade is not None:
             full, within = (Decimal(decade), ()) if decade >= 100 else (Decimal(1900 + decade), (Decimal(decade),))
-            found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=within))
+            found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=(*within, *decade_years(full))))
             i += 1
             continue
         halved = _half_of(text, tokens, free, i, table)
