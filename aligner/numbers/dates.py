@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
-from .model import NumberMention
+from . import words_ar
+from .model import NumberMention, decade_years
 from .scripts import UNSPACED
 from .tables import WordTable
 from .text import Token
@@ -262,6 +263,27 @@ def month_named_within(text: str, month: int, table: WordTable | None) -> bool:
     )
 
 
+# Arabic has no "the 2010s": it says "the second decade of this century" (العقد الثاني من هذا القرن),
+# "the last decade of the twentieth century" (العقد الأخير من القرن العشرين).
+_AR_CENTURY_DECADE = re.compile(
+    r"(?<!\S)[وفبل]?(?:ال)?عقد[ \u00a0]+(?P<nth>ال[^\W\d_]+)[ \u00a0]+(?:من|في)[ \u00a0]+"
+    r"(?:(?P<now>هذا القرن|القرن الحالي|القرن (?:الحادي|الواحد) والعشرين|الألفية (?:الحالية|الثالثة|الجديدة))|(?P<past>القرن (?:العشرين|الماضي)))"
+)
+
+
+def _ar_century_decades(text: str) -> list[NumberMention]:
+    found = []
+    for match in _AR_CENTURY_DECADE.finditer(text):
+        word = words_ar.normalize(match.group("nth"))[2:]
+        nth = 10 if word == words_ar.normalize("أخير") else words_ar.ORDINALS.get(word)
+        if nth is None:
+            continue
+        first = Decimal((2000 if match.group("now") else 1900) + 10 * (nth - 1))
+        found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=first, kind="decade",
+                                   display=f"{first}s", form="words", alternates=decade_years(first)))
+    return found
+
+
 def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token], atoms: list[NumberMention]) -> list[NumberMention]:
     """Dates made of the digit numbers ``atoms`` and month names; may overlap each other."""
     by_start = {a.start: a for a in atoms}
@@ -271,4 +293,6 @@ def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token
         found += _vi_month_words(text)
     if table is not None and table.month_names:
         found += _named_dates(text, table, tokens, by_start, by_end)
+    if lang == "ar":
+        found += _ar_century_decades(text)
     return found

@@ -167,7 +167,7 @@ def _span(match: re.Match) -> NumberMention | None:
 _S = rf"(?P<s>{_D}{{1,2}}(?:[.,٫]{_D}{{1,3}})?)"
 _RACE = (
     re.compile(rf"(?<![\d.,:])(?P<m>{_D}{{1,2}}):(?P<s>{_D}{{2}}[.,]{_D}{{1,3}})(?![\d:])"),
-    re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]+(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
+    re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]+(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
     re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(rf"(?<![\d.,])(?P<s>{_D}{{1,2}})[ \u00a0]+giây[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d])"),
     re.compile(

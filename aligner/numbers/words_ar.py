@@ -103,6 +103,8 @@ MONTHS |= {normalize(w): m for w, m in (("إبريل", 4), ("يونيه", 6), ("
 # as often a period ("الربع الثاني", the second quarter), and خمس, a fifth, spelt as خمس, five.
 FRACTIONS = {normalize("ثلث"): fraction_value(1, 3)} | {w: fraction_value(2, 3) for w in _n("ثلثا ثلثي")}
 FRACTIONS |= {f"{w} {normalize('أرباع')}": fraction_value(3, 4) for w in _n("ثلاثة ثلاث")}
+# A quarter or a half of a point, which is no period: "ربع نقطة مئوية" (a quarter-point).
+FRACTIONS |= {f"{normalize('ربع')} {normalize('نقطة')}": fraction_value(1, 4), f"{normalize('نصف')} {normalize('نقطة')}": fraction_value(1, 2)}
 
 # Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
 # They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.

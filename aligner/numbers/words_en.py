@@ -21,7 +21,7 @@ CARDINALS |= {"twice": 2, "thrice": 3}
 CARDINALS |= {"couple": 2, "pair": 2}
 # Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
 # decades") and alone stand for one of them ("a decade" against "10 năm", "a dozen" against "12").
-QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100}
+QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
 # "a third of", "one quarter", "two thirds", "three fifths": numerators one to nine over three to ten.
 _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 FRACTIONS = {f"{article} {word} of": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
@@ -32,6 +32,8 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
 # "one in five children" (20%), "two in three".
 FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
+# A change in points: "a quarter-point increase" is "nâng thêm 0,25 điểm phần trăm".
+FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_value(1, 2)}
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
 FRACTIONS |= {f"{by} {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one") for by in ("by", "up", "down")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
@@ -64,7 +66,7 @@ TABLE = WordTable(
     cardinals=CARDINALS,
     ordinals=ORDINALS,
     multipliers={"hundred": 100, **QUANTITY_NOUNS},
-    needs_count=frozenset({"dozens", "decades", "centuries"}),
+    needs_count=frozenset({"dozens", "decades", "centuries", "millennia"}),
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
