@@ -33,13 +33,13 @@ _HOUR = rf"(?<![\d.,:/])(?P<h>{_D}{{1,2}})"
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
 
 _PATTERNS = (
-    # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
-    re.compile(rf"{_HOUR}:{_MIN}(?!:?\d){_HALF}", re.IGNORECASE),
+    # 6:30, 18:45 (pm), 8:27:30 pm (the seconds not compared), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
+    re.compile(rf"{_HOUR}:{_MIN}(?::{_D}{{2}})?(?!:?\d){_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
     # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it.
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}}))?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
-    # 21 giờ 30 (phút), 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
-    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
+    # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+{_D}{{1,2}}[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
@@ -80,6 +80,30 @@ def _in_words(phrase: str | None) -> int | None:
     found = find_word_numbers(phrase, table, tokenize(phrase, table), Occupied(len(phrase)))
     whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].kind == "cardinal"
     return int(found[0].value) if whole else None
+
+
+# Minutes before or after noon or midnight: "بعد منتصف الليل بإحدى عشرة دقيقة" (eleven minutes after
+# midnight) is 0:11, "ten minutes to midnight" 23:50.
+_OFFSET = (
+    re.compile(
+        rf"(?P<dir>بعد|قبل)[ \u00a0]+(?:(?P<noon>منتصف النهار|الظهر|الظهيرة)|(?P<midnight>منتصف الليل))[ \u00a0]+"
+        rf"ب(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق[ةه]|دقائق)(?![^\W\d_])"
+    ),
+    re.compile(
+        rf"(?<![\w.,])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+minutes?[ \u00a0]+(?P<dir>past|after|to|before)[ \u00a0]+"
+        rf"(?:(?P<noon>noon|midday)|(?P<midnight>midnight))(?!\w)", re.IGNORECASE,
+    ),
+)
+
+
+def _offset(match: re.Match) -> NumberMention | None:
+    minutes = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
+    if minutes is None or not 0 < minutes < 60:
+        return None
+    sign = -1 if match.group("dir").lower() in ("قبل", "to", "before") else 1
+    hour, minute = divmod((12 * 60 if match.group("noon") else 0) + sign * minutes, 60)
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour % 24, minute), kind="time",
+                         display=f"{hour % 24}:{minute:02d}", form="digits" if match.group("m") else "words")
 
 
 # Arabic says the hour in words, by its ordinal, after "the hour" or before its minutes or its half
@@ -246,4 +270,5 @@ def find_times(text: str) -> list[NumberMention]:
                 )
             )
     races = [m for pattern in _RACE for m in _matches(pattern, text, _race_time)]
-    return found + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
+    offsets = [m for pattern in _OFFSET for m in _matches(pattern, text, _offset)]
+    return found + offsets + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]

@@ -68,6 +68,8 @@ for _unit, _word in enumerate("ثلاثا أربعا خمسا ستا سبعا ث
     CARDINALS |= _forms(_unit, _word)
 # Duals of counted nouns carry the number two in the noun itself.
 CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين درجتين درجتان")
+# Currencies in the dual: يوروين (two euros), دولارين, جنيهين.
+CARDINALS |= _forms(2, "دولارين دولاران يوروين يوروان جنيهين جنيهان دينارين ديناران درهمين درهمان ريالين ريالان")
 CARDINALS |= _forms(2 * 10**6, "مليوني") | _forms(2 * 10**9, "ملياري")  # construct duals: ملياري جنيه
 # Adjectives of number: ثنائي (dual, bi-), ثلاثي (triple, 3-), ...
 for _value, _stem in enumerate("ثنائي ثلاثي رباعي خماسي سداسي سباعي ثماني تساعي عشاري".split(), start=2):
