@@ -33,13 +33,13 @@ _HOUR = rf"(?<![\d.,:/])(?P<h>{_D}{{1,2}})"
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
 
 _PATTERNS = (
-    # 6:30, 18:45 (pm), 8:27:30 pm (the seconds not compared), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
-    re.compile(rf"{_HOUR}:{_MIN}(?::{_D}{{2}})?(?!:?\d){_HALF}", re.IGNORECASE),
+    # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
+    re.compile(rf"{_HOUR}:{_MIN}(?::(?P<sec>{_D}{{2}}))?(?!:?\d){_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
     # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it.
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}}))?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
     # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
-    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+{_D}{{1,2}}[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
@@ -159,7 +159,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
     rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان))(?![^\W\d_])",
+    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان))"
+    rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}})[ \u00a0]+(?:seconds?|secs?|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -181,6 +182,8 @@ def _span(match: re.Match) -> NumberMention | None:
     minute = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw") else 1 if match.group("m1") else 2
     if hour is None or minute is None or minute >= 60:
         return None
+    if match.group("sec"):
+        return _with_seconds(match, match.end(), hour, minute, int(ascii_digits(match.group("sec"))), (("time", hour, minute),))
     written = match.group("h") or match.group("m")
     return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time",
                          display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else "")
@@ -243,6 +246,17 @@ def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
     return (("time", hour, minute), ("time", (hour + 12) % 24, minute))
 
 
+def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: int, readings: tuple[tuple, ...]) -> NumberMention:
+    """A time to the second with no half of the day, as race results give a duration ("won in 2:02:16",
+    "2 giờ 2 phút 16 giây", "ساعتين ودقيقتين و16 ثانية"): its seconds, with its clock readings as others
+    for a side that names the moment ("20:27:30" against "8:27 pm")."""
+    total = Decimal(hour * 3600 + minute * 60 + second)
+    text = match.string[match.start():end]
+    written = bool(re.search(r"\d", text))
+    return NumberMention(start=match.start(), end=end, text=text, value=total, kind="cardinal", unit="second", alternates=readings,
+                         display=f"{hour}:{minute:02d}:{second:02d}", form="digits" if written else "words", digits=render_decimal(total) if written else "")
+
+
 def find_times(text: str) -> list[NumberMention]:
     """Clock times of ``text``, longest first where forms overlap (``9h30 tối`` over ``9h30``)."""
     found: list[NumberMention] = []
@@ -260,6 +274,9 @@ def find_times(text: str) -> list[NumberMention]:
             while end > match.start() and text[end - 1] in " \u00a0":
                 end -= 1
             readings = _readings(hour % 24, minute, half)
+            if match.groupdict().get("sec") and not half:
+                found.append(_with_seconds(match, end, hour, minute, int(ascii_digits(match.group("sec"))), readings))
+                continue
             bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100,)
             value = readings[0]
             found.append(
