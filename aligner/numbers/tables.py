@@ -62,6 +62,10 @@ class WordTable:
     # Decade words ("التسعينيات") -> the decade within its century (90); read as 1990
     # with 90 as the alternate (the 1350s are "the fifties of the 14th century").
     decades: Mapping[str, int] = field(default_factory=dict)
+    # Parts of the year -> their months, counted too by an ordinal next to them: "the first half of
+    # 2025" is "6 tháng đầu năm 2025", "النصف الأول" "الأشهر الستة الأولى". (Not the quarter: "quý I"
+    # is as often written, and a count of three would pair with the 3 of "3 triệu" against "$3 billion".)
+    year_parts: Mapping[str, int] = field(default_factory=dict)
     # Fractions in words (normalized, space separated) -> value: "two thirds" -> 0.6667 (fractions.py).
     fractions: Mapping[str, Decimal] = field(default_factory=dict)
     # Fractions that are fractions only before a unit: "nửa tiếng" (half an hour), "ربع ساعة" (a

@@ -210,9 +210,19 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             if (stop := phrase_end(text, tokens, j, table.percent_words)) is not None:
                 kind, last, j = "percent", stop - 1, stop  # "seventy per cent", "سبعون بالمائة"
         mention = _mention(text, tokens[i], tokens[last], Decimal(state.value), kind)
-        found.append(replace(mention, alternates=(Decimal(state.counted),)) if state.counted else mention)
+        counts = [state.counted] if state.counted else []
+        if kind == "ordinal" and (months := _months_of_year_part(text, tokens, i, j, table)):
+            counts.append(months)
+        found.append(replace(mention, alternates=tuple(Decimal(c) for c in counts)) if counts else mention)
         i = j
     return found
+
+
+def _months_of_year_part(text: str, tokens: list[Token], i: int, j: int, table: WordTable) -> int:
+    """The months of the part of the year named right after or before the ordinal of tokens ``i:j`` (0 if none)."""
+    neighbours = [k for k, joined in ((j, j < len(tokens) and adjacent(text, tokens[j - 1].end, tokens[j].start)),
+                                      (i - 1, i > 0 and adjacent(text, tokens[i - 1].end, tokens[i].start))) if joined]
+    return next((table.year_parts[form] for k in neighbours for form, _ in table.variants(tokens[k].word) if form in table.year_parts), 0)
 
 
 def _half_of(text: str, tokens: list[Token], free: list[bool], i: int, table: WordTable) -> tuple[int, Decimal] | None:

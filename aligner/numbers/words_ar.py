@@ -162,6 +162,7 @@ TABLE = WordTable(
     scales=_forms(1000, "ألف آلاف ألفا") | _forms(10**6, "مليون ملايين مليونا") | _forms(10**9, "مليار مليارات بليون بلايين مليارا بليونا")
     | _forms(10**12, "تريليون تريليونات تريليونا"),
     needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات ألفا")) | frozenset(QUANTITY_NOUNS),
+    year_parts={normalize("نصف"): 6},
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     dual_nouns=DUAL_NOUNS,
     compound_only=_COMPOUND_ONLY,

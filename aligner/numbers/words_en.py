@@ -32,8 +32,8 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
 # "one in five children" (20%), "two in three".
 FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
-# A change in points: "a quarter-point increase" is "nâng thêm 0,25 điểm phần trăm".
-FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_value(1, 2)}
+# A change in points: "a quarter-point increase" is "nâng thêm 0,25 điểm phần trăm"; "half price" is "giảm 50%".
+FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_value(1, 2), "half price": fraction_value(1, 2)}
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
 FRACTIONS |= {f"{by} {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one") for by in ("by", "up", "down")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
@@ -67,6 +67,7 @@ TABLE = WordTable(
     ordinals=ORDINALS,
     multipliers={"hundred": 100, **QUANTITY_NOUNS},
     needs_count=frozenset({"dozens", "decades", "centuries", "millennia"}),
+    year_parts={"half": 6},
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
