@@ -38,7 +38,7 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "deg": ("temperature", "unstated", 1.0),
     # Durations, one system: "18 months" is "1,5 năm", "two weeks" "14 ngày", "90 minutes" "1,5 giờ".
     "second": ("duration", "time", 1.0), "minute": ("duration", "time", 60.0), "hour": ("duration", "time", 3600.0),
-    "day": ("duration", "time", 86400.0), "week": ("duration", "time", 604800.0), "month": ("duration", "time", 2629800.0),
+    "day": ("duration", "time", 86400.0), "week": ("duration", "time", 604800.0), "fortnight": ("duration", "time", 1209600.0), "month": ("duration", "time", 2629800.0),
     "year": ("duration", "time", 31557600.0),
 }
 # A quantity said in another unit of its own system is the same quantity exactly ("1.5 km" is
@@ -61,7 +61,7 @@ _WORDS = {
         (r"lit(?:re|er)s?", "l"), (r"gallons?|gal", "gal"), (r"degrees?\s+(?:Celsius|centigrade)", "C"),
         (r"degrees?\s+Fahrenheit", "F"), (r"degrees?", "deg"),
         (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"), (r"days?", "day"),
-        (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"),
+        (r"weeks?", "week"), (r"fortnights?", "fortnight"), (r"months?", "month"), (r"years?", "year"),
     ],
     "vi": [
         (r"(?:km|ki-?lô-?mét|kilô?mét|kilomet|cây số)\s+vuông", "km2"), (r"(?:m|mét)\s+vuông", "m2"), (r"dặm\s+vuông", "sqmi"),
