@@ -55,7 +55,7 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
                     break
             if match:
                 break
-        if match is None or taken.overlaps(first.start, tokens[match[0] - 1].end):
+        if match is None or taken.overlaps(first.start, tokens[match[0] - 1].end) or _scale_follows(text, tokens, match[0], table):
             k += 1
             continue
         end, value = match
@@ -65,3 +65,15 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
         )
         k = end
     return found
+
+
+def _scale_follows(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
+    """Does a scale follow token ``k``, alone or after an article? Then the fraction is of it ("rise by
+    half a million" is 500,000, which the word reader reads), not a share."""
+    for j in (k, k + 1):
+        if j >= len(tokens) or not adjacent(text, tokens[j - 1].end, tokens[j].start):
+            return False
+        if any(form in table.scales for form, _ in table.variants(tokens[j].word)):
+            return True
+    return False
+

@@ -146,13 +146,20 @@ _HALF_AFTER = {
 }
 
 
+_SCALE_AFTER = re.compile(r"[ \u00a0]+(?:hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+
+
 def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
     """The unit after a number ending at ``end``, the half of it that follows the number or the unit
-    (0 or 0.5), and where the two end: "2 tiếng rưỡi" is 2.5 hours, "two and a half hours" too."""
+    (0 or 0.5), and where the two end: "2 tiếng rưỡi" is 2.5 hours, "two and a half hours" too, and
+    "two and a half times" 2.5 with no unit."""
     unit, stop = unit_span(text, end, lang)
     if not unit and base_code(lang) == "en" and (before := _HALF_AFTER["en"].match(text, end)):
         unit, stop = unit_span(text, before.end(), lang)
-        return (unit, Decimal("0.5"), stop) if unit else ("", Decimal(0), end)
+        if unit:
+            return unit, Decimal("0.5"), stop
+        # "two and a half times", 2.5; not "three and a half million", which the scale multiplies
+        return ("", Decimal(0), end) if _SCALE_AFTER.match(text, before.end()) else ("", Decimal("0.5"), before.end())
     return (unit, *half_after(text, stop, lang)) if unit else ("", Decimal(0), end)
 
 
