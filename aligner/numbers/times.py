@@ -158,8 +158,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
-    rf"(?<![\d.,\w])(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان))"
+    rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
+    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث)(?:[ \u00a0]+ال?ساع[ةه])?)"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}})[ \u00a0]+(?:seconds?|secs?|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -179,13 +179,15 @@ def _matches(pattern: re.Pattern, text: str, read) -> list[NumberMention]:
 
 def _span(match: re.Match) -> NumberMention | None:
     hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2 if match.group("two") else 1
-    minute = int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw") else 1 if match.group("m1") else 2
+    minute = (int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw")
+              else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20}[match.group("mq")])
     if hour is None or minute is None or minute >= 60:
         return None
     if match.group("sec"):
         return _with_seconds(match, match.end(), hour, minute, int(ascii_digits(match.group("sec"))), (("time", hour, minute),))
     written = match.group("h") or match.group("m")
-    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time",
+    # Its minutes are another reading: "2 hours 15 minutes" is "135 phút".
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time", alternates=(Decimal(hour * 60 + minute),),
                          display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else "")
 
 
@@ -277,7 +279,9 @@ def find_times(text: str) -> list[NumberMention]:
             if match.groupdict().get("sec") and not half:
                 found.append(_with_seconds(match, end, hour, minute, int(ascii_digits(match.group("sec"))), readings))
                 continue
-            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100,)
+            # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
+            # day also its minutes, being as often a span ("1 giờ 50 phút" is "110 minutes").
+            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *(() if half else (Decimal(hour * 60 + minute),)))
             value = readings[0]
             found.append(
                 NumberMention(

@@ -44,6 +44,8 @@ class _State:
             if v == 10 and not joined:
                 return True  # ثلاثة عشر
         if v < 10:
+            if table.units_before_tens and not joined:
+                return False  # Arabic adds a unit to tens only with و: "العشر الأولى" is the first ten, not the 11th
             return cur % 10 == 0 and not 11 <= cur % 100 <= 19
         if v < 100:
             return cur % 100 == 0

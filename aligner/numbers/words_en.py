@@ -16,7 +16,7 @@ _ORD_UNITS = (
 _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
 
 CARDINALS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-CARDINALS |= {"twice": 2, "thrice": 3}
+CARDINALS |= {"twice": 2, "thrice": 3, "double": 2, "triple": 3}
 # Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of".
 CARDINALS |= {"couple": 2, "pair": 2}
 # Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
