@@ -73,6 +73,9 @@ def _expand_year(a: NumberMention, b: NumberMention) -> NumberMention:
     return b
 
 
+_ROUND_BEFORE = re.compile(r"(?i:vòng)\s*$")
+
+
 def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMention:
     sign = "%" if b.kind == "percent" else ""
     lo = a.display if a.kind == "ordinal" else render_decimal(a.value)
@@ -87,6 +90,8 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
     elif kind == "fraction" and 0 < a.value < b.value and b.value not in (10, 100):  # "98,2/100" is a score out of 100
         share = fraction_value(a.value, b.value)
         alternates = (share, *as_percent(share))
+        if a.value == 1 and _ROUND_BEFORE.search(text, max(0, a.start - 8), a.start):
+            alternates += (2 * b.value,)  # "vòng 1/8", the eighth-finals, is the round of 16
     # A score's nil is as often said in words ("won all three", "بثلاثة انتصارات مقابل لا شيء"): soft alone.
     parts = tuple(replace(p, form="words") if kind == "range" and p.value == 0 else p for p in (a, b))
     return NumberMention(

@@ -29,7 +29,7 @@ _PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظه�
 # Night runs across midnight: "12 giờ đêm", "الثانية عشرة ليلاً" are 0:00, "2 giờ đêm" 2:00, "11 giờ đêm" 23:00.
 _NIGHT = r"ليل[اًا]*|đêm|nachts"
 _HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})))?"
-_HOUR = rf"(?<![\d.,:/])(?P<h>{_D}{{1,2}})"
+_HOUR = rf"(?<![\d.,:/])(?<!\d[hH])(?P<h>{_D}{{1,2}})"  # not the minutes of "16h20 giờ"
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
 
 _PATTERNS = (

@@ -32,6 +32,8 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
 # "one in five children" (20%), "two in three".
 FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
+# "about a third", "nearly a quarter": a share, where "a third" alone is as often an ordinal (a third term).
+FRACTIONS |= {f"{near} a {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for near in ("about", "roughly", "nearly", "almost", "around", "approximately")}
 # A change in points: "a quarter-point increase" is "nâng thêm 0,25 điểm phần trăm"; "half price" is "giảm 50%".
 FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_value(1, 2), "half price": fraction_value(1, 2)}
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
