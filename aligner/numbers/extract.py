@@ -106,6 +106,14 @@ def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
         unit, half, end = measure_after(text, m.end, lang)
     m = replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)
     if half:  # "2 tiếng rưỡi", "an hour and a half": the value with its half, over its span
-        value = m.value + half
+        value = m.value * (1 + half) if _ends_with_quantity_noun(m, lang) else m.value + half
         m = replace(m, value=value, display=render_decimal(value), end=end, text=text[m.start:end], alternates=())
     return m
+
+
+def _ends_with_quantity_noun(m: NumberMention, lang: str) -> bool:
+    """"a century and a half" is 150 years: the half is of the noun, not of one."""
+    table = table_for(lang)
+    words = m.text.split()
+    return table is not None and bool(words) and m.form == "words" and table.normalize(words[-1]) in table.quantity_nouns
+

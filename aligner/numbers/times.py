@@ -158,8 +158,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
 _SPAN = re.compile(
-    rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث)(?:[ \u00a0]+ال?ساع[ةه])?)"
+    rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]+(?:hours?|hrs?|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
+    rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث)(?:[ \u00a0]+ال?ساع[ةه])?)"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}})[ \u00a0]+(?:seconds?|secs?|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -259,6 +259,12 @@ def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: int
                          display=f"{hour}:{minute:02d}:{second:02d}", form="digits" if written else "words", digits=render_decimal(total) if written else "")
 
 
+def _minutes_and_seconds(match: re.Match, minutes: int, seconds: int) -> NumberMention:
+    value = Decimal(minutes * 60 + seconds)
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=value, kind="cardinal", unit="second",
+                         display=f"{minutes}:{seconds:02d}", digits=render_decimal(value))
+
+
 def find_times(text: str) -> list[NumberMention]:
     """Clock times of ``text``, longest first where forms overlap (``9h30 tối`` over ``9h30``)."""
     found: list[NumberMention] = []
@@ -267,7 +273,11 @@ def find_times(text: str) -> list[NumberMention]:
             hour = int(ascii_digits(match.group("h")))
             minutes = match.groupdict().get("m")
             minute = int(ascii_digits(minutes)) if minutes else 30 if match.groupdict().get("half") else 0
-            if hour > 24 or minute > 59:
+            if minute > 59:
+                continue
+            if hour > 24:  # "28:51", no clock time: minutes and seconds of a race
+                if match.group().count(":") == 1 and not _half(match.groupdict()):
+                    found.append(_minutes_and_seconds(match, hour, minute))
                 continue
             half = _half(match.groupdict())
             if half and hour > 12:

@@ -1,0 +1,81 @@
+"""False alarms on clean news translations that no benchmark corpus holds: en→ar and en→vi articles.
+
+The corpus is a folder of sets, each a folder of articles ``NAME.en.txt``, ``NAME.ar.txt`` and
+``NAME.vi.txt`` (paragraphs separated by a blank line, paragraph i of each translation translating
+paragraph i of the English), complete and faithful professional translations written in each
+newsroom's own style (numbers in words or digits, local dates and clock times, sentences merged,
+split and reordered). Every warning or error on them is a false alarm. Split by set: the sets named
+with ``--test`` are never inspected one finding at a time; the others are dev, printed finding by
+finding with ``--list``.
+
+    .venv/bin/python benchmarks/news.py ROOT --test setB,setE [--list]
+
+Prints, per part and direction, the English sentences, the false alarms, their rate per 100
+sentences and their kinds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from aligner.embed import load_encoder
+from aligner.model import Severity
+from aligner.pipeline import compare, load_document
+
+ALARMS = (Severity.WARNING, Severity.ERROR)
+TARGETS = ("ar", "vi")
+
+
+def run_set(folder: Path, encoder, listing: bool) -> dict[str, tuple[int, int, Counter]]:
+    """Per target language: (English sentences, false alarms, their kinds) over the set's articles."""
+    totals = {lang: (0, 0, Counter()) for lang in TARGETS}
+    for english in sorted(folder.glob("*.en.txt")):
+        name = english.name.removesuffix(".en.txt")
+        documents = [load_document(english, "en")] + [load_document(folder / f"{name}.{lang}.txt", lang) for lang in TARGETS]
+        report = compare(documents, encoder)
+        for comparison in report.comparisons:
+            lang = documents[comparison.target].language
+            alarms = [f for f in comparison.findings if f.severity in ALARMS]
+            sentences, count, kinds = totals[lang]
+            totals[lang] = (sentences + len(documents[0].sentences), count + len(alarms), kinds + Counter(f.kind for f in alarms))
+            if listing:
+                for finding in alarms:
+                    print(f"  {folder.name}/{name} en→{lang}: {finding.kind}: {finding.message}")
+    return totals
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="the corpus folder, one sub-folder per set")
+    parser.add_argument("--test", default="", help="comma-separated names of the test sets")
+    parser.add_argument("--list", action="store_true", help="print every false alarm of the dev sets")
+    args = parser.parse_args()
+    sets = sorted(p for p in args.root.iterdir() if p.is_dir()) if args.root.is_dir() else []
+    if not sets:
+        print(f"no sets in {args.root}", file=sys.stderr)
+        return 2
+    test = set(filter(None, args.test.split(",")))
+    if unknown := test - {p.name for p in sets}:
+        print(f"no such set in {args.root}: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2  # a misspelt test set would be listed as dev, one finding at a time
+    encoder = load_encoder(progress=lambda _: None)
+    parts: dict[str, dict[str, tuple[int, int, Counter]]] = {}
+    for folder in sets:
+        part = "test" if folder.name in test else "dev"
+        for lang, (sentences, count, kinds) in run_set(folder, encoder, args.list and part == "dev").items():
+            before = parts.setdefault(part, {}).get(lang, (0, 0, Counter()))
+            parts[part][lang] = (before[0] + sentences, before[1] + count, before[2] + kinds)
+    print(f"{'part':5} {'pair':6} {'sets':>4} {'sentences':>9} {'alarms':>6} {'/100':>6}  kinds")
+    for part in ("dev", "test"):
+        names = [f.name for f in sets if (f.name in test) == (part == "test")]
+        for lang, (sentences, count, kinds) in parts.get(part, {}).items():
+            rate = 100 * count / sentences if sentences else 0.0
+            print(f"{part:5} en→{lang:3} {len(names):>4} {sentences:>9} {count:>6} {rate:>6.2f}  {dict(kinds)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
