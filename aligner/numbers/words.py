@@ -192,7 +192,8 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         halved = _half_of(text, tokens, free, i, table)
         if halved is not None:
             j, value = halved
-            found.append(_mention(text, tokens[i], tokens[j - 1], value, "cardinal"))
+            first = i - 1 if _noun_before_half(text, tokens, free, i, j, table) else i
+            found.append(_mention(text, tokens[first], tokens[j - 1], value * 3 if first < i else value, "cardinal"))
             i = j
             continue
         if _noun_after_ordinal(text, tokens, i, table):
@@ -241,6 +242,18 @@ def _half_of(text: str, tokens: list[Token], free: list[bool], i: int, table: Wo
         if size:
             return end + 1, Decimal(size) / 2
     return None
+
+
+def _noun_before_half(text: str, tokens: list[Token], free: list[bool], i: int, j: int, table: WordTable) -> bool:
+    """Is the half of tokens ``i:j`` joined by "and" to the noun it halves, said before it? Arabic
+    "قرن ونصف القرن" (a century and half the century) is 150 years."""
+    if i == 0 or not free[i - 1] or not adjacent(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    if not any(had_and for _, had_and in table.variants(tokens[i].word)):
+        return False
+    noun = {form for form, _ in table.variants(tokens[j - 1].word) if form in table.quantity_nouns}
+    before = {form for form, _ in table.variants(tokens[i - 1].word) if form in table.quantity_nouns}
+    return bool(noun and before) and {table.multipliers[f] for f in noun} == {table.multipliers[f] for f in before}
 
 
 def _noun_after_ordinal(text: str, tokens: list[Token], i: int, table: WordTable) -> bool:
