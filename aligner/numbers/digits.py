@@ -94,9 +94,10 @@ def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple
     if attached and attached.group().lower() in table.scales:  # "£2bn"
         return table.scales[attached.group().lower()], end + attached.end()
     if attached and table.lang in GLUED_SCALE_LANGUAGES:  # "10万人": the scale, then the counted noun, without a space
+        more = int(attached.group()[0] in "多余餘")  # "10多亿", more than a billion
         for scale in sorted(table.scales, key=len, reverse=True):
-            if attached.group().startswith(scale):
-                return table.scales[scale], end + len(scale)
+            if attached.group().startswith(scale, more):
+                return table.scales[scale], end + more + len(scale)
     factor, i, top = 1, words.after(end), 0
     while i < len(words.tokens):
         tok = words.tokens[i]
