@@ -17,6 +17,10 @@ _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth
 
 CARDINALS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 CARDINALS |= {"twice": 2, "thrice": 3, "double": 2, "triple": 3}
+# Anniversaries by their years: "the bicentenary in 2075" is "dịp 200 năm".
+CARDINALS |= {"centenary": 100, "centennial": 100, "sesquicentennial": 150, "bicentenary": 200, "bicentennial": 200, "tercentenary": 300}
+# Decades in words: "a couple in their sixties" is "ngoài 60 tuổi", "the nineties" the 1990s.
+DECADES = {f"{tens[:-1]}ies": 10 * (i + 2) for i, tens in enumerate(_TENS)}
 # Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of".
 CARDINALS |= {"couple": 2, "pair": 2}
 # Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
@@ -70,6 +74,7 @@ TABLE = WordTable(
     multipliers={"hundred": 100, **QUANTITY_NOUNS},
     needs_count=frozenset({"dozens", "decades", "centuries", "millennia"}),
     year_parts={"half": 6},
+    decades=DECADES,
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
