@@ -174,6 +174,20 @@ def _bare_decimal(text: str, start: int, lang: str) -> bool:
     return text[start - 1 : start] == "." and (start == 1 or text[start - 2] in " (\u00a0") and (separators(lang) or _POINT).decimal == "."
 
 
+# A chemical formula of two elements or more, each with at most one digit: "CO2", "CH4", "H2O" (not
+# "A320", "G20", "MH370"). Its digits are no number: "CO2" is "carbon dioxide".
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d?){2,}")
+_WORD_AROUND = re.compile(r"[^\W_]+")
+
+
+def _in_formula(text: str, start: int, end: int) -> bool:
+    left = start
+    while left > 0 and text[left - 1].isalnum():
+        left -= 1
+    word = _WORD_AROUND.match(text, left)
+    return word is not None and word.end() >= end and left < start and _FORMULA.fullmatch(word.group()) is not None
+
+
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
     found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
@@ -186,6 +200,8 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
         if match.group() in {"2", "3"} and _EXPONENT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
             continue
         if table is not None and _weekday(text, words, match.start(), match.end(), table):
+            continue
+        if _in_formula(text, match.start(), match.end()):
             continue
         parsed = parse_number(match.group(), lang)
         if isinstance(parsed, ParsedNumber):
