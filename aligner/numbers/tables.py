@@ -62,6 +62,9 @@ class WordTable:
     # Decade words ("التسعينيات") -> the decade within its century (90); read as 1990
     # with 90 as the alternate (the 1350s are "the fifties of the 14th century").
     decades: Mapping[str, int] = field(default_factory=dict)
+    # Nouns after which a number word orders rather than counts: Vietnamese "vòng hai" is the second
+    # round ("hai vòng", two rounds), so it is no count to compare with "five candidates".
+    ordinal_nouns: frozenset[str] = frozenset()
     # Parts of the year -> their months, counted too by an ordinal next to them: "the first half of
     # 2025" is "6 tháng đầu năm 2025", "النصف الأول" "الأشهر الستة الأولى". (Not the quarter: "quý I"
     # is as often written, and a count of three would pair with the 3 of "3 triệu" against "$3 billion".)

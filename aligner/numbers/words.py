@@ -207,7 +207,8 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         if table.veto(words, i, j):
             i = j  # not a number, nor is any word of it ("thứ hai" as Monday)
             continue
-        kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers else "cardinal"
+        after_noun = i > 0 and tokens[i - 1].word in table.ordinal_nouns and adjacent(text, tokens[i - 1].end, tokens[i].start)
+        kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers or after_noun else "cardinal"
         last = j - 1
         if kind == "cardinal" and j < len(tokens) and adjacent(text, tokens[j - 1].end, tokens[j].start):
             if (stop := phrase_end(text, tokens, j, table.percent_words)) is not None:

@@ -87,6 +87,7 @@ TABLE = WordTable(
     half_before=(normalize("nửa"),),
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
+    ordinal_nouns=frozenset(_n("vòng hiệp lần tầng khóa đợt chặng ván")),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
     fractions=FRACTIONS,
     unit_fractions={normalize("nửa"): fraction_value(1, 2)},  # nửa tiếng, half an hour
