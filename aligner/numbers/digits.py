@@ -175,8 +175,9 @@ def _bare_decimal(text: str, start: int, lang: str) -> bool:
 
 
 # A chemical formula of two elements or more, each with at most one digit: "CO2", "CH4", "H2O" (not
-# "A320", "G20", "MH370"). Its digits are no number: "CO2" is "carbon dioxide".
-_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d?){2,}")
+# "A320", "G20", "MH370", "AED4U"). Its digits are no number: "CO2" is "carbon dioxide".
+_ELEMENT = r"(?:Cl|Br|Na|Mg|Al|Si|Ca|Fe|Cu|Zn|Pb|Hg|Li|[HCNOSPFIKB])"
+_FORMULA = re.compile(rf"(?:{_ELEMENT}\d?){{2,}}")
 _WORD_AROUND = re.compile(r"[^\W_]+")
 
 
