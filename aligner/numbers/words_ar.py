@@ -64,7 +64,8 @@ for _unit, _stem in enumerate("ثلاث أربع خمس ست سبع ثمان ت�
     CARDINALS |= _forms(_unit * 100, f"{_stem}مائة {_stem}مئة")
 CARDINALS |= _forms(800, "ثمانيمائة ثمانيمئة")
 # Accusative units of a compound number ("ستاً وتسعين حالة", 96 cases; "واحداً وخمسين عاماً", 51 years).
-for _unit, _word in enumerate("واحدا اثنين ثلاثا أربعا خمسا ستا سبعا ثمانيا تسعا".split(), start=1):
+CARDINALS |= _forms(1, "واحدا")
+for _unit, _word in enumerate("ثلاثا أربعا خمسا ستا سبعا ثمانيا تسعا".split(), start=3):
     CARDINALS |= _forms(_unit, _word)
 # Duals of counted nouns carry the number two in the noun itself.
 CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين درجتين درجتان")
