@@ -223,9 +223,13 @@ def _race_time(match: re.Match) -> NumberMention | None:
         seconds += Decimal(ascii_digits(groups["f"])) / 10 ** len(groups["f"])
     if seconds >= 60:
         return None
+    return _in_seconds(match, minutes, seconds, written=bool(groups.get("m") or groups.get("s")))
+
+
+def _in_seconds(match: re.Match, minutes: int, seconds: Decimal, written: bool = True) -> NumberMention:
+    """Minutes and seconds of a race, as seconds: "1:54.10" is 114.10, "28:51" 1731."""
     value = minutes * 60 + seconds
     shown = ("0" if seconds < 10 else "") + render_decimal(seconds)
-    written = groups.get("m") or groups.get("s")
     return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=value, kind="cardinal", form="digits" if written else "words",
                          display=f"{minutes}:{shown}" if minutes else render_decimal(seconds), digits=render_decimal(value) if written else "", unit="second")
 
@@ -259,12 +263,6 @@ def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: int
                          display=f"{hour}:{minute:02d}:{second:02d}", form="digits" if written else "words", digits=render_decimal(total) if written else "")
 
 
-def _minutes_and_seconds(match: re.Match, minutes: int, seconds: int) -> NumberMention:
-    value = Decimal(minutes * 60 + seconds)
-    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=value, kind="cardinal", unit="second",
-                         display=f"{minutes}:{seconds:02d}", digits=render_decimal(value))
-
-
 def find_times(text: str) -> list[NumberMention]:
     """Clock times of ``text``, longest first where forms overlap (``9h30 tối`` over ``9h30``)."""
     found: list[NumberMention] = []
@@ -277,7 +275,7 @@ def find_times(text: str) -> list[NumberMention]:
                 continue
             if hour > 24:  # "28:51", no clock time: minutes and seconds of a race
                 if match.group().count(":") == 1 and not _half(match.groupdict()):
-                    found.append(_minutes_and_seconds(match, hour, minute))
+                    found.append(_in_seconds(match, hour, Decimal(minute)))
                 continue
             half = _half(match.groupdict())
             if half and hour > 12:
