@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from aligner.embed import load_encoder
+from aligner.errors import AlignerError
 from aligner.model import Severity
 from aligner.pipeline import compare, load_document
 
@@ -65,7 +66,12 @@ def main() -> int:
     parts: dict[str, dict[str, tuple[int, int, Counter]]] = {}
     for folder in sets:
         part = "test" if folder.name in test else "dev"
-        for lang, (sentences, count, kinds) in run_set(folder, encoder, args.list and part == "dev").items():
+        try:
+            totals = run_set(folder, encoder, args.list and part == "dev")
+        except (AlignerError, OSError) as error:
+            print(f"{folder.name}: {error}", file=sys.stderr)
+            return 2
+        for lang, (sentences, count, kinds) in totals.items():
             before = parts.setdefault(part, {}).get(lang, (0, 0, Counter()))
             parts[part][lang] = (before[0] + sentences, before[1] + count, before[2] + kinds)
     print(f"{'part':5} {'pair':6} {'sets':>4} {'sentences':>9} {'alarms':>6} {'/100':>6}  kinds")
