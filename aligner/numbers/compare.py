@@ -46,7 +46,7 @@ def _alternate(a: NumberMention, b: NumberMention) -> bool:
     if a.kind == b.kind == "time":  # two clock times by their readings, not by their bare hours: "8 p.m." is not "8h sáng"
         return bool({v for v in a.values() if isinstance(v, tuple)} & {v for v in b.values() if isinstance(v, tuple)})
     if a.unit == b.unit == "second" and a.alternates and b.alternates:
-        return False  # two times to the second ("2:02:16", "2 giờ 2 phút 18 giây") by their seconds, not their minutes
+        return a.value == b.value  # two times to the second ("2:02:16", "2 giờ 2 phút 18 giây") by their seconds, not their minutes
     shared = set(a.values()) & set(b.values())
     return bool(shared) and not _scales_differ(a, b, shared)
 

@@ -39,13 +39,30 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
 
 def _scale_and_rest(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
     """Arabic "31 ألفاً و900" (thirty-one thousand and 900) is 31,900: a count of a scale, and after
-    "و" (and) a number smaller than the scale."""
-    if a.kind != "cardinal" or b.kind != "cardinal" or not a.digits or not isinstance(a.value, Decimal):
+    "و" (and) a number smaller than the scale. The scale may be said in words alone: "ألفين و150"
+    (two thousand and 150), "مليون و784 ألفاً" (a million and 784 thousand)."""
+    if a.kind != "cardinal" or b.kind != "cardinal" or b.form != "digits" or not isinstance(a.value, Decimal) or not isinstance(b.value, Decimal):
         return None
-    scale = a.value / Decimal(a.digits) if Decimal(a.digits) else 0
+    if a.form == "digits":
+        scale = a.value / Decimal(a.digits) if a.digits and Decimal(a.digits) else 0
+    elif a.form == "words":
+        scale = next((s for s in (10**12, 10**9, 10**6, 1000) if a.value % s == 0), 0)
+    else:
+        return None
     if scale < 1000 or not 0 < b.value < scale:
         return None
-    return replace(_single(text, a, b, a.value + b.value, "cardinal", render_decimal(a.value + b.value)), parts=())
+    return replace(_single(text, a, b, a.value + b.value, "cardinal", render_decimal(a.value + b.value)), form="digits", parts=())
+
+
+def join_scale_words(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Join a scale said in words to the digits of its rest after "و" (``_scale_and_rest``)."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        if out and out[-1].form == "words" and _AND_GAP.fullmatch(text, out[-1].end, m.start) and (one := _scale_and_rest(text, out[-1], m)):
+            out[-1] = one
+        else:
+            out.append(m)
+    return out
 
 
 # A document's number, year and issuer: Vietnamese legal documents "Nghị định 100/2019/NĐ-CP".

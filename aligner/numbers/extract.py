@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .articles import find_counted_by_article
-from .compounds import join_compounds
+from .compounds import join_compounds, join_scale_words
 from .dates import find_dates
 from .digits import find_digit_numbers
 from .fractions import find_fractions
@@ -72,7 +72,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     for c in counted:
         taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
-    found = sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)
+    found = join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start))
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)

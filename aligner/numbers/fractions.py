@@ -55,7 +55,7 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
                     break
             if match:
                 break
-        if match is None or taken.overlaps(first.start, tokens[match[0] - 1].end) or _scale_follows(text, tokens, match[0], table):
+        if match is None or table.not_a_number(first.raw) or taken.overlaps(first.start, tokens[match[0] - 1].end) or _scale_follows(text, tokens, match[0], table):
             k += 1
             continue
         end, value = match

@@ -45,6 +45,9 @@ class WordTable:
     dual_nouns: Mapping[str, int] = field(default_factory=dict)
     compound_only: frozenset[str] = frozenset()
     joiners: frozenset[str] = frozenset()
+    # A count word -> the word linking it to the multiplier or scale it counts: "a couple of
+    # hundred" is 200 and "a couple of thousand" 2,000 (while "a couple of days" is two days).
+    count_links: Mapping[str, str] = field(default_factory=dict)
     # Unit words that do not follow a round number (a ten, a hundred, a thousand) unless a
     # multiplier follows them: Vietnamese fifteen is "mười lăm" and 105 "một trăm linh năm", so
     # "mười năm" is ten years and "một trăm năm" a hundred years, while "hai trăm năm mươi" is 250.
@@ -93,6 +96,9 @@ class WordTable:
     # language's indefinite article written in digits? Then it is soft like the word (informal
     # Vietnamese "1 nhà hàng" for "một nhà hàng", a restaurant).
     digit_article: Callable[[str, str], bool] = lambda before, after: False
+    # Is a word, as written (marks and all), no number whatever its normalized form? Arabic verbs
+    # made from number roots differ from the numbers by a shadda only ("ألّف", he wrote, "ألف", thousand).
+    not_a_number: Callable[[str], bool] = lambda raw: False
     # Month names (normalized, possibly several words) -> month number.
     month_names: Mapping[str, int] = field(default_factory=dict)
     # Abbreviated month names: months only next to a day or a year ("Jan 5", "DEC").

@@ -45,6 +45,9 @@ _PATTERNS = (
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
     # 9am, 9 p.m.: a bare hour with its half of the day.
     re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>a\.?\s?m\.?)|(?P<pm>p\.?\s?m\.?))(?![^\W\d_])", re.IGNORECASE),
+    # The bare first hour of a span whose end has it: "between 4 and 7 pm" ("từ 16 giờ đến 19 giờ"),
+    # "11-2pm"; the half of the day is left open, as the span may cross noon.
+    re.compile(rf"{_HOUR}(?=(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and|until|till)[ \u00a0]+){_D}{{1,2}}(?:[:.]{_D}{{2}})?[ \u00a0]?[ap]\.?\s?m\.?(?![^\W\d_]))", re.IGNORECASE),
 )
 
 
@@ -192,11 +195,11 @@ def _span(match: re.Match) -> NumberMention | None:
 
 
 # A race time in minutes and seconds, read as seconds: "1:54.10" is "1 phút 54 giây 10", "دقيقة
-# و54.10 ثانية" (a minute and 54.10 seconds) and "1 minute 54.10 seconds"; "28 giây 37" is 28.37 seconds.
+# و54.10 ثانية" (a minute and 54.10 seconds), "1 minute 54.10 seconds" and "1min 54sec"; "28 giây 37" is 28.37 seconds.
 _S = rf"(?P<s>{_D}{{1,2}}(?:[.,٫]{_D}{{1,3}})?)"
 _RACE = (
     re.compile(rf"(?<![\d.,:])(?P<m>{_D}{{1,2}}):(?P<s>{_D}{{2}}[.,]{_D}{{1,3}})(?![\d:])"),
-    re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]+(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
+    re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]?(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]?(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
     re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(rf"(?<![\d.,])(?P<s>{_D}{{1,2}})[ \u00a0]+giây[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d])"),
     re.compile(

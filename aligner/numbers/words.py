@@ -69,6 +69,9 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
             break  # "ثلاثة آلاف وخمسة آلاف", 3,000 and 5,000: two numbers, each with its scale
         if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):
             break
+        if state.words == 1 and tok.word == table.count_links.get(tokens[k - 1].word) and _multiplier_next(text, tokens, k, table):
+            k += 1  # "a couple of hundred": the count links to its multiplier
+            continue
         step = _step(state, tok.word, table, marker and k == i + 1, pending_join)
         if step == "join":
             pending_join = True
@@ -163,7 +166,7 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
 
 def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: Occupied) -> list[NumberMention]:
     """Word numbers not overlapping what is ``taken`` (dates, digits found before)."""
-    free = [not taken.overlaps(t.start, t.end) for t in tokens]
+    free = [not taken.overlaps(t.start, t.end) and not table.not_a_number(t.raw) for t in tokens]
     words = [t.word for t in tokens]
     found: list[NumberMention] = []
     i = 0

@@ -19,9 +19,14 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # 
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
+# The alif that carries an accusative tanween, where it is written: "ألفاً" is a thousand, where the
+# bare "ألفا" may be the dual "two thousand" ("ألفا جندي").
+_TANWEEN_ALIF = re.compile("(?:\u064b\u0627|\u0627\u064b)$")
+
+
 def normalize(token: str) -> str:
-    """Spelling-neutral form: no diacritics or tatweel, one alef, ي for ى, ه for ة."""
-    return _MARKS.sub("", token).translate(_LETTERS)
+    """Spelling-neutral form: no diacritics or tatweel (nor an alif of tanween), one alef, ي for ى, ه for ة."""
+    return _MARKS.sub("", _TANWEEN_ALIF.sub("", token)).translate(_LETTERS)
 
 
 def _n(words: str) -> list[str]:
@@ -147,6 +152,21 @@ def _dual(word: str) -> int | None:
     return 2 if len(word) >= 5 and word.endswith(("تين", "تان")) and word[-4] != "ا" else None
 
 
+_SHADDA = "\u0651"
+_OTHER_MARKS = re.compile("[\u0610-\u061a\u064b-\u0650\u0652-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def _not_a_number(raw: str) -> bool:
+    """A shadda where no number word has one: the verbs made from number roots ("ألّف", he wrote;
+    "ثلّث", he tripled). Number words double only the sun letter after the article ("الثّالث") and
+    the ت of six ("ستّة")."""
+    word = _OTHER_MARKS.sub("", raw)
+    for at in (k for k, char in enumerate(word) if char == _SHADDA):
+        if word[max(0, at - 3):at - 1] not in ("ال", "لل") and word[max(0, at - 2):at] != "ست":
+            return True
+    return False
+
+
 def _veto(words: list[str], i: int, j: int) -> bool:
     if j - i == 1 and i > 0 and words[i - 1] == _DAY:
         return any(form in _WEEKDAY_WORDS for form, _ in variants(words[i]))
@@ -178,6 +198,7 @@ TABLE = WordTable(
     normalize=normalize,
     variants=variants,
     veto=_veto,
+    not_a_number=_not_a_number,
     implied=_dual,
     month_names=MONTHS,
     # مارس "practised", آب "father", نيسان "Nissan", أغسطس "Augustus", جوان "Joan"...

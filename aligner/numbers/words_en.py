@@ -43,10 +43,14 @@ FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_valu
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
 FRACTIONS |= {f"{by} {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one") for by in ("by", "up", "down")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
-# Before a unit only: "half a mile", "a quarter of an hour", "three quarters of an hour".
+# Before a unit only: "half a mile", "a quarter of an hour", "three quarters of an hour", and
+# after any word ("each additional tenth of a degree", "two hundredths of a second").
 UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {
     f"{count} {word} of {article}": fraction_value(n, 4) for count, word, n in (("a", "quarter", 1), ("three", "quarters", 3)) for article in ("a", "an")
 }
+_SMALL_PARTS = {"tenth": 10, "hundredth": 100, "thousandth": 1000}
+UNIT_FRACTIONS |= {f"{word} of {article}": fraction_value(1, d) for word, d in _SMALL_PARTS.items() for article in ("a", "an")}
+UNIT_FRACTIONS |= {f"{_UNITS[n]} {word}s of {article}": fraction_value(n, d) for word, d in _SMALL_PARTS.items() for n in range(2, 10) for article in ("a", "an")}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
@@ -78,6 +82,7 @@ TABLE = WordTable(
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
+    count_links={"couple": "of"},
     half_before=("half a", "half an"),
     fractions=FRACTIONS,
     unit_fractions=UNIT_FRACTIONS,
