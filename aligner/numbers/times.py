@@ -24,8 +24,11 @@ from .words import find_word_numbers
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # Half of the day after the time: English, Arabic, Vietnamese and German day parts.
-_AM = r"a\.?\s?m\.?(?![^\W\d_])|صباح[اًا]*|(?:من )?فجر[اًا]*|بعد منتصف الليل|sáng|morgens|vormittags"
-_PM = r"p\.?\s?m\.?(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظهر|عصر[اًا]*|chiều|tối|abends|nachmittags"
+# "p.m." takes its last dot, "pm." leaves it to the sentence.
+_AM_LETTERS = r"(?:a\.\s?m\.|a\.?\s?m)"
+_PM_LETTERS = r"(?:p\.\s?m\.|p\.?\s?m)"
+_AM = rf"{_AM_LETTERS}(?![^\W\d_])|صباح[اًا]*|(?:من )?فجر[اًا]*|بعد منتصف الليل|sáng|morgens|vormittags"
+_PM = rf"{_PM_LETTERS}(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظهر|عصر[اًا]*|chiều|tối|abends|nachmittags"
 # Night runs across midnight: "12 giờ đêm", "الثانية عشرة ليلاً" are 0:00, "2 giờ đêm" 2:00, "11 giờ đêm" 23:00.
 _NIGHT = r"ليل[اًا]*|đêm|nachts"
 _HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})))?"
@@ -43,11 +46,13 @@ _PATTERNS = (
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
+    # Agency style, hours and minutes in four digits before the time zone: "(0630 GMT)", "1320 UTC".
+    re.compile(rf"(?<![\d.,:/])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<clock24>)(?=[ \u00a0]?(?:GMT|UTC)\b)"),
     # 9am, 9 p.m.: a bare hour with its half of the day.
-    re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>a\.?\s?m\.?)|(?P<pm>p\.?\s?m\.?))(?![^\W\d_])", re.IGNORECASE),
+    re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>{_AM_LETTERS})|(?P<pm>{_PM_LETTERS}))(?![^\W\d_])", re.IGNORECASE),
     # The bare first hour of a span whose end has it: "between 4 and 7 pm" ("từ 16 giờ đến 19 giờ"),
     # "11-2pm"; the half of the day is left open, as the span may cross noon.
-    re.compile(rf"{_HOUR}(?=(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and|until|till)[ \u00a0]+){_D}{{1,2}}(?:[:.]{_D}{{2}})?[ \u00a0]?[ap]\.?\s?m\.?(?![^\W\d_]))", re.IGNORECASE),
+    re.compile(rf"{_HOUR}(?=(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and|until|till)[ \u00a0]+){_D}{{1,2}}(?:[:.]{_D}{{2}})?[ \u00a0]?(?:{_AM_LETTERS}|{_PM_LETTERS})(?![^\W\d_]))", re.IGNORECASE),
 )
 
 
@@ -72,7 +77,8 @@ def _named(match: re.Match) -> NumberMention | None:
 
 
 # A count in up to three number words: "four", "ثماني عشرة" (eighteen), "سبع وأربعين" (forty-seven), read by ``_in_words``.
-_IN_WORDS = r"(?P<{}>[^\W\d_]+(?:[ \u00a0]+و?[^\W\d_]+){{0,2}}?)"
+_WORD = r"[^\W\d_](?:[^\W\d_]|[\u064b-\u0652])*"  # with its harakat: "وسبعٍ"
+_IN_WORDS = rf"(?P<{{}}>{_WORD}(?:[ \u00a0]+و?{_WORD}){{{{0,2}}}}?)"
 
 
 def _in_words(phrase: str | None) -> int | None:
@@ -111,7 +117,7 @@ def _offset(match: re.Match) -> NumberMention | None:
 
 # Arabic says the hour in words, by its ordinal, after "the hour" or before its minutes or its half
 # of the day: "الساعة الثامنة والربع صباحًا" is 8:15 a.m., "في الثالثة إلا ربعا" 2:45, "حتى السابعة
-# مساءً" 7 p.m., "الساعة العاشرة و10 دقائق مساء" 10:10 p.m.
+# مساءً" 7 p.m., "الساعة العاشرة و10 دقائق مساء" 10:10 p.m., "الثانية عشرة إلا سبع دقائق" 11:53.
 _T = "[ةه]"
 _AR_HOURS = {
     f"الحادي{_T} عشر{_T}?": 11, f"الثاني{_T} عشر{_T}?": 12, f"الواحد{_T}": 1, f"الثاني{_T}": 2, f"الثالث{_T}": 3, f"الرابع{_T}": 4,
@@ -119,8 +125,8 @@ _AR_HOURS = {
 }
 _AR_MINUTES = {"والنصف": 30, "والربع": 15, "والثلث": 20, "[إا]لا (?:ال)?ربع[اًا]*": -15, "[إا]لا (?:ال)?ثلث[اًا]*": -20}
 _AR_TIME = re.compile(
-    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?![\d.,:]|[ \u00a0]+(?:ساع|دقي|دقا)))"
-    rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|و[ \u00a0]?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
+    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:[وف](?=ال))?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?![\d.,:]|[ \u00a0]+(?:ساع|دقي|دقا)))"
+    rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|(?:و|(?P<to>[إا]لا))[ \u00a0]?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
     rf"(?![^\W\d_]){_HALF}"
 )
 
@@ -136,6 +142,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
             minute = _in_words(groups["mw"])
             if minute is None:
                 continue
+        if groups["to"]:
+            minute = -minute  # "الثانية عشرة إلا سبع دقائق", seven minutes to twelve
         half = _half(groups)
         if not (groups["clock"] or minute or half):
             continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
@@ -250,8 +258,10 @@ def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
         return (("time", 0 if hour == 12 else hour, minute),)
     if half == "pm":
         return (("time", hour if hour == 12 else hour + 12, minute),)
-    if hour > 12 or hour == 0:
-        return (("time", hour, minute), ("time", hour - 12, minute)) if hour > 12 else (("time", 0, minute), ("time", 12, minute))
+    if hour > 12:
+        return (("time", hour, minute),)
+    if hour == 0:
+        return (("time", 0, minute), ("time", 12, minute))
     return (("time", hour, minute), ("time", (hour + 12) % 24, minute))
 
 
@@ -281,18 +291,19 @@ def find_times(text: str) -> list[NumberMention]:
                     found.append(_in_seconds(match, hour, Decimal(minute)))
                 continue
             half = _half(match.groupdict())
+            clock24 = match.groupdict().get("clock24") is not None  # one reading: "0630 GMT" is no 18:30
             if half and hour > 12:
                 half = None  # "18:45 pm": the 24-hour clock already says it
             end = match.end()
             while end > match.start() and text[end - 1] in " \u00a0":
                 end -= 1
-            readings = _readings(hour % 24, minute, half)
+            readings = _readings(hour % 24, minute, half)[: 1 if clock24 else None]
             if match.groupdict().get("sec") and not half:
                 found.append(_with_seconds(match, end, hour, minute, int(ascii_digits(match.group("sec"))), readings))
                 continue
             # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
             # day also its minutes, being as often a span ("1 giờ 50 phút" is "110 minutes").
-            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *(() if half else (Decimal(hour * 60 + minute),)))
+            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *(() if half or clock24 else (Decimal(hour * 60 + minute),)))
             value = readings[0]
             found.append(
                 NumberMention(
