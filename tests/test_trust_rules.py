@@ -51,6 +51,13 @@ def test_a_label_two_dropped_from_the_arabic_is_still_missing():
     assert [m.split(" ")[0] for m in _reported("Article 2", "en", "المادة", "ar")] == ["2"]
 
 
+def test_a_clock_time_said_in_words_the_engine_cannot_read_is_not_missing():
+    # Text+Berg dev (de→fr): the hut warden's "18.00 Uhr" is "dix-huit heures".
+    source = "Ich öffne die Küche erst um 18.00 Uhr."
+    assert _reported(source, "de", "Je n'ouvre la cuisine qu'à dix-huit heures !", "fr") == []
+    assert [m.split(" ")[0] for m in _reported(source, "de", "Je n'ouvre la cuisine qu'à dix-huit heures !", "vi")] == ["18.00"]
+
+
 
 def _pair(source: list[str], target: list[str], beads):
     """A pair of one-paragraph documents aligned by the given beads, at an even length ratio."""

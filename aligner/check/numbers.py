@@ -144,14 +144,16 @@ def _unreadable_counterpart(mention: NumberMention, other: Said) -> bool:
     """A whole number, percentage or Roman numeral missing on a side whose language's number words the
     engine cannot read, or a lone 1 or 2 against a language that says them by the noun's form (Arabic duals).
 
-    "10 years" is "zehn Jahre", "100000 years" is "十万年", "Australian II" is "澳大利亚二队": the
-    counterpart is there, unread. Years, dates, decimals and ranges are written in digits everywhere
-    and stay compared.
+    "10 years" is "zehn Jahre", "100000 years" is "十万年", "Australian II" is "澳大利亚二队", a clock
+    time "um 18.00 Uhr" is "à dix-huit heures": the counterpart is there, unread. Years, dates,
+    decimals and ranges are written in digits everywhere and stay compared.
     """
     if says_one_and_two_by_form(other.language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2):
         return True  # "2 drummers" is قارعَي طبول, a dual; "Article 2" is a label, and stays compared
     if reads_number_words(other.language):
         return False
+    if mention.kind == "time":
+        return True
     whole = isinstance(mention.value, Decimal) and mention.value == mention.value.to_integral_value()
     decimal_written = _DECIMAL_WRITTEN.search(mention.text)  # "3.5 million" is whole, but written in digits
     return mention.kind in ("cardinal", "ordinal", "percent", "roman") and not mention.parts and whole and not decimal_written
