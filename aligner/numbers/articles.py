@@ -1,8 +1,10 @@
-"""Spans of time counted by an article rather than a number: "a week later" is "7 ngày sau", "một năm"
-(a year) is "12 tháng", Arabic "بعد أسبوع" (after a week) is "after 7 days".
+"""Spans of time and measures counted by an article rather than a number: "a week later" is "7 ngày
+sau", "một năm" (a year) is "12 tháng", Arabic "بعد أسبوع" (after a week) is "after 7 days", "about a
+kilo and a half" is "khoảng 1,5 kg".
 
 Each is read as a soft 1 with its unit, so that it pairs with the same span said in another unit
-(``units.converted``); like every number in words it is never reported on its own.
+(``units.converted``); like every number in words it is never reported on its own. "A second" is
+also the ordinal ("a second phase" is "giai đoạn 2").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from decimal import Decimal
 from .languages import base_code
 from .model import NumberMention
 from .text import Occupied
-from .units import is_duration, unit_span
+from .units import unit_span
 
 _ARTICLES = {"en": re.compile(r"\b(?:a|an)\b", re.IGNORECASE), "vi": re.compile(r"\b(?:một|Một)\b")}
 # Arabic says "a week" with the noun alone, after a word of time, with "for" or "by" written onto it
@@ -34,7 +36,8 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
     if code in _ARTICLES:
         for m in _ARTICLES[code].finditer(text):
             unit, end = unit_span(text, m.end(), code)
-            if is_duration(unit) and not taken.overlaps(m.start(), end):
+            # A unit written as a word: not the symbols of "a m", "a t-shirt".
+            if unit and end - m.end() > 3 and not taken.overlaps(m.start(), end):
                 found.append(_one(text, m.start(), end, unit))
     elif code == "ar":
         for m in _ARABIC_SPAN.finditer(text):
@@ -44,4 +47,5 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
 
 
 def _one(text: str, start: int, end: int, unit: str) -> NumberMention:
-    return NumberMention(start, end, text[start:end], Decimal(1), "cardinal", "1", form="words", unit=unit)
+    ordinal = (Decimal(2),) if unit == "second" else ()
+    return NumberMention(start, end, text[start:end], Decimal(1), "cardinal", "1", form="words", unit=unit, alternates=ordinal)

@@ -37,7 +37,8 @@ FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "ha
 # "one in five children" (20%), "two in three".
 FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
 # "about a third", "nearly a quarter": a share, where "a third" alone is as often an ordinal (a third term).
-FRACTIONS |= {f"{near} a {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for near in ("about", "roughly", "nearly", "almost", "around", "approximately")}
+_NEAR = ("about", "roughly", "nearly", "almost", "around", "approximately")
+FRACTIONS |= {f"{near} a {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for near in _NEAR}
 # A change in points: "a quarter-point increase" is "nâng thêm 0,25 điểm phần trăm"; "half price" is "giảm 50%".
 FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_value(1, 2), "half price": fraction_value(1, 2)}
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
@@ -51,6 +52,8 @@ UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {
 _SMALL_PARTS = {"tenth": 10, "hundredth": 100, "thousandth": 1000}
 UNIT_FRACTIONS |= {f"{word} of {article}": fraction_value(1, d) for word, d in _SMALL_PARTS.items() for article in ("a", "an")}
 UNIT_FRACTIONS |= {f"{_UNITS[n]} {word}s of {article}": fraction_value(n, d) for word, d in _SMALL_PARTS.items() for n in range(2, 10) for article in ("a", "an")}
+# "about a quarter of an hour" is "khoảng 15 phút", not "about a quarter" (a share) and an hour.
+UNIT_FRACTIONS |= {f"{near} {phrase}": value for phrase, value in UNIT_FRACTIONS.items() for near in _NEAR}
 ORDINALS = {w: i for i, w in enumerate(_ORD_UNITS) if i} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 
 MONTHS = {name.lower(): m for m, name in get_month_names("wide", locale="en").items()}
