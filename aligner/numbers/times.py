@@ -47,7 +47,7 @@ _PATTERNS = (
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
     # Agency style, hours and minutes in four digits before the time zone: "(0630 GMT)", "1320 UTC".
-    re.compile(rf"(?<![\d.,:/])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<clock24>)(?=[ \u00a0]?(?:GMT|UTC)\b)"),
+    re.compile(r"(?<![\d.,:/])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<clock24>)(?=[ \u00a0]?(?:GMT|UTC)\b)"),
     # 9am, 9 p.m.: a bare hour with its half of the day.
     re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>{_AM_LETTERS})|(?P<pm>{_PM_LETTERS}))(?![^\W\d_])", re.IGNORECASE),
     # The bare first hour of a span whose end has it: "between 4 and 7 pm" ("từ 16 giờ đến 19 giờ"),
