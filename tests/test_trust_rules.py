@@ -107,6 +107,14 @@ def test_a_cut_clause_whose_numbers_are_gone_is_hard_evidence():
     assert not _lost("and 91% of land deforested since 1970", AMAZON_VI, "vi")
 
 
+def test_a_number_is_carried_under_any_of_its_readings_and_counted_once():
+    # News dev (en→ar): the 60 of "aged 60" also reads as a year (1960, 2060); said as الستين it is carried.
+    clause = "people aged 60 and above"
+    target = "ومنذ مارس/آذار، يستقل المترو مجانا من بلغوا الستين فما فوق وذوو الإعاقة والأطفال دون السادسة."
+    assert not _lost(clause, target, "ar")
+    assert _lost(clause, target.replace("الستين", "السبعين"), "ar")
+
+
 def test_a_name_counts_only_where_the_target_document_writes_it():
     clause = "of formerly forested land in the Amazon"
     cut = AMAZON_VI.replace(" ở Amazon", "")

@@ -159,13 +159,13 @@ def carried(clause: str, target: str, source_language: str, target_language: str
     is only found in a target in the same script (Vietnamese, German); elsewhere its count alone says
     the clause has names to lose. Shares are 0 when the clause has none.
     """
-    numbers = {v for m in extract_numbers(clause, source_language) if m.hard for v in m.values()}
+    numbers = {m.value: set(m.values()) for m in extract_numbers(clause, source_language) if m.hard}  # each number once, with its readings
     in_target = {v for m in extract_numbers(target, target_language) for v in m.values()}
     names = _names(clause)
     folded = _fold(target)
     return {
         "clause_numbers": float(len(numbers)),
-        "clause_numbers_carried": len(numbers & in_target) / len(numbers) if numbers else 0.0,
+        "clause_numbers_carried": sum(bool(readings & in_target) for readings in numbers.values()) / len(numbers) if numbers else 0.0,
         "clause_names": float(len(names)),
         "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
     }

@@ -37,6 +37,37 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
     return replace(_single(text, a, b, Decimal(f"{a.digits}.{b.digits}"), "cardinal", f"{a.digits}.{b.digits}"), unit="m", parts=())
 
 
+def _scale(m: NumberMention) -> Decimal:
+    """The scale a digit number carries in words ("3 million" 1,000,000, "35 ألف" 1,000; 1 when none)."""
+    if m.form != "digits" or m.kind != "cardinal" or not isinstance(m.value, Decimal) or not m.digits or not Decimal(m.digits):
+        return Decimal(1)
+    return m.value / Decimal(m.digits)
+
+
+def _scaled_low(a: NumberMention, b: NumberMention) -> Decimal | None:
+    """The low end of a range whose scale only its high end says: "2-3 million" is 2 to 3 million,
+    "بين 400 و600 ألف" 400,000 to 600,000 (None when ``a`` has its own scale or is not below the count)."""
+    scale = _scale(b)
+    if scale < 1000 or _scale(a) != 1 or a.kind != "cardinal" or not isinstance(a.value, Decimal) or not 0 < a.value < b.value / scale:
+        return None
+    return a.value * scale
+
+
+# Between the two ends of a range said apart: a dash after a currency glued to the low end ("VND2-3
+# million"), "to", Arabic "بين X و Y", Vietnamese "đến", "tới".
+_RANGE_WORDS = re.compile(r"[ \u00a0]*(?:[-\u2010-\u2015~]|to|and|đến|tới|و)[ \u00a0]*")
+
+
+def share_scales(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """The low end of a range said apart from its high end reads with the high end's scale too."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if _RANGE_WORDS.fullmatch(text, a.end, b.start) and (low := _scaled_low(a, b)) is not None:
+            out[k] = replace(a, alternates=(*a.alternates, low))
+    return out
+
+
 def _scale_and_rest(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
     """Arabic "31 ألفاً و900" (thirty-one thousand and 900) is 31,900: a count of a scale, and after
     "و" (and) a number smaller than the scale. The scale may be said in words alone: "ألفين و150"
@@ -44,7 +75,7 @@ def _scale_and_rest(text: str, a: NumberMention, b: NumberMention) -> NumberMent
     if a.kind != "cardinal" or b.kind != "cardinal" or b.form != "digits" or not isinstance(a.value, Decimal) or not isinstance(b.value, Decimal):
         return None
     if a.form == "digits":
-        scale = a.value / Decimal(a.digits) if a.digits and Decimal(a.digits) else 0
+        scale = _scale(a)
     elif a.form == "words":
         scale = next((s for s in (10**12, 10**9, 10**6, 1000) if a.value % s == 0), 0)
     else:
@@ -95,6 +126,8 @@ _ROUND_BEFORE = re.compile(r"(?i:vòng)\s*$")
 
 def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMention:
     sign = "%" if b.kind == "percent" else ""
+    if kind == "range" and (low := _scaled_low(a, b)) is not None:
+        a = replace(a, value=low, display=render_decimal(low))
     lo = a.display if a.kind == "ordinal" else render_decimal(a.value)
     hi = render_decimal(b.value)
     shown = {"range": f"{lo}–{hi}{sign}", "fraction": f"{lo}/{hi}", "time": f"{lo}:{b.digits}"}[kind]
@@ -109,8 +142,10 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
         alternates = (share, *as_percent(share))
         if a.value == 1 and _ROUND_BEFORE.search(text, max(0, a.start - 8), a.start):
             alternates += (2 * b.value,)  # "vòng 1/8", the eighth-finals, is the round of 16
-    # A score's nil is as often said in words ("won all three", "بثلاثة انتصارات مقابل لا شيء"): soft alone.
-    parts = tuple(replace(p, form="words") if kind == "range" and p.value == 0 else p for p in (a, b))
+    # A score's nil is as often said in words ("won all three", "بثلاثة انتصارات مقابل لا شيء"): soft alone;
+    # so is "24/24" or "24/7", round the clock ("túc trực 24/24" is "on duty around the clock").
+    clock_round = kind == "fraction" and a.value == 24 and b.value in (7, 24)
+    parts = tuple(replace(p, form="words") if (kind == "range" and p.value == 0) or clock_round else p for p in (a, b))
     return NumberMention(
         start=a.start,
         end=b.end,
@@ -120,6 +155,7 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
         display=shown,
         parts=parts,
         alternates=alternates,
+        form="words" if clock_round else "digits",
     )
 
 

@@ -248,7 +248,8 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
         kind, end = "percent", stop
     elif (n := _ordinal_suffix(text, end, table)) > 0:
         kind, end = "ordinal", end + n
-    elif (m := _DECADE.match(text, end)) is not None and value % 10 == 0 and value >= 10 and not parsed.note:
+    # "10s" is the plural of ten ("1,470 perfect 10s"); the decade is written "'10s" or "2010s".
+    elif (m := _DECADE.match(text, end)) is not None and value % 10 == 0 and (value >= 20 or text[start - 1 : start] in "'’" and value) and not parsed.note:
         kind, end = "decade", m.end()
         if value < 100:
             alternates.append(1900 + value)  # "the 60s"

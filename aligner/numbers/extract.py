@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .articles import find_counted_by_article
-from .compounds import join_compounds, join_scale_words
+from .compounds import join_compounds, join_scale_words, share_scales
 from .dates import find_dates
 from .digits import find_digit_numbers
 from .fractions import find_fractions
@@ -72,15 +72,25 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     for c in counted:
         taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
-    found = join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start))
+    found = share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)))
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)
 
 
+# "No. 1", "#1", "số 1", "رقم 1": the top rank, which translations say as often in words ("topped the
+# chart", "quán quân", "تصدّر").
+_RANK_MARK = re.compile(r"(?:\bNo\.?|#|\bsố|رقم)[ \u00a0]?$", re.IGNORECASE)
+
+
 def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMention:
-    """A lone "1" that the language writes for its article is soft, like the article."""
-    if m.text != "1" or m.parts or m.kind != "cardinal" or text[m.end : m.end + 1] != " ":
+    """A lone "1" that the language writes for its article, or the top rank, is soft like the article
+    (still compared where a changed number is its likely counterpart: "No. 1" against "số 2")."""
+    if m.text != "1" or m.parts or m.kind != "cardinal":
+        return m
+    if _RANK_MARK.search(text, max(0, m.start - 5), m.start):
+        return replace(m, form="article")
+    if text[m.end : m.end + 1] != " ":
         return m
     before = text[max(0, m.start - 80) : m.start].split()[-1:] if text[m.start - 1 : m.start] == " " else []
     after = re.match(r"\s*([^\W\d_]+)", text[m.end : m.end + 80])  # the next word, without its punctuation ("1 ngày?")

@@ -96,6 +96,9 @@ class WordTable:
     # language's indefinite article written in digits? Then it is soft like the word (informal
     # Vietnamese "1 nhà hàng" for "một nhà hàng", a restaurant).
     digit_article: Callable[[str, str], bool] = lambda before, after: False
+    # Can this word (normalized) go on a number begun before it? Arabic writes a preposition onto
+    # the first word of a number only: "الثالث بعشر نقاط" is third with ten points, not the 13th.
+    continues: Callable[[str], bool] = lambda word: True
     # Is a word, as written (marks and all), no number whatever its normalized form? Arabic verbs
     # made from number roots differ from the numbers by a shadda only ("ألّف", he wrote, "ألف", thousand).
     not_a_number: Callable[[str], bool] = lambda raw: False

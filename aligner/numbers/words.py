@@ -65,6 +65,8 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
             break
         if tok.is_digits or not free[k] or phrase_end(text, tokens, k, table.percent_words) is not None:
             break
+        if k > i and not table.continues(tok.word):
+            break
         if state.top_scale and _scale_next(text, tokens, k, table) == state.top_scale and any(table.lookup(form) for form, _ in table.variants(tok.word)):
             break  # "ثلاثة آلاف وخمسة آلاف", 3,000 and 5,000: two numbers, each with its scale
         if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):

@@ -120,6 +120,10 @@ QUANTITY_NOUNS = _forms(10, "عقد عقود عقدا") | _forms(100, "قرن ق
 # Their duals count two of them: عقدين is 20 years (or two contracts: 2 is another reading).
 DUAL_NOUNS = _forms(10, "عقدين عقدان") | _forms(100, "قرنين قرنان")
 
+_SCALES = (
+    _forms(1000, "ألف آلاف ألفا") | _forms(10**6, "مليون ملايين مليونا") | _forms(10**9, "مليار مليارات بليون بلايين مليارا بليونا")
+    | _forms(10**12, "تريليون تريليونات تريليونا")
+)
 _COMPOUND_ONLY = frozenset(_n("حادي حادية اثنا اثني اثنتا اثنتي"))
 # Weekdays named after numbers: يوم الاثنين (Monday), يوم الأحد (Sunday).
 _DAY = normalize("يوم")
@@ -167,6 +171,12 @@ def _not_a_number(raw: str) -> bool:
     return False
 
 
+def _continues(word: str) -> bool:
+    """A word read only once a preposition (ب ل ك) is taken off it starts a number of its own."""
+    base = word[1:] if len(word) > 2 and word[0] in "وف" else word
+    return base[:1] not in "بلك" or base in CARDINALS or base in ORDINALS or base in _SCALES
+
+
 def _veto(words: list[str], i: int, j: int) -> bool:
     if j - i == 1 and i > 0 and words[i - 1] == _DAY:
         return any(form in _WEEKDAY_WORDS for form, _ in variants(words[i]))
@@ -180,8 +190,7 @@ TABLE = WordTable(
     multipliers={normalize("مائة"): 100, normalize("مئة"): 100, **QUANTITY_NOUNS},
     # With the accusative ending of a counted noun after 11 to 99 ("أكثر من 30 ألفا", more than
     # 30,000; "مليونا", a million) as well; "ألفا" with no count before it is two thousand ("ألفا جندي").
-    scales=_forms(1000, "ألف آلاف ألفا") | _forms(10**6, "مليون ملايين مليونا") | _forms(10**9, "مليار مليارات بليون بلايين مليارا بليونا")
-    | _forms(10**12, "تريليون تريليونات تريليونا"),
+    scales=_SCALES,
     needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات ألفا")) | frozenset(QUANTITY_NOUNS),
     year_parts={normalize("نصف"): 6},
     quantity_nouns=frozenset(QUANTITY_NOUNS),
@@ -198,6 +207,7 @@ TABLE = WordTable(
     normalize=normalize,
     variants=variants,
     veto=_veto,
+    continues=_continues,
     not_a_number=_not_a_number,
     implied=_dual,
     month_names=MONTHS,
