@@ -51,6 +51,14 @@ def test_a_label_two_dropped_from_the_arabic_is_still_missing():
     assert [m.split(" ")[0] for m in _reported("Article 2", "en", "المادة", "ar")] == ["2"]
 
 
+def test_a_month_said_again_in_a_second_date_is_no_added_number():
+    # News dev (en→vi): the Vietnamese repeats the month the English says once.
+    source = "reach their peak on the night of Saturday, December 13, into Sunday the 14th."
+    target = "đạt cực điểm vào đêm thứ Bảy 13/12 đến rạng sáng Chủ nhật 14/12."
+    assert [d.message for d in _left(source, "en", target, "vi", lambda m, own, other: _said_again(m, other))] == []
+    assert len(_left(source, "en", target.replace("14/12", "14/11"), "vi", lambda m, own, other: _said_again(m, other))) == 1
+
+
 def test_a_clock_time_said_in_words_the_engine_cannot_read_is_not_missing():
     # Text+Berg dev (de→fr): the hut warden's "18.00 Uhr" is "dix-huit heures".
     source = "Ich öffne die Küche erst um 18.00 Uhr."

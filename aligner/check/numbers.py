@@ -168,10 +168,11 @@ def _written_unread(mention: NumberMention, other: Said) -> bool:
 
 
 def _said_again(mention: NumberMention, other: Said) -> bool:
-    """Is the unpaired number a repetition of a value the other side says too? "She had 10 children.
-    My mom was the youngest of her 10 kids." is "bà có đến 10 đứa con. Mẹ tôi là con út": the
-    value is kept, the translator only did not say it twice."""
-    return any(set(mention.values()) & set(number.values()) for number in other.numbers)
+    """Is the unpaired number a repetition of a value the other side says too, whole or as a part of
+    a date? "She had 10 children. My mom was the youngest of her 10 kids." is "bà có đến 10 đứa con.
+    Mẹ tôi là con út"; "Saturday, December 13, into Sunday the 14th" is "thứ Bảy 13/12 đến Chủ nhật
+    14/12": the value is kept, one side only says it once."""
+    return any(set(mention.values()) & set(said.values()) for number in other.numbers for said in (number, *number.parts))
 
 
 # An amount said again in another currency or unit, in parentheses right after the amount:

@@ -25,7 +25,8 @@ from .tables import WordTable
 from .text import Token
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
-_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến)\s+(\d{1,2})/(\d{1,2})(?![\d/])")
+# After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)".
+_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+|\s*\()(\d{1,2})/(\d{1,2})(?![\d/])")
 _MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:\s*(?:/|,?\s*(?i:năm))\s*(\d{4}))?(?!\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".

@@ -88,11 +88,18 @@ def _phrase_after(text: str, words: _Words, end: int, phrases: tuple[str, ...]) 
     return words.tokens[stop - 1].end if stop is not None else -1
 
 
-def _scales_after(text: str, words: _Words, end: int, table: WordTable) -> tuple[int, int]:
+# An amount of money: "m" and "k" glued to it are million and thousand ("£5m", "€350k"), not metres.
+_CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₫₹]|\b(?:USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|VND|AED|SAR|QAR|KWD|BHD|OMR|EGP|JOD|Rs))[ \u00a0]?$")
+_MONEY_SCALES = {"m": 10**6, "k": 1000}
+
+
+def _scales_after(text: str, words: _Words, start: int, end: int, table: WordTable) -> tuple[int, int]:
     """(multiplier, end) of scale words following the digits: "184,000 billion" -> 10**9."""
     attached = re.match(r"[^\W\d_]+", text[end:])
     if attached and attached.group().lower() in table.scales:  # "£2bn"
         return table.scales[attached.group().lower()], end + attached.end()
+    if attached and attached.group() in _MONEY_SCALES and _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
+        return _MONEY_SCALES[attached.group()], end + attached.end()
     if attached and table.lang in GLUED_SCALE_LANGUAGES:  # "10万人": the scale, then the counted noun, without a space
         more = int(attached.group()[0] in "多余餘")  # "10多亿", more than a billion
         for scale in sorted(table.scales, key=len, reverse=True):
@@ -262,7 +269,7 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
         i = words.before(start)
         if i >= 0 and words.tokens[i].word in table.ordinal_markers and adjacent(text, words.tokens[i].end, start):
             kind, start = "ordinal", words.tokens[i].start
-        factor, stop = _scales_after(text, words, end, table) if kind == "cardinal" else (1, end)
+        factor, stop = _scales_after(text, words, start, end, table) if kind == "cardinal" else (1, end)
         if factor == 1 and kind == "cardinal":
             factor, stop = _multiplier_after(text, words, end, table)
         if factor > 1:
