@@ -25,8 +25,9 @@ from .tables import WordTable
 from .text import Token
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
-# After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)".
-_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+|\s*\()(\d{1,2})/(\d{1,2})(?![\d/])")
+# After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
+# dot or a hyphen as some newsrooms write it ("ngày 17.9", "ngày 13-10").
+_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+|\s*\()(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)")
 _MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:\s*(?:/|,?\s*(?i:năm))\s*(\d{4}))?(?!\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".
@@ -74,6 +75,11 @@ def _atom_at(atoms: dict[int, NumberMention], start: int, end: int) -> NumberMen
     return atom if atom is not None and atom.end == end and atom.kind in {"cardinal", "year", "ordinal"} else None
 
 
+def _digits(text: str, start: int, end: int) -> NumberMention:
+    """A whole number of ASCII digits written at ``start:end``."""
+    return NumberMention(start=start, end=end, text=text[start:end], value=Decimal(text[start:end]), kind="cardinal", display=str(int(text[start:end])), digits=text[start:end])
+
+
 def _int(atom: NumberMention | None, lo: int, hi: int) -> int | None:
     if atom is None or not isinstance(atom.value, Decimal) or atom.value != atom.value.to_integral_value():
         return None
@@ -106,9 +112,11 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
         found += _marked_dates(text, marked, atoms)
     if lang == "vi":
         for m in _DAY_MONTH_VI.finditer(text):
-            d, mo = _int(_atom_at(atoms, m.start(1), m.end(1)), 1, 31), _int(_atom_at(atoms, m.start(2), m.end(2)), 1, 12)
+            # "17.9" was read as one decimal: its day and month are made here.
+            day, month = (_atom_at(atoms, m.start(g), m.end(g)) or _digits(text, m.start(g), m.end(g)) for g in (1, 3))
+            d, mo = _int(day, 1, 31), _int(month, 1, 12)
             if d and mo:
-                found.append(_date(text, m.start(1), m.end(2), None, mo, d, [atoms[m.start(1)], atoms[m.start(2)]], "dm"))
+                found.append(_date(text, m.start(1), m.end(3), None, mo, d, [day, month], "dm"))
         for m in _MONTH_VI.finditer(text):
             month_atom = _atom_at(atoms, m.start(1), m.end(1))
             mo = _int(month_atom, 1, 12)

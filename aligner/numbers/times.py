@@ -302,8 +302,10 @@ def find_times(text: str) -> list[NumberMention]:
                 found.append(_with_seconds(match, end, hour, minute, int(ascii_digits(match.group("sec"))), readings))
                 continue
             # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
-            # day also its minutes, being as often a span ("1 giờ 50 phút" is "110 minutes").
-            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *(() if half or clock24 else (Decimal(hour * 60 + minute),)))
+            # day also its minutes, being as often a span ("1 giờ 50 phút" is "110 minutes"), and in
+            # quarters of an hour its hours ("1 giờ 15 phút" is "an hour and a quarter").
+            span = () if half or clock24 else (Decimal(hour * 60 + minute), *((Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()))
+            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *span)
             value = readings[0]
             found.append(
                 NumberMention(

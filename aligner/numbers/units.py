@@ -138,14 +138,15 @@ def unit_span(text: str, end: int, lang: str) -> tuple[str, int]:
 
 
 # Half a unit more, after the unit ("2 tiếng rưỡi", "an hour and a half", "ثلاثة أمتار ونصف المتر")
-# or, in English, before it ("two and a half hours").
+# or, in English, before it ("two and a half hours"); in English a quarter too ("an hour and a quarter").
 _HALF_AFTER = {
-    "en": re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![^\W\d_])"),
+    "en": re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+(?P<part>half|quarter)(?![^\W\d_])"),
     "vi": re.compile(r"[ \u00a0]+rưỡi(?![^\W\d_])"),
     "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:[ \u00a0]+ال[^\W\d_]+)?(?![^\W\d_])"),
 }
 
 
+_PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
 _SCALE_AFTER = re.compile(r"[ \u00a0]+(?:hundred|thousand|million|billion|trillion)", re.IGNORECASE)
 
 
@@ -156,18 +157,19 @@ def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
     unit, stop = unit_span(text, end, lang)
     if not unit and base_code(lang) == "en" and (before := _HALF_AFTER["en"].match(text, end)):
         unit, stop = unit_span(text, before.end(), lang)
+        part = _PARTS[before.group("part")]
         if unit:
-            return unit, Decimal("0.5"), stop
+            return unit, part, stop
         # "two and a half times", 2.5; not "three and a half million", which the scale multiplies
-        return ("", Decimal(0), end) if _SCALE_AFTER.match(text, before.end()) else ("", Decimal("0.5"), before.end())
+        return ("", Decimal(0), end) if _SCALE_AFTER.match(text, before.end()) else ("", part, before.end())
     return (unit, *half_after(text, stop, lang)) if unit else ("", Decimal(0), end)
 
 
 def half_after(text: str, end: int, lang: str) -> tuple[Decimal, int]:
-    """Half a unit said after a unit ending at ``end`` (0.5 and where it ends), else (0, end)."""
+    """Half (or a quarter of) a unit said after a unit ending at ``end`` (0.5 and where it ends), else (0, end)."""
     pattern = _HALF_AFTER.get(base_code(lang))
     match = pattern.match(text, end) if pattern else None
-    return (Decimal("0.5"), match.end()) if match else (Decimal(0), end)
+    return (_PARTS[match.groupdict().get("part") or "half"], match.end()) if match else (Decimal(0), end)
 
 
 # Words that say their count with their unit: Arabic duals of units of time ("يومين", two days).
