@@ -166,7 +166,7 @@ def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
 
 
 def half_after(text: str, end: int, lang: str) -> tuple[Decimal, int]:
-    """Half (or a quarter of) a unit said after a unit ending at ``end`` (0.5 and where it ends), else (0, end)."""
+    """Half (or a quarter of) a unit said after a unit ending at ``end``: (0.5 or 0.25, where it ends), else (0, end)."""
     pattern = _HALF_AFTER.get(base_code(lang))
     match = pattern.match(text, end) if pattern else None
     return (_PARTS[match.groupdict().get("part") or "half"], match.end()) if match else (Decimal(0), end)
