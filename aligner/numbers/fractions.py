@@ -16,6 +16,7 @@ from typing import Callable
 from .model import NumberMention, render_decimal
 from .tables import WordTable
 from .text import Occupied, Token, adjacent
+from .words import scale_next
 
 
 def fraction_value(numerator: int | Decimal, denominator: int | Decimal) -> Decimal:
@@ -68,12 +69,10 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
 
 
 def _scale_follows(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
-    """Does a scale follow token ``k``, alone or after an article? Then the fraction is of it ("rise by
-    half a million" is 500,000, which the word reader reads), not a share."""
-    for j in (k, k + 1):
-        if j >= len(tokens) or not adjacent(text, tokens[j - 1].end, tokens[j].start):
-            return False
-        if any(form in table.scales for form, _ in table.variants(tokens[j].word)):
-            return True
-    return False
+    """Is token ``k``, or the one after it (after an article), a scale right after the fraction ending
+    at token ``k - 1``? Then the fraction is of it ("rise by half a million" is 500,000, which the word
+    reader reads), not a share."""
+    if scale_next(text, tokens, k - 1, table):
+        return True
+    return k < len(tokens) and adjacent(text, tokens[k - 1].end, tokens[k].start) and bool(scale_next(text, tokens, k, table))
 

@@ -67,7 +67,7 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
             break
         if k > i and not table.continues(tok.word):
             break
-        if state.top_scale and _scale_next(text, tokens, k, table) == state.top_scale and any(table.lookup(form) for form, _ in table.variants(tok.word)):
+        if state.top_scale and scale_next(text, tokens, k, table) == state.top_scale and any(table.lookup(form) for form, _ in table.variants(tok.word)):
             break  # "ثلاثة آلاف وخمسة آلاف", 3,000 and 5,000: two numbers, each with its scale
         if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):
             break
@@ -96,7 +96,7 @@ def _next_forms(text: str, tokens: list[Token], k: int, table: WordTable) -> lis
     return [form for form, _ in table.variants(tokens[k + 1].word)]
 
 
-def _scale_next(text: str, tokens: list[Token], k: int, table: WordTable) -> int:
+def scale_next(text: str, tokens: list[Token], k: int, table: WordTable) -> int:
     """The scale the word right after token ``k`` names (0 if none)."""
     return next((table.scales[form] for form in _next_forms(text, tokens, k, table) if form in table.scales), 0)
 
