@@ -35,9 +35,10 @@ _RULES = (
     ),
     Rule(
         "addition", "Translation text that is not in the source",
-        "A paragraph or sentence of the translation has no counterpart in the source: an addition, "
-        "or a sentence from another document.",
-        Severity.WARNING,
+        "A paragraph, sentence or clause of the translation has no counterpart in the source: an addition, "
+        "or a sentence from another document. A clause is info: reported where the translation is clearly "
+        "longer than its source and the clause resembles nothing there, for a reviewer to read.",
+        Severity.WARNING, {"clause": Severity.INFO},
     ),
     Rule(
         "moved", "Translated out of order",

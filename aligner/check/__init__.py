@@ -6,7 +6,7 @@ added to ``CHECKS`` below.
 
 from __future__ import annotations
 
-from .clauses import clause_findings
+from .clauses import added_clause_findings, clause_findings
 from .confidence import with_confidence
 from .evidence import evidence_of
 from .joined import joined_addition_findings
@@ -16,7 +16,7 @@ from .pair import Pair, Settings
 from .structure import structure_findings, verdict
 from .units import untranslated_findings
 
-CHECKS = (structure_findings, clause_findings, joined_addition_findings, number_findings, untranslated_findings, markup_findings)
+CHECKS = (structure_findings, clause_findings, added_clause_findings, joined_addition_findings, number_findings, untranslated_findings, markup_findings)
 
 
 def run_checks(pair: Pair, settings: Settings) -> list:

@@ -24,11 +24,12 @@ MODEL_FILE = "confidence.json"
 
 
 def family(finding: Finding) -> str:
-    """The group of findings one model covers: number kinds together, omissions by level."""
+    """The group of findings one model covers: number kinds together, omissions by level, added
+    clauses apart from added sentences (no model yet: ``check.clauses.added_clause_findings``)."""
     if finding.kind.startswith("number_") and finding.kind != "number_format":
         return "number"
-    if finding.kind == "omission":
-        return f"omission:{finding.level}"
+    if finding.kind == "omission" or (finding.kind, finding.level) == ("addition", "clause"):
+        return f"{finding.kind}:{finding.level}"
     return finding.kind
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable, Sequence
 
@@ -57,6 +57,18 @@ class Pair:
             if nearest is not None and sentences[nearest].paragraph == sentences[start].paragraph:
                 found.append((nearest, bead_of[nearest]))
         return found
+
+    def mirrored(self) -> Pair:
+        """The pair seen from the target: its sides, beads, links and length ratio swapped, so that a
+        check of what the target leaves out of the source finds what the target adds to it."""
+        alignment = self.alignment
+        swapped = Alignment(
+            [Bead(b.target, b.source, b.score, b.moved) for b in alignment.beads],
+            alignment.sides[::-1],
+            replace(alignment.scoring, expected_log_ratio=-alignment.scoring.expected_log_ratio),
+            [(j, i, margin) for i, j, margin in alignment.links],
+        )
+        return Pair(self.target, self.source, swapped, self.embed, self.tokens, self.verdict, self.run_share)
 
     def source_span(self, indices: Sequence[int], highlights=()) -> Span:
         return _span(self.source.sentences, indices, highlights)

@@ -4,7 +4,7 @@ Numeric dates (``24/1/2019``, ``2019-01-24``, Vietnamese ``ngày 9/5`` = 9 May, 
 Japanese ``2019年2月5日`` / ``8月6日`` / ``10月``, Korean ``2019년 2월 5일``),
 month names with a day and/or year on either side (``January 24, 2019``,
 ``24 يناير 2019``, ``24th of January``), and Vietnamese ``ngày 24 tháng 1 năm 2019``
-/ ``tháng 5/2019``.  A date's day, month and year stay available as ``parts``; a
+/ ``tháng 5/2019`` / ``tháng 10.2023``.  A date's day, month and year stay available as ``parts``; a
 month name counts as written (``form="month"``: "in November" pairs with
 ``tháng 11`` and is missed when the translation drops it), except a lone month name
 that is also a common word (Arabic مارس "practised", نيسان "Nissan"), which is a
@@ -28,7 +28,7 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?
 # After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
 # dot or a hyphen as some newsrooms write it ("ngày 17.9", "ngày 13-10").
 _DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+|\s*\()(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)")
-_MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:\s*(?:/|,?\s*(?i:năm))\s*(\d{4}))?(?!\d)")
+_MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".
 _MARKED = {
@@ -118,7 +118,8 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
             if d and mo:
                 found.append(_date(text, m.start(1), m.end(3), None, mo, d, [day, month], "dm"))
         for m in _MONTH_VI.finditer(text):
-            month_atom = _atom_at(atoms, m.start(1), m.end(1))
+            # "tháng 10.2023" was read as one decimal: its month and year are made here.
+            month_atom = _atom_at(atoms, m.start(1), m.end(1)) or _digits(text, m.start(1), m.end(1))
             mo = _int(month_atom, 1, 12)
             if not mo:
                 continue
@@ -127,7 +128,7 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
             if before and (day := _int(_atom_at(atoms, before.start(1), before.end(1)), 1, 31)):
                 start, d, parts, roles = before.start(), day, [atoms[before.start(1)], month_atom], "dm"
             end = m.end(1)
-            if m.group(2) and (year_atom := _atom_at(atoms, m.start(2), m.end(2))):
+            if m.group(2) and (year_atom := _atom_at(atoms, m.start(2), m.end(2)) or _digits(text, m.start(2), m.end(2))):
                 y, end, parts, roles = int(year_atom.value), m.end(2), parts + [year_atom], roles + "y"
             found.append(_date(text, start, end, y, mo, d, parts, roles))
     return found

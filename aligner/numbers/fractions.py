@@ -34,11 +34,11 @@ def as_percent(value: Decimal) -> tuple[Decimal, ...]:
 def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied, unit_at: Callable[[int], str]) -> list[NumberMention]:
     """Fraction phrases of the table not overlapping what is ``taken``, longest phrase first;
     ``unit_at(end)`` is the unit written right after a phrase ending at ``end``."""
-    by_first: dict[str, list[tuple[list[str], Decimal, bool]]] = {}
+    by_first: dict[str, list[tuple[list[str], Decimal, bool, int | None]]] = {}
     for phrases, before_unit in ((table.fractions, False), (table.unit_fractions, True)):
         for phrase, value in phrases.items():
             words = phrase.split()
-            by_first.setdefault(words[0], []).append((words, value, before_unit))
+            by_first.setdefault(words[0], []).append((words, value, before_unit, table.out_of.get(phrase)))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))
     found: list[NumberMention] = []
@@ -47,23 +47,22 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
         first = tokens[k]
         match = None
         for form, _ in table.variants(first.word):  # Arabic "بثلث", "الثلث": particles written onto the word
-            for words, value, before_unit in by_first.get(form, ()):
+            for words, value, before_unit, out_of in by_first.get(form, ()):
                 rest = tokens[k + 1:k + len(words)]
                 if len(rest) == len(words) - 1 and [t.word for t in rest] == words[1:] and all(
                     adjacent(text, a.end, b.start) for a, b in zip([first, *rest], rest)
                 ) and not (before_unit and not unit_at((rest or [first])[-1].end)):
-                    match = (k + len(words), value)
+                    match = (k + len(words), value, out_of)
                     break
             if match:
                 break
         if match is None or table.not_a_number(first.raw) or taken.overlaps(first.start, tokens[match[0] - 1].end) or _scale_follows(text, tokens, match[0], table):
             k += 1
             continue
-        end, value = match
+        end, value, out_of = match
         last = tokens[end - 1]
-        found.append(
-            NumberMention(first.start, last.end, text[first.start:last.end], value, "cardinal", render_decimal(value), form="words", alternates=as_percent(value))
-        )
+        alternates = as_percent(value) + ((Decimal(out_of),) if out_of else ())
+        found.append(NumberMention(first.start, last.end, text[first.start:last.end], value, "cardinal", render_decimal(value), form="words", alternates=alternates))
         k = end
     return found
 

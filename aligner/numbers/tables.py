@@ -77,6 +77,10 @@ class WordTable:
     # Fractions that are fractions only before a unit: "nửa tiếng" (half an hour), "ربع ساعة" (a
     # quarter of an hour), "half a mile"; elsewhere "nửa" and "ربع" are a part, a period, a quarter.
     unit_fractions: Mapping[str, Decimal] = field(default_factory=dict)
+    # Fractions said as a count out of a count ("one in seven") -> the count they are out of (7), their
+    # other reading: a translation may write it alone and make the first a noun ("سجينا من كل 7 سجناء",
+    # a prisoner of every 7; "cứ 7 tù nhân thì có 1 người").
+    out_of: Mapping[str, int] = field(default_factory=dict)
     # Phrases after a number meaning "per cent" (normalized, space separated).
     percent_words: tuple[str, ...] = ()
     # Arabic writes tens after units ("واحد وعشرون" = one and twenty).

@@ -115,6 +115,32 @@ def _offset(match: re.Match) -> NumberMention | None:
                          display=f"{hour % 24}:{minute:02d}", form="digits" if match.group("m") else "words")
 
 
+# English minutes before the hour they are past or to: "half past two" (2:30, which "14h30" and "2 giờ
+# rưỡi" write), "a quarter to five", "ten past six", "twenty minutes to eight". A count before "to" is
+# minutes only with "minutes" after it or as a half or quarter: "from twenty to eight" is a range. A
+# share comes after "by" ("rose by about a quarter to 9,850"), and an hour is no longer number.
+_PAST_TO = re.compile(
+    rf"(?<![\w.,])(?<!\bby )(?<!\bby about )(?<!\ba )(?:(?P<q>half|(?:a[ \u00a0]+)?quarter)|(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})(?P<minutes>[ \u00a0]+minutes?)?"
+    rf"[ \u00a0]+(?P<dir>past|to)[ \u00a0]+(?:(?P<h>{_D}{{1,2}})(?![.,٫]?\d)|{_IN_WORDS.format('hw')})(?:[ \u00a0]+o['’]clock)?(?![\w'’]){_HALF}",
+    re.IGNORECASE,
+)
+
+
+def _past_to(match: re.Match) -> NumberMention | None:
+    quarter = match.group("q")
+    minute = (30 if quarter.lower() == "half" else 15) if quarter else int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
+    hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw"))
+    to = match.group("dir").lower() == "to"
+    if minute is None or hour is None or not 0 < minute < 60 or not 1 <= hour <= 12 or (to and not (quarter or match.group("minutes"))) or (to and quarter and quarter.lower() == "half"):
+        return None
+    if to:
+        hour, minute = (hour - 2) % 12 + 1, 60 - minute
+    readings = _readings(hour, minute, _half(match.groupdict()))
+    written = match.group("m") or match.group("h")
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=readings[0], kind="time", alternates=readings[1:],
+                         display=f"{readings[0][1]}:{readings[0][2]:02d}", form="digits" if written else "words")
+
+
 # Arabic says the hour in words, by its ordinal, after "the hour" or before its minutes or its half
 # of the day: "الساعة الثامنة والربع صباحًا" is 8:15 a.m., "في الثالثة إلا ربعا" 2:45, "حتى السابعة
 # مساءً" 7 p.m., "الساعة العاشرة و10 دقائق مساء" 10:10 p.m., "الثانية عشرة إلا سبع دقائق" 11:53.
@@ -315,5 +341,5 @@ def find_times(text: str) -> list[NumberMention]:
                 )
             )
     races = [m for pattern in _RACE for m in _matches(pattern, text, _race_time)]
-    offsets = [m for pattern in _OFFSET for m in _matches(pattern, text, _offset)]
+    offsets = [m for pattern in _OFFSET for m in _matches(pattern, text, _offset)] + _matches(_PAST_TO, text, _past_to)
     return found + offsets + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]

@@ -35,7 +35,9 @@ FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOM
 # and a half" a count).
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
 # "one in five children" (20%), "two in three".
-FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n in range(1, 10) for d in range(2, 11) if n < d}
+_COUNT_IN_COUNT = [(n, d) for n in range(1, 10) for d in range(2, 11) if n < d]
+FRACTIONS |= {f"{_UNITS[n]} in {_UNITS[d]}": fraction_value(n, d) for n, d in _COUNT_IN_COUNT}
+OUT_OF = {f"{_UNITS[n]} in {_UNITS[d]}": d for n, d in _COUNT_IN_COUNT}
 # "about a third", "nearly a quarter": a share, where "a third" alone is as often an ordinal (a third term).
 _NEAR = ("about", "roughly", "nearly", "almost", "around", "approximately")
 FRACTIONS |= {f"{near} a {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for near in _NEAR}
@@ -90,6 +92,7 @@ TABLE = WordTable(
     half_before=("half a", "half an"),
     fractions=FRACTIONS,
     unit_fractions=UNIT_FRACTIONS,
+    out_of=OUT_OF,
     percent_words=("percent", "per cent", "percentage points", "percentage point"),
     veto=_veto,
     ordinal_suffixes=("st", "nd", "rd", "th"),
