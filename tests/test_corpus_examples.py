@@ -123,6 +123,25 @@ def test_an_aside_left_out_of_a_clause_is_the_clause_found_missing(check, xquad)
     ]
 
 
+def test_a_clause_the_translation_adds_is_an_info_addition(check, xquad):
+    """XQuAD (dev), the Amazon's soybeans: the Vietnamese gives a reason the English does not
+    ("thanks to the government's huge subsidies for farmers"), as a clause of a translated sentence.
+    No sentence is added, so no check of sentences sees it; the clause check run from the target's
+    side finds it: an addition at the clause level, info, highlighted in the target. The clean
+    paragraphs draw no addition (their language names in brackets are unaligned words, no evidence here)."""
+    source, target = xquad["en"][80:83], xquad["vi"][80:83]
+    said = "Brazil hiện là nhà sản xuất đậu nành lớn thứ hai thế giới sau Hoa Kỳ."
+    added = "nhờ những khoản trợ cấp khổng lồ của chính phủ dành cho nông dân."
+    assert said in target[1]
+    assert [f for f in check("vi", source, target).findings if f.kind == "addition"] == []
+    target[1] = target[1].replace(said, f"{said[:-1]}, {added}")
+    found = [f for f in check("vi", source, target).findings if f.kind == "addition"]
+    assert [(f.level, f.severity, f.source.line, f.target.line, f.target.text[slice(*f.target.highlights[0])]) for f in found] == [
+        ("clause", Severity.INFO, 2, 2, added)
+    ]
+    assert "Brazil is the second-largest" in found[0].source.text and found[0].message == f"clause not in the source: \u201c{added}\u201d"
+
+
 @pytest.mark.parametrize(
     "paragraph, after, put_in",
     [

@@ -93,6 +93,12 @@ def added_clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     Vietnamese "... chú ý Như vậy chúng ta có ba nhóm tấn công chính ..." (discrepancy.py dev). Whole
     target sentences are left to ``joined``. Reported as info (the rule's default for the level):
     no labelled set of real added clauses has calibrated it yet.
+
+    Only the sentence embeddings find a clause added here; its unaligned words alone do not: a
+    translation adds words of its own that the word aligner leaves unpaired (the language names of
+    "Rừng nhiệt đới Amazon (tiếng Bồ Đào Nha: ...", a gloss in brackets). On the clean dev pairs of
+    discrepancy.py (3,935 English or Arabic sentences), words alone found 30 of the 57 added clauses
+    reported, and none of the inserted sentences found.
     """
     if not settings.clauses:
         return []
@@ -100,6 +106,8 @@ def added_clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings = []
     for bead, text, source, _, clauses in _missing(mirror, whole_sentences=False):
         for (start, end), evidence in clauses:
+            if not embeddings_find(evidence["clause_gain"], evidence["clause_resemblance"]):
+                continue
             findings.append(
                 Finding(
                     "addition", default_severity("addition", "clause"), source,
