@@ -15,6 +15,7 @@ from ..model import Difference, Finding, Severity, Span
 from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers
 from ..numbers.dates import month_named_within
 from ..numbers.languages import reads_number_words, says_one_and_two_by_form, table_for
+from ..numbers.money import CURRENCY_BEFORE
 from ..numbers.units import unit_after
 from ..rules import default_severity
 from .pair import Pair, Settings
@@ -178,8 +179,7 @@ def _said_again(mention: NumberMention, other: Said) -> bool:
 # An amount said again in another currency or unit, in parentheses right after the amount:
 # "VND1.5 trillion ($59 million)", "50,000 yen (US$340)", "150 feet (46 m)". Translators for another
 # market drop the restatement or add their own; the amount itself stays compared.
-_CURRENCY_BEFORE = r"US\$|\$|€|£|¥|USD|EUR|GBP|VND"  # written before the amount
-_CURRENCY = re.compile(_CURRENCY_BEFORE + r"|₫|\b(?:JPY|dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
+_CURRENCY = re.compile(CURRENCY_BEFORE + r"|\b(?:dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
 _ASIDE_GAP = re.compile(r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو)?\s*", re.IGNORECASE)
 _WORDS_IN_PARENTHESES = re.compile(r"\(([^\d()]{1,20})\)")
 
@@ -211,7 +211,7 @@ def _emptied_aside(unit: str, other: Said) -> bool:
 
 def _currency_start(text: str, start: int) -> int:
     """Where a currency sign or code written before the amount begins ("$59", "US$ 59", "USD 59")."""
-    match = re.search(rf"(?:{_CURRENCY_BEFORE})\s?$", text[max(0, start - 5) : start])
+    match = re.search(rf"(?:{CURRENCY_BEFORE})\s?$", text[max(0, start - 5) : start])
     return start - len(match.group()) if match else start
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .model import NumberMention, decade_years, render_decimal
+from .money import CURRENCY_BEFORE
 from .scripts import NUMBER_RE, UNSPACED, ParsedNumber, Separators, ascii_digits, parse_number, separators
 from .tables import WordTable
 from .text import Token, adjacent, phrase_end
@@ -89,7 +90,7 @@ def _phrase_after(text: str, words: _Words, end: int, phrases: tuple[str, ...]) 
 
 
 # An amount of money: "m" and "k" glued to it are million and thousand ("£5m", "€350k"), not metres.
-_CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₫₹]|\b(?:USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|VND|AED|SAR|QAR|KWD|BHD|OMR|EGP|JOD|Rs))[ \u00a0]?$")
+_CURRENCY_BEFORE = re.compile(rf"(?:{CURRENCY_BEFORE})[ \u00a0]?$")
 _MONEY_SCALES = {"m": 10**6, "k": 1000}
 
 
