@@ -37,13 +37,24 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
         for m in _ARTICLES[code].finditer(text):
             unit, end = unit_span(text, m.end(), code)
             # A unit written as a word: not the symbols of "a m", "a t-shirt".
-            if unit and end - m.end() > 3 and not taken.overlaps(m.start(), end):
+            if unit and end - m.end() > 3 and not taken.overlaps(m.start(), end) and not _per(text, m.start(), end):
                 found.append(_one(text, m.start(), end, unit))
     elif code == "ar":
         for m in _ARABIC_SPAN.finditer(text):
             if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)):
                 found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
     return found
+
+
+# After a number and its unit, or after "times", the article says "per": "8% a year" is "8% سنوياً"
+# (annually), "$5 a day", "four times a week", "2 lần một tuần"; not before "ago" or "later" ("5 people
+# a year ago").
+_PER_BEFORE = re.compile(r"(?:\d[\d.,]*[ \u00a0]?(?:%|[^\W\d_]+)?|\b(?:times|once|twice|lần))[ \u00a0]+$", re.IGNORECASE)
+_SPAN_AFTER = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after|trước|sau)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _per(text: str, start: int, end: int) -> bool:
+    return bool(_PER_BEFORE.search(text, max(0, start - 30), start)) and not _SPAN_AFTER.match(text, end)
 
 
 def _one(text: str, start: int, end: int, unit: str) -> NumberMention:

@@ -71,12 +71,14 @@ _TIERS: tuple[tuple[Callable[[NumberMention, NumberMention], bool], Callable[[Nu
 
 def _match(source: list[NumberMention], target: list[NumberMention], pos: dict[int, float]) -> tuple[list[_Pair], list[NumberMention], list[NumberMention]]:
     """Pair equal values tier by tier, those in one unit before those in two ("one year ago ... one
-    day" against "Một năm trước ... một ngày": the year with the year), then nearest relative position first."""
+    day" against "Một năm trước ... một ngày": the year with the year), then those equal in their
+    first reading before those sharing another ("1 billion" is also its count, 1, but pairs with
+    "مليار", a billion, rather than with a nearer "أول", first), then nearest relative position first."""
     left, right = list(source), list(target)
     pairs: list[_Pair] = []
     for same_value, hardness in _TIERS:
         candidates = sorted(
-            (bool(s.unit and t.unit and s.unit != t.unit), abs(pos[id(s)] - pos[id(t)]), i, j)
+            (bool(s.unit and t.unit and s.unit != t.unit), s.value != t.value, abs(pos[id(s)] - pos[id(t)]), i, j)
             for i, s in enumerate(left)
             for j, t in enumerate(right)
             if hardness(s, t) and same_value(s, t)

@@ -89,7 +89,11 @@ def _int(atom: NumberMention | None, lo: int, hi: int) -> int | None:
 
 def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> list[NumberMention]:
     found = []
-    for m in _NUMERIC.finditer(text):
+    matches = list(_NUMERIC.finditer(text))
+    # English puts the month first, unless a date of the same text can only be read day first: "between
+    # 14/11/2026 and 3/12/2026" (an Australian recall notice) ends on 3 December.
+    day_first = any(len(m.group(1)) < 4 and 12 < int(m.group(1)) <= 31 and int(m.group(3)) <= 12 for m in matches)
+    for m in matches:
         a, b, c = (_atom_at(atoms, m.start(g), m.end(g)) for g in (1, 3, 4))
         if None in (a, b, c):
             continue
@@ -97,14 +101,14 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
         note = ""
         if len(m.group(1)) == 4:
             y, mo, d, roles = va, vb, vc, "ymd"
-        elif lang == "en" and vb <= 31 and va <= 12:
+        elif lang == "en" and not day_first and vb <= 31 and va <= 12:
             y, mo, d, roles = vc, va, vb, "mdy"
             if vb <= 12 and va != vb:
                 note = f"{m.group()} read month first ({lang})"
         else:
             y, mo, d, roles = vc, vb, va, "dmy"
             if va <= 12 and va != vb and lang == "en":
-                note = f"{m.group()} read day first"
+                note = f"{m.group()} read day first, as another date of the text"
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         found.append(_date(text, m.start(), m.end(), y, mo, d, [a, b, c], roles, note))

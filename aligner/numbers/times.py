@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import words_ar, words_en
+from . import words_ar, words_en, words_vi
 from .model import NumberMention, render_decimal
 from .scripts import ascii_digits
 from .text import Occupied, tokenize
@@ -82,13 +82,14 @@ _IN_WORDS = rf"(?P<{{}}>{_WORD}(?:[ \u00a0]+و?{_WORD}){{{{0,2}}}}?)"
 
 
 def _in_words(phrase: str | None) -> int | None:
-    """The value of a phrase that is one whole number in English or Arabic words, else None."""
+    """The value of a phrase that is one whole number in English, Vietnamese or Arabic words, else None."""
     if not phrase:
         return None
-    table = words_ar.TABLE if re.search("[\u0600-\u06ff]", phrase) else words_en.TABLE
-    found = find_word_numbers(phrase, table, tokenize(phrase, table), Occupied(len(phrase)))
-    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].kind == "cardinal"
-    return int(found[0].value) if whole else None
+    for table in (words_ar.TABLE,) if re.search("[\u0600-\u06ff]", phrase) else (words_en.TABLE, words_vi.TABLE):
+        found = find_word_numbers(phrase, table, tokenize(phrase, table), Occupied(len(phrase)))
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].kind == "cardinal":
+            return int(found[0].value)
+    return None
 
 
 # Minutes before or after noon or midnight: "بعد منتصف الليل بإحدى عشرة دقيقة" (eleven minutes after
@@ -193,7 +194,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
 
 
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
-# finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time.
+# finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time; an hour counted
+# by its article too ("an hour and 20 minutes", "ساعة و20 دقيقة").
 _SPAN = re.compile(
     rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0]*(?:hours?|hrs?|(?<=\d)h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
     rf"[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث)(?:[ \u00a0]+ال?ساع[ةه])?)"
@@ -215,7 +217,8 @@ def _matches(pattern: re.Pattern, text: str, read) -> list[NumberMention]:
 
 
 def _span(match: re.Match) -> NumberMention | None:
-    hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw")) if match.group("hw") else 2 if match.group("two") else 1
+    words = (match.group("hw") or "").lower()
+    hour = int(ascii_digits(match.group("h"))) if match.group("h") else 1 if words in ("a", "an") else _in_words(words) if words else 2 if match.group("two") else 1
     minute = (int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw")
               else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20}[match.group("mq")])
     if hour is None or minute is None or minute >= 60:
@@ -223,8 +226,12 @@ def _span(match: re.Match) -> NumberMention | None:
     if match.group("sec"):
         return _with_seconds(match, match.end(), hour, minute, int(ascii_digits(match.group("sec"))), (("time", hour, minute),))
     written = match.group("h") or match.group("m")
-    # Its minutes are another reading: "2 hours 15 minutes" is "135 phút".
-    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time", alternates=(Decimal(hour * 60 + minute),),
+    # Its minutes are another reading: "2 hours 15 minutes" is "135 phút"; in quarters of an hour its
+    # hours ("bảy tiếng 15 phút" is "seven and a quarter hours"); with the hour in words, the minutes
+    # alone, its only digits ("an hour and 20 minutes" is "một tiếng 20").
+    hours = (Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()
+    minutes_alone = (Decimal(minute),) if words and match.group("m") else ()
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time", alternates=(Decimal(hour * 60 + minute), *hours, *minutes_alone),
                          display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else "")
 
 

@@ -138,15 +138,21 @@ def unit_span(text: str, end: int, lang: str) -> tuple[str, int]:
 
 
 # Half a unit more, after the unit ("2 tiếng rưỡi", "an hour and a half", "ثلاثة أمتار ونصف المتر")
-# or, in English, before it ("two and a half hours"); in English a quarter too ("an hour and a quarter").
+# or, in English, before it ("two and a half hours"); in English quarters too ("an hour and a quarter",
+# "an hour and three-quarters").
 _HALF_AFTER = {
-    "en": re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+(?P<part>half|quarter)(?![^\W\d_])"),
+    "en": re.compile(r"[ \u00a0]+and[ \u00a0]+(?P<part>a[ \u00a0]+half|a[ \u00a0]+quarter|three[ \u00a0-]quarters)(?![^\W\d_])"),
     "vi": re.compile(r"[ \u00a0]+rưỡi(?![^\W\d_])"),
     "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:[ \u00a0]+ال[^\W\d_]+)?(?![^\W\d_])"),
 }
 
 
-_PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+_PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.75")}
+
+
+def _part(match: re.Match) -> Decimal:
+    """The share of a unit an "and a half" phrase says: its last word names it ("three-quarters" 0.75)."""
+    return _PARTS[re.split(r"[ \u00a0-]", match.groupdict().get("part") or "half")[-1]]
 _SCALE_AFTER = re.compile(r"[ \u00a0]+(?:hundred|thousand|million|billion|trillion)", re.IGNORECASE)
 
 
@@ -157,7 +163,7 @@ def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
     unit, stop = unit_span(text, end, lang)
     if not unit and base_code(lang) == "en" and (before := _HALF_AFTER["en"].match(text, end)):
         unit, stop = unit_span(text, before.end(), lang)
-        part = _PARTS[before.group("part")]
+        part = _part(before)
         if unit:
             return unit, part, stop
         # "two and a half times", 2.5; not "three and a half million", which the scale multiplies
@@ -169,7 +175,7 @@ def half_after(text: str, end: int, lang: str) -> tuple[Decimal, int]:
     """Half (or a quarter of) a unit said after a unit ending at ``end``: (0.5 or 0.25, where it ends), else (0, end)."""
     pattern = _HALF_AFTER.get(base_code(lang))
     match = pattern.match(text, end) if pattern else None
-    return (_PARTS[match.groupdict().get("part") or "half"], match.end()) if match else (Decimal(0), end)
+    return (_part(match), match.end()) if match else (Decimal(0), end)
 
 
 # Words that say their count with their unit: Arabic duals of units of time ("يومين", two days).
