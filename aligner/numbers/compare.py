@@ -2,7 +2,8 @@
 
 1. Whole mentions with equal values pair up, whatever their form or order: digits
    before alternates (the other reading of an ambiguous ``22.067``), written forms
-   (digits, Roman numerals) before words, then the nearest in relative position.
+   (digits, Roman numerals) before words, first readings before other ones, then the
+   nearest in relative position.
 2. Dates left over on both sides that share a day, month or year are compared part
    by part (a changed day is a changed day, not a changed month).  Other compounds
    left over are split into their numbers ("2nd/63" against "the second ... of
