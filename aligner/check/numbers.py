@@ -133,7 +133,13 @@ def unpaired(diff: NumberDiff, source: Said, target: Said) -> tuple[NumberMentio
 def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
     """Whether an unpaired number has its counterpart on the other side after all, where the comparison
     could not pair it: unread, restated aside, said once where the other side repeats it, or written
-    where the engine does not read it."""
+    where the engine does not read it; or a change from words whose written side is said again."""
+    if diff.kind == "number_mismatch" and diff.source.hard != diff.target.hard:
+        # Words are never reported alone: a change from a number in words is no change when its written
+        # side repeats a value the other side says. "Last weekend's number one, ... "Still Waters 2"" is
+        # an Arabic that writes the title twice, "ستيل ووترز 2" (Still Waters 2), whose second 2 paired with "one".
+        written, other = (diff.source, target) if diff.source.hard else (diff.target, source)
+        return _said_again(written, other)
     found = unpaired(diff, source, target)
     if found is None:
         return False
