@@ -118,8 +118,8 @@ def _offset(match: re.Match) -> NumberMention | None:
 
 # English minutes before the hour they are past or to: "half past two" (2:30, which "14h30" and "2 giờ
 # rưỡi" write), "a quarter to five", "ten past six", "twenty minutes to eight". A count before "to" is
-# minutes only with "minutes" after it or as a half or quarter: "from twenty to eight" is a range. A
-# share comes after "by" ("rose by about a quarter to 9,850"), and an hour is no longer number.
+# minutes only with "minutes" after it or as a quarter: "from twenty to eight" is a range. A share comes
+# after "by" ("rose by about a quarter to 9,850"), and an hour has no more digits after it.
 _PAST_TO = re.compile(
     rf"(?<![\w.,])(?<!\bby )(?<!\bby about )(?<!\ba )(?:(?P<q>half|(?:a[ \u00a0]+)?quarter)|(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})(?P<minutes>[ \u00a0]+minutes?)?"
     rf"[ \u00a0]+(?P<dir>past|to)[ \u00a0]+(?:(?P<h>{_D}{{1,2}})(?![.,٫]?\d)|{_IN_WORDS.format('hw')})(?:[ \u00a0]+o['’]clock)?(?![\w'’]){_HALF}",
@@ -128,12 +128,14 @@ _PAST_TO = re.compile(
 
 
 def _past_to(match: re.Match) -> NumberMention | None:
-    quarter = match.group("q")
-    minute = (30 if quarter.lower() == "half" else 15) if quarter else int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
+    quarter = (match.group("q") or "").lower()
+    minute = (30 if quarter == "half" else 15) if quarter else int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
     hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw"))
     to = match.group("dir").lower() == "to"
-    if minute is None or hour is None or not 0 < minute < 60 or not 1 <= hour <= 12 or (to and not (quarter or match.group("minutes"))) or (to and quarter and quarter.lower() == "half"):
+    if minute is None or hour is None or not 0 < minute < 60 or not 1 <= hour <= 12:
         return None
+    if to and (quarter == "half" or not (quarter or match.group("minutes"))):
+        return None  # no "half to"; "from twenty to eight" is a range
     if to:
         hour, minute = (hour - 2) % 12 + 1, 60 - minute
     readings = _readings(hour, minute, _half(match.groupdict()))
