@@ -75,8 +75,12 @@ def _atom_at(atoms: dict[int, NumberMention], start: int, end: int) -> NumberMen
     return atom if atom is not None and atom.end == end and atom.kind in {"cardinal", "year", "ordinal"} else None
 
 
-def _digits(text: str, start: int, end: int) -> NumberMention:
-    """A whole number of ASCII digits written at ``start:end``."""
+def _number_at(atoms: dict[int, NumberMention], text: str, start: int, end: int) -> NumberMention:
+    """The number read at ``start:end``, or, where the reader took it into a longer one ("17.9" and
+    "10.2023" read as decimals), the whole number its ASCII digits write there."""
+    atom = _atom_at(atoms, start, end)
+    if atom is not None:
+        return atom
     return NumberMention(start=start, end=end, text=text[start:end], value=Decimal(text[start:end]), kind="cardinal", display=str(int(text[start:end])), digits=text[start:end])
 
 
@@ -116,14 +120,12 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
         found += _marked_dates(text, marked, atoms)
     if lang == "vi":
         for m in _DAY_MONTH_VI.finditer(text):
-            # "17.9" was read as one decimal: its day and month are made here.
-            day, month = (_atom_at(atoms, m.start(g), m.end(g)) or _digits(text, m.start(g), m.end(g)) for g in (1, 3))
+            day, month = (_number_at(atoms, text, m.start(g), m.end(g)) for g in (1, 3))
             d, mo = _int(day, 1, 31), _int(month, 1, 12)
             if d and mo:
                 found.append(_date(text, m.start(1), m.end(3), None, mo, d, [day, month], "dm"))
         for m in _MONTH_VI.finditer(text):
-            # "tháng 10.2023" was read as one decimal: its month and year are made here.
-            month_atom = _atom_at(atoms, m.start(1), m.end(1)) or _digits(text, m.start(1), m.end(1))
+            month_atom = _number_at(atoms, text, m.start(1), m.end(1))
             mo = _int(month_atom, 1, 12)
             if not mo:
                 continue
@@ -132,7 +134,8 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
             if before and (day := _int(_atom_at(atoms, before.start(1), before.end(1)), 1, 31)):
                 start, d, parts, roles = before.start(), day, [atoms[before.start(1)], month_atom], "dm"
             end = m.end(1)
-            if m.group(2) and (year_atom := _atom_at(atoms, m.start(2), m.end(2)) or _digits(text, m.start(2), m.end(2))):
+            if m.group(2):
+                year_atom = _number_at(atoms, text, m.start(2), m.end(2))
                 y, end, parts, roles = int(year_atom.value), m.end(2), parts + [year_atom], roles + "y"
             found.append(_date(text, start, end, y, mo, d, parts, roles))
     return found

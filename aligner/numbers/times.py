@@ -229,12 +229,11 @@ def _span(match: re.Match) -> NumberMention | None:
     if match.group("sec"):
         return _with_seconds(match, match.end(), hour, minute, int(ascii_digits(match.group("sec"))), (("time", hour, minute),))
     written = match.group("h") or match.group("m")
-    # Its minutes are another reading: "2 hours 15 minutes" is "135 phút"; in quarters of an hour its
-    # hours ("bảy tiếng 15 phút" is "seven and a quarter hours"); with the hour in words, the minutes
-    # alone, its only digits ("an hour and 20 minutes" is "một tiếng 20").
-    hours = (Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()
+    # Its span readings ("2 hours 15 minutes" is "135 phút", "bảy tiếng 15 phút" "seven and a quarter
+    # hours"); with the hour in words, the minutes alone, its only digits ("an hour and 20 minutes" is
+    # "một tiếng 20").
     minutes_alone = (Decimal(minute),) if words and match.group("m") else ()
-    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time", alternates=(Decimal(hour * 60 + minute), *hours, *minutes_alone),
+    return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=("time", hour, minute), kind="time", alternates=(*_as_span(hour, minute), *minutes_alone),
                          display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else "")
 
 
@@ -301,6 +300,12 @@ def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
     return (("time", hour, minute), ("time", (hour + 12) % 24, minute))
 
 
+def _as_span(hour: int, minute: int) -> tuple[Decimal, ...]:
+    """Hours and minutes read as a span: its minutes ("2 giờ 15 phút" is "135 minutes") and, in quarters
+    of an hour, its hours ("1 giờ 15 phút" is "an hour and a quarter")."""
+    return (Decimal(hour * 60 + minute), *((Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()))
+
+
 def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: int, readings: tuple[tuple, ...]) -> NumberMention:
     """A time to the second with no half of the day, as race results give a duration ("won in 2:02:16",
     "2 giờ 2 phút 16 giây", "ساعتين ودقيقتين و16 ثانية"): its seconds, with its clock readings as others
@@ -338,9 +343,8 @@ def find_times(text: str) -> list[NumberMention]:
                 found.append(_with_seconds(match, end, hour, minute, int(ascii_digits(match.group("sec"))), readings))
                 continue
             # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
-            # day also its minutes, being as often a span ("1 giờ 50 phút" is "110 minutes"), and in
-            # quarters of an hour its hours ("1 giờ 15 phút" is "an hour and a quarter").
-            span = () if half or clock24 else (Decimal(hour * 60 + minute), *((Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()))
+            # day also its span readings, being as often a span ("1 giờ 50 phút" is "110 minutes").
+            span = () if half or clock24 else _as_span(hour, minute)
             bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *span)
             value = readings[0]
             found.append(
