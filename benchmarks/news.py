@@ -1,16 +1,17 @@
-"""False alarms on clean news translations that no benchmark corpus holds: en→ar and en→vi articles.
+"""False alarms on clean news translations that no benchmark corpus holds: en→ar, en→vi and ar→vi articles.
 
 The corpus is a folder of sets, each a folder of articles ``NAME.en.txt``, ``NAME.ar.txt`` and
 ``NAME.vi.txt`` (paragraphs separated by a blank line, paragraph i of each translation translating
 paragraph i of the English), complete and faithful professional translations written in each
 newsroom's own style (numbers in words or digits, local dates and clock times, sentences merged,
-split and reordered). Every warning or error on them is a false alarm. Split by set: the sets named
+split and reordered). Every warning or error on them is a false alarm, also between the two
+translations (ar→vi): they say the same, each in its own words. Split by set: the sets named
 with ``--test`` are never inspected one finding at a time; the others are dev, printed finding by
 finding with ``--list``.
 
     .venv/bin/python benchmarks/news.py ROOT --test setB,setE [--list]
 
-Prints, per part and direction, the English sentences, the false alarms, their rate per 100
+Prints, per part and direction, the source sentences, the false alarms, their rate per 100
 sentences and their kinds.
 """
 
@@ -27,24 +28,25 @@ from aligner.model import Severity
 from aligner.pipeline import compare, load_document
 
 ALARMS = (Severity.WARNING, Severity.ERROR)
-TARGETS = ("ar", "vi")
+# Each source is compared with its targets in one run, as `aligner compare` does.
+DIRECTIONS = {"en": ("ar", "vi"), "ar": ("vi",)}
 
 
 def run_set(folder: Path, encoder, listing: bool) -> dict[str, tuple[int, int, Counter]]:
-    """Per target language: (English sentences, false alarms, their kinds) over the set's articles."""
-    totals = {lang: (0, 0, Counter()) for lang in TARGETS}
+    """Per direction (``en→ar``): (source sentences, false alarms, their kinds) over the set's articles."""
+    totals: dict[str, tuple[int, int, Counter]] = {}
     for english in sorted(folder.glob("*.en.txt")):
         name = english.name.removesuffix(".en.txt")
-        documents = [load_document(english, "en")] + [load_document(folder / f"{name}.{lang}.txt", lang) for lang in TARGETS]
-        report = compare(documents, encoder)
-        for comparison in report.comparisons:
-            lang = documents[comparison.target].language
-            alarms = [f for f in comparison.findings if f.severity in ALARMS]
-            sentences, count, kinds = totals[lang]
-            totals[lang] = (sentences + len(documents[0].sentences), count + len(alarms), kinds + Counter(f.kind for f in alarms))
-            if listing:
-                for finding in alarms:
-                    print(f"  {folder.name}/{name} en→{lang}: {finding.kind}: {finding.message}")
+        for source, targets in DIRECTIONS.items():
+            documents = [load_document(folder / f"{name}.{lang}.txt", lang) for lang in (source, *targets)]
+            for comparison in compare(documents, encoder).comparisons:
+                direction = f"{source}→{documents[comparison.target].language}"
+                alarms = [f for f in comparison.findings if f.severity in ALARMS]
+                sentences, count, kinds = totals.get(direction, (0, 0, Counter()))
+                totals[direction] = (sentences + len(documents[0].sentences), count + len(alarms), kinds + Counter(f.kind for f in alarms))
+                if listing:
+                    for finding in alarms:
+                        print(f"  {folder.name}/{name} {direction}: {finding.kind}: {finding.message}")
     return totals
 
 
@@ -71,15 +73,15 @@ def main() -> int:
         except (AlignerError, OSError) as error:
             print(f"{folder.name}: {error}", file=sys.stderr)
             return 2
-        for lang, (sentences, count, kinds) in totals.items():
-            before = parts.setdefault(part, {}).get(lang, (0, 0, Counter()))
-            parts[part][lang] = (before[0] + sentences, before[1] + count, before[2] + kinds)
+        for direction, (sentences, count, kinds) in totals.items():
+            before = parts.setdefault(part, {}).get(direction, (0, 0, Counter()))
+            parts[part][direction] = (before[0] + sentences, before[1] + count, before[2] + kinds)
     print(f"{'part':5} {'pair':6} {'sets':>4} {'sentences':>9} {'alarms':>6} {'/100':>6}  kinds")
     for part in ("dev", "test"):
         names = [f.name for f in sets if (f.name in test) == (part == "test")]
-        for lang, (sentences, count, kinds) in parts.get(part, {}).items():
+        for direction, (sentences, count, kinds) in parts.get(part, {}).items():
             rate = 100 * count / sentences if sentences else 0.0
-            print(f"{part:5} en→{lang:3} {len(names):>4} {sentences:>9} {count:>6} {rate:>6.2f}  {dict(kinds)}")
+            print(f"{part:5} {direction:6} {len(names):>4} {sentences:>9} {count:>6} {rate:>6.2f}  {dict(kinds)}")
     return 0
 
 

@@ -111,6 +111,13 @@ CASES = [
     ("ko", "2019년 2월 5일에", [("2019년 2월 5일", ("date", 2019, 2, 5), "date")]),
     ("en", "one of two commonly used doses of melatonin (5 mg and .5mg).", [("one", D(1), "cardinal"), ("two", D(2), "cardinal"), ("5", D(5), "cardinal"), (".5", D("0.5"), "cardinal")]),
     ("en", "It ended in 2019. 5 people came", [("2019", D(2019), "year"), ("5", D(5), "cardinal")]),
+    # News sets, ar→vi dev (benchmarks/news.py): weekdays named after numbers are no numbers, "الأحد عشر"
+    # (the eleven) is; noon is not the afternoon ("بعد الظهر") nor the back ("آلام الظهر").
+    ("ar", "في الساعة 11:52 من مساء الأحد 1 يونيو", [("11:52 من مساء", ("time", 23, 52), "time"), ("1 يونيو", ("date", None, 6, 1), "date")]),
+    ("ar", "صباح الاثنين المقبل وصل الأحد عشر لاعبا", [("الأحد عشر", D(11), "cardinal")]),
+    ("ar", "عند الظهر؛ من الواحدة بعد الظهر؛ آلام الظهر", [("الظهر", ("time", 12, 0), "time"), ("الواحدة بعد الظهر", ("time", 13, 0), "time")]),
+    ("ar", "زاد ثلاث مرات ونصف", [("ثلاث مرات ونصف", D("3.5"), "cardinal")]),
+    ("en", "on the fourth of March", [("fourth of March", ("date", None, 3, 4), "date")]),
 ]
 
 

@@ -44,26 +44,36 @@ def _scale(m: NumberMention) -> Decimal:
     return m.value / Decimal(m.digits)
 
 
+def _words_scale(m: NumberMention) -> Decimal:
+    """The largest scale a number said in words is a count of ("خمسة مليارات", five billion: 10^9; 1 when none)."""
+    if m.form != "words" or m.kind != "cardinal" or not isinstance(m.value, Decimal) or not m.value:
+        return Decimal(1)
+    return next((Decimal(s) for s in (10**12, 10**9, 10**6, 1000) if m.value % s == 0), Decimal(1))
+
+
 def _scaled_low(a: NumberMention, b: NumberMention) -> Decimal | None:
     """The low end of a range whose scale only its high end says: "2-3 million" is 2 to 3 million,
-    "بين 400 و600 ألف" 400,000 to 600,000 (None when ``a`` has its own scale or is not below the count)."""
-    scale = _scale(b)
+    "بين 400 و600 ألف" 400,000 to 600,000, "بين أربعة وخمسة مليارات" 4 to 5 billion (None when ``a``
+    has its own scale or is not below the count)."""
+    scale = max(_scale(b), _words_scale(b))
     if scale < 1000 or _scale(a) != 1 or a.kind != "cardinal" or not isinstance(a.value, Decimal) or not 0 < a.value < b.value / scale:
         return None
     return a.value * scale
 
 
 # Between the two ends of a range said apart: a dash after a currency glued to the low end ("VND2-3
-# million"), "to", Arabic "بين X و Y", Vietnamese "đến", "tới".
-_RANGE_WORDS = re.compile(r"[ \u00a0]*(?:[-\u2010-\u2015~]|to|and|đến|tới|و)[ \u00a0]*")
+# million"), "to", Arabic "بين X و Y", "من X إلى Y", Vietnamese "đến", "tới".
+_RANGE_WORDS = re.compile(r"[ \u00a0]*(?:[-\u2010-\u2015~]|to|and|đến|tới|و|إلى|الى)[ \u00a0]*")
 
 
 def share_scales(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """The low end of a range said apart from its high end reads with the high end's scale too."""
+    """The low end of a range said apart from its high end reads with the high end's scale too; the
+    Arabic "و" (and) may be written onto the high end ("بين أربعة وخمسة مليارات")."""
     out = list(mentions)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if _RANGE_WORDS.fullmatch(text, a.end, b.start) and (low := _scaled_low(a, b)) is not None:
+        apart = _RANGE_WORDS.fullmatch(text, a.end, b.start) or (b.text.startswith("و") and not text[a.end:b.start].strip())
+        if apart and (low := _scaled_low(a, b)) is not None:
             out[k] = replace(a, alternates=(*a.alternates, low))
     return out
 
@@ -74,15 +84,23 @@ def _scale_and_rest(text: str, a: NumberMention, b: NumberMention) -> NumberMent
     (two thousand and 150), "مليون و784 ألفاً" (a million and 784 thousand)."""
     if a.kind != "cardinal" or b.kind != "cardinal" or b.form != "digits" or not isinstance(a.value, Decimal) or not isinstance(b.value, Decimal):
         return None
-    if a.form == "digits":
-        scale = _scale(a)
-    elif a.form == "words":
-        scale = next((s for s in (10**12, 10**9, 10**6, 1000) if a.value % s == 0), 0)
-    else:
+    if a.form not in ("digits", "words"):
         return None
+    scale = _scale(a) if a.form == "digits" else _words_scale(a)
     if scale < 1000 or not 0 < b.value < scale:
         return None
     return replace(_single(text, a, b, a.value + b.value, "cardinal", render_decimal(a.value + b.value)), form="digits", parts=())
+
+
+def _further_rest(text: str, whole: NumberMention, last: NumberMention, rest: NumberMention) -> NumberMention | None:
+    """A further rest after "و", smaller than the scale of the part before it: "9 ملايين و412 ألفا و300"
+    (9 million, 412 thousand and 300) is 9,412,300."""
+    if whole.kind != "cardinal" or rest.kind != "cardinal" or rest.form != "digits" or rest.parts or not _AND_GAP.fullmatch(text, whole.end, rest.start):
+        return None
+    if not 0 < rest.value < _scale(last) or _scale(last) < 1000:
+        return None
+    value = whole.value + rest.value
+    return replace(whole, end=rest.end, text=text[whole.start:rest.end], value=value, display=render_decimal(value), digits=render_decimal(value))
 
 
 def join_scale_words(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -195,8 +213,10 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 else None
             )
             if one is not None:
-                out.append(one)
                 i += 2
+                while i < len(atoms) and (more := _further_rest(text, one, b, atoms[i])) is not None:
+                    one, b, i = more, atoms[i], i + 1
+                out.append(one)
                 continue
             if b.kind in {"cardinal", "year"} and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
                 if (code := _CODE_LETTERS.match(text, b.end)) is not None:

@@ -27,7 +27,7 @@ from .text import Token
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
 # After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
 # dot or a hyphen as some newsrooms write it ("ngày 17.9", "ngày 13-10").
-_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+|\s*\()(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)")
+_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:,?\s+|\s*\()(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)")
 _MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".
@@ -41,8 +41,8 @@ _GAP_DAY = re.compile(r"[ \u00a0]+(?:(?i:the)[ \u00a0]+)?")
 _GAP_AFTER_STOP = re.compile(r"[ \u00a0]*")
 _GAP_DAY_BEFORE = re.compile(r"\.?[ \u00a0]+(?:(?i:of)[ \u00a0]+|من[ \u00a0]+)?")  # "3. Januar": German days are ordinals
 _GAP_YEAR = re.compile(r",?[ \u00a0]+(?:(?:من[ \u00a0]+)?(?:عام|سنة)[ \u00a0]+|(?i:năm)[ \u00a0]+)?|[ \u00a0]*/[ \u00a0]*")
-# Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير".
-_SAME_MONTH = re.compile(r"[ \u00a0]*/[ \u00a0]*")
+# Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير", "يونيو (حزيران)", "مارس آذار".
+_SAME_MONTH = re.compile(r"[ \u00a0]*(?:/|(?P<paren>\())?[ \u00a0]*")
 # "May" is a month only next to a day or year, or after one of these.
 _MAY_CONTEXT = frozenset("in of since until till by from early late mid last next this every each to through and between before after during".split())
 
@@ -213,8 +213,11 @@ def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple
                 break
         if hit and (table.lang != "en" or tokens[i].raw[0].isupper()):
             start, end, month, n = hit
-            if out and out[-1][2] == month and _SAME_MONTH.fullmatch(text, out[-1][1], start):
+            same = out and out[-1][2] == month and _SAME_MONTH.fullmatch(text, out[-1][1], start)
+            if same:
                 start = out.pop()[0]
+                if same.group("paren") and text.startswith(")", end):
+                    end += 1
             out.append((start, end, month))
             i += n
         else:
@@ -281,24 +284,64 @@ def month_named_within(text: str, month: int, table: WordTable | None) -> bool:
 
 
 # Arabic has no "the 2010s": it says "the second decade of this century" (العقد الثاني من هذا القرن),
-# "the last decade of the twentieth century" (العقد الأخير من القرن العشرين).
-_AR_CENTURY_DECADE = re.compile(
-    r"(?<!\S)[وفبل]?(?:ال)?عقد[ \u00a0]+(?P<nth>ال[^\W\d_]+)[ \u00a0]+(?:من|في)[ \u00a0]+"
-    r"(?:(?P<now>هذا القرن|القرن الحالي|القرن (?:الحادي|الواحد) والعشرين|الألفية (?:الحالية|الثالثة|الجديدة))|(?P<past>القرن (?:العشرين|الماضي)))"
+# "the last decade of the twentieth century" (العقد الأخير من القرن العشرين), or names the decade's tens
+# and its century: "عشرينيات القرن الحالي" (the 2020s), "ثمانينيات القرن التاسع عشر" (the 1880s).
+_AR_CENTURY = (
+    r"[ \u00a0]+(?:(?:من|في)[ \u00a0]+)?(?:(?P<now>هذا القرن|القرن الحالي|القرن (?:الحادي|الواحد) والعشرين|الألفية (?:الحالية|الثالثة|الجديدة))"
+    r"|(?P<past>القرن (?:العشرين|الماضي))|القرن[ \u00a0]+(?P<century>ال[^\W\d_]+)(?P<teen>[ \u00a0]+عشر)?(?![^\W\d_]))"
 )
+_AR_CENTURY_DECADE = re.compile(rf"(?<!\S)[وفبل]?(?:ال)?(?:عقد[ \u00a0]+(?P<nth>ال[^\W\d_]+)|(?P<tens>[^\W\d_]+))(?={_AR_CENTURY})")
+_AR_CENTURY_AT = re.compile(_AR_CENTURY)
 
 
 def _ar_century_decades(text: str) -> list[NumberMention]:
     found = []
     for match in _AR_CENTURY_DECADE.finditer(text):
-        word = words_ar.normalize(match.group("nth"))[2:]
-        nth = 10 if word == words_ar.normalize("أخير") else words_ar.ORDINALS.get(word)
-        if nth is None:
+        century = _AR_CENTURY_AT.match(text, match.end())
+        hundreds = 2000 if century.group("now") else 1900 if century.group("past") else _ar_century_start(century)
+        if match.group("nth"):
+            word = words_ar.normalize(match.group("nth"))[2:]
+            nth = 10 if word == words_ar.normalize("أخير") else words_ar.ORDINALS.get(word)
+            tens = None if nth is None else 10 * (nth - 1)
+        else:
+            tens = next((words_ar.DECADES[w] for w, _ in words_ar.variants(match.group("tens")) if w in words_ar.DECADES), None)
+        if tens is None or hundreds is None or tens >= 100:
             continue
-        first = Decimal((2000 if match.group("now") else 1900) + 10 * (nth - 1))
-        found.append(NumberMention(start=match.start(), end=match.end(), text=match.group(), value=first, kind="decade",
+        first = Decimal(hundreds + tens)
+        found.append(NumberMention(start=match.start(), end=century.end(), text=text[match.start():century.end()], value=first, kind="decade",
                                    display=f"{first}s", form="words", alternates=decade_years(first)))
     return found
+
+
+def _ar_century_start(century: re.Match) -> int | None:
+    """The first year of a century said by its ordinal: "القرن التاسع عشر" (the nineteenth) is 1800."""
+    nth = words_ar.ORDINALS.get(words_ar.normalize(century.group("century"))[2:])
+    if nth is None:
+        return None
+    return 100 * (nth + (10 if century.group("teen") else 0) - 1)
+
+
+_ORDINAL_DAY_GAP = re.compile(r"[ \u00a0]+(?:(?i:of)|من)[ \u00a0]+")
+_ROLES = {"day": "d", "month": "m", "year": "y"}
+
+
+def join_ordinal_days(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A day said by its ordinal before its month: "the fourth of March", "الرابع من مارس", "الحادي
+    والعشرين من سبتمبر 2025" are dates; the named day makes even an ambiguous month name one ("March")."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        day = out[-1] if out else None
+        if (
+            day is not None and day.kind == "ordinal" and day.form == "words" and _int(day, 1, 31)
+            and m.kind == "date" and m.value[3] is None and m.value[2] is not None and _ORDINAL_DAY_GAP.fullmatch(text, day.end, m.start)
+        ):
+            _, year, month, _ = m.value
+            roles = "d" + "".join(_ROLES[p.kind] for p in m.parts)
+            date = _date(text, day.start, m.end, year, month, int(day.value), [day, *m.parts], roles)
+            out[-1] = replace(date, form="digits" if m.form == "digits" else "month")
+        else:
+            out.append(m)
+    return out
 
 
 def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token], atoms: list[NumberMention]) -> list[NumberMention]:

@@ -27,8 +27,9 @@ _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # "p.m." takes its last dot, "pm." leaves it to the sentence.
 _AM_LETTERS = r"(?:a\.\s?m\.|a\.?\s?m)"
 _PM_LETTERS = r"(?:p\.\s?m\.|p\.?\s?m)"
-_AM = rf"{_AM_LETTERS}(?![^\W\d_])|صباح[اًا]*|(?:من )?فجر[اًا]*|بعد منتصف الليل|sáng|morgens|vormittags"
-_PM = rf"{_PM_LETTERS}(?![^\W\d_])|مساء[ًا]*|ظهر[اًا]*|بعد الظهر|عصر[اًا]*|chiều|tối|abends|nachmittags"
+# Arabic may say "of": "السابعة من مساء الأربعاء" (7 p.m. on Wednesday), "الواحدة من بعد ظهر يوم الأحد".
+_AM = rf"{_AM_LETTERS}(?![^\W\d_])|(?:من )?(?:صباح[اًا]*|فجر[اًا]*)|بعد منتصف الليل|sáng|morgens|vormittags"
+_PM = rf"{_PM_LETTERS}(?![^\W\d_])|(?:من )?(?:مساء[ًا]*|ظهر[اًا]*|بعد (?:ال)?ظهر|عصر[اًا]*)|chiều|tối|abends|nachmittags"
 # Night runs across midnight: "12 giờ đêm", "الثانية عشرة ليلاً" are 0:00, "2 giờ đêm" 2:00, "11 giờ đêm" 23:00.
 _NIGHT = r"ليل[اًا]*|đêm|nachts"
 _HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})))?"
@@ -57,10 +58,11 @@ _PATTERNS = (
 
 
 # Noon and midnight by name, in the languages with tables and German and French: "at noon" is
-# "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل" (not the "midi" of "après-midi", afternoon).
-# Written alone they are words (soft).
-_NOON = r"noon|midday|giữa trưa|منتصف النهار|الظهيرة|Mittag|midi"
-_MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|Mitternacht|minuit"
+# "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل" (not the "midi" of "après-midi", afternoon,
+# nor the "الظهر" of "بعد الظهر"). Arabic says noon "الظهر", and "ظهر" before its day ("ظهر يوم الجمعة",
+# Friday noon), and midnight before its day too ("منتصف ليل الثلاثاء"). Written alone they are words (soft).
+_NOON = r"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهر(?=[ \u00a0]+(?:يوم|اليوم|الغد|أمس)))|Mittag|midi"
+_MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|منتصف ليل[ةه]?|Mitternacht|minuit"
 _NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?)?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
 
 
@@ -160,9 +162,22 @@ _AR_TIME = re.compile(
 )
 
 
+# Between the hours of a span whose end is a time: "بين السادسة والعاشرة مساء" (between 6 and 10 p.m.),
+# "من السابعة حتى التاسعة صباحاً".
+_AR_SPAN_GAP = re.compile(r"[ \u00a0]*(?:(?:إلى|الى|حتى|و)[ \u00a0]*)?")
+
+
+def _opens_span(text: str, match: re.Match, following: re.Match | None) -> bool:
+    """Is this bare hour the first of a span whose second hour has its half of the day or "الساعة"?"""
+    if following is None or not _AR_SPAN_GAP.fullmatch(text, match.end(), following.start()):
+        return False
+    return bool(following.group("clock") or _half(following.groupdict()))
+
+
 def _arabic_words(text: str) -> list[NumberMention]:
     found = []
-    for match in _AR_TIME.finditer(text):
+    matches = list(_AR_TIME.finditer(text))
+    for match, following in zip(matches, [*matches[1:], None]):
         groups = match.groupdict()
         hour = int(ascii_digits(groups["hd"])) if groups["hd"] else next(v for i, v in enumerate(_AR_HOURS.values()) if groups[f"h{i}"])
         minute = next((v for i, v in enumerate(_AR_MINUTES.values()) if groups[f"m{i}"]), 0)
@@ -174,7 +189,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
         if groups["to"]:
             minute = -minute  # "الثانية عشرة إلا سبع دقائق", seven minutes to twelve
         half = _half(groups)
-        if not (groups["clock"] or minute or half):
+        if not (groups["clock"] or minute or half or _opens_span(text, match, following)):
             continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
         if groups["hd"] and not groups["clock"]:
             continue  # an hour in digits is a time after "الساعة" only

@@ -85,6 +85,7 @@ _WORDS = {
         (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"), (r"درجة|درجات", "deg"),
         (r"ثانية|ثوان[يٍ]?", "second"), (r"دقيقة|دقائق", "minute"), (r"ساعة|ساعات", "hour"), (r"يوما?ً?|أيام", "day"),
         (r"أسبوعا?ً?|أسابيع", "week"), (r"شهرا?ً?|أشهر|شهور", "month"), (r"سنة|سنوات|سنين|عاما?ً?|أعوام", "year"),
+        (r"مرات|مرة", "times"),  # "ثلاث مرات ونصف", three and a half times
     ],
     # Chinese writes the unit onto the number, and the next word onto the unit.
     "zh": [
@@ -178,11 +179,12 @@ def half_after(text: str, end: int, lang: str) -> tuple[Decimal, int]:
     return (_part(match), match.end()) if match else (Decimal(0), end)
 
 
-# Words that say their count with their unit: Arabic duals of units of time ("يومين", two days).
+# Words that say their count with their unit: Arabic duals of units of time ("يومين", two days), and of
+# a multiple ("مرتين ونصف", two and a half times).
 _COUNTED = {
     "ar": re.compile(
         r"[وفبل]?(?:(?P<year>عامين|عامان|سنتين|سنتان)|(?P<month>شهرين|شهران)|(?P<week>أسبوعين|أسبوعان)"
-        r"|(?P<day>يومين|يومان)|(?P<hour>ساعتين|ساعتان)|(?P<minute>دقيقتين|دقيقتان))"
+        r"|(?P<day>يومين|يومان)|(?P<hour>ساعتين|ساعتان)|(?P<minute>دقيقتين|دقيقتان)|(?P<times>مرتين|مرتان))"
     ),
 }
 

@@ -125,9 +125,13 @@ _SCALES = (
     | _forms(10**12, "تريليون تريليونات تريليونا")
 )
 _COMPOUND_ONLY = frozenset(_n("حادي حادية اثنا اثني اثنتا اثنتي"))
-# Weekdays named after numbers: يوم الاثنين (Monday), يوم الأحد (Sunday).
+# Weekdays named after numbers: يوم الاثنين (Monday), يوم الأحد (Sunday), and with the article alone
+# ("صباح الاثنين", Monday morning; "الأحد 1 يونيو"), where "the one" and "the two" are seldom said:
+# "أحد" without it is "one of", and "الأحد عشر" the eleven.
 _DAY = normalize("يوم")
 _WEEKDAY_WORDS = frozenset(_n("اثنين احد"))
+_ARTICLES = ("ال", "وال", "فال", "بال", "لل")
+_TEEN = frozenset(_n("عشر عشرة"))
 
 
 def variants(token: str) -> Iterator[tuple[str, bool]]:
@@ -178,9 +182,10 @@ def _continues(word: str) -> bool:
 
 
 def _veto(words: list[str], i: int, j: int) -> bool:
-    if j - i == 1 and i > 0 and words[i - 1] == _DAY:
-        return any(form in _WEEKDAY_WORDS for form, _ in variants(words[i]))
-    return False
+    if j - i != 1 or not any(form in _WEEKDAY_WORDS for form, _ in variants(words[i])):
+        return False
+    teen = i + 1 < len(words) and words[i + 1] in _TEEN
+    return (i > 0 and words[i - 1] == _DAY) or (words[i].startswith(_ARTICLES) and not teen)
 
 
 TABLE = WordTable(
