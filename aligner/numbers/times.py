@@ -59,9 +59,11 @@ _PATTERNS = (
 
 # Noon and midnight by name, in the languages with tables and German and French: "at noon" is
 # "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل" (not the "midi" of "après-midi", afternoon,
-# nor the "الظهر" of "بعد الظهر"). Arabic says noon "الظهر", and "ظهر" before its day ("ظهر يوم الجمعة",
-# Friday noon), and midnight before its day too ("منتصف ليل الثلاثاء"). Written alone they are words (soft).
-_NOON = r"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهر(?=[ \u00a0]+(?:يوم|اليوم|الغد|أمس)))|Mittag|midi"
+# nor the "الظهر" of "بعد الظهر"). Arabic says noon "الظهر", "ظهراً", and "ظهر" before its day ("ظهر
+# يوم الجمعة", "ظهر الأربعاء"), and midnight before its day too ("منتصف ليل الثلاثاء"). Written alone they
+# are words (soft).
+_AR_DAYS = "يوم|اليوم|الغد|أمس|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة"
+_NOON = rf"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهرا[ًا]?|ظهر(?=[ \u00a0]+(?:{_AR_DAYS})))|Mittag|midi"
 _MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|منتصف ليل[ةه]?|Mitternacht|minuit"
 _NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?)?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
 
@@ -215,8 +217,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # by its article too ("an hour and 20 minutes", "ساعة و20 دقيقة"), and hyphenated before a noun
 # ("the two-hour-and-37-minute film").
 _SPAN = re.compile(
-    rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})|(?P<hw>[^\W\d_]+))[ \u00a0-]*(?:hours?|hrs?|(?<=\d)h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث)(?:[ \u00a0]+ال?ساع[ةه])?)"
+    rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
+    rf"(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?)"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -236,9 +238,9 @@ def _matches(pattern: re.Pattern, text: str, read) -> list[NumberMention]:
 
 def _span(match: re.Match) -> NumberMention | None:
     words = (match.group("hw") or "").lower()
-    hour = int(ascii_digits(match.group("h"))) if match.group("h") else 1 if words in ("a", "an") else _in_words(words) if words else 2 if match.group("two") else 1
+    hour = int(ascii_digits(match.group("h"))) if match.group("h") else 1 if words in ("a", "an", "một") else _in_words(words) if words else 2 if match.group("two") else 1
     minute = (int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw")
-              else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20}[match.group("mq")])
+              else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20, "ثلاثة أرباع": 45}[match.group("mq")])
     if hour is None or minute is None or minute >= 60:
         return None
     if match.group("sec"):

@@ -111,8 +111,20 @@ MONTHS |= {normalize(w): m for w, m in (("إبريل", 4), ("يونيه", 6), ("
 # as often a period ("الربع الثاني", the second quarter), and خمس, a fifth, spelt as خمس, five.
 FRACTIONS = {normalize("ثلث"): fraction_value(1, 3)} | {w: fraction_value(2, 3) for w in _n("ثلثا ثلثي")}
 FRACTIONS |= {f"{w} {normalize('أرباع')}": fraction_value(3, 4) for w in _n("ثلاثة ثلاث")}
-# A quarter or a half of a point, which is no period: "ربع نقطة مئوية" (a quarter-point).
+# A quarter, a half or tenths of a point, which is no period: "ربع نقطة مئوية" (a quarter-point),
+# "عُشر نقطة" (a tenth of a point), "عُشرَي نقطة" (two tenths).
 FRACTIONS |= {f"{normalize('ربع')} {normalize('نقطة')}": fraction_value(1, 4), f"{normalize('نصف')} {normalize('نقطة')}": fraction_value(1, 2)}
+FRACTIONS |= {f"{normalize('عشر')} {normalize('نقطة')}": fraction_value(1, 10)} | {f"{w} {normalize('نقطة')}": fraction_value(2, 10) for w in _n("عشري عشرا")}
+# Fifths and tenths counted: "ثلاثة أخماس" (three fifths), "ثلاثة أعشار(ها)" (three tenths (of it)).
+for _count, _words in {3: "ثلاثة ثلاث", 4: "أربعة أربع", 6: "ستة ست", 7: "سبعة سبع", 8: "ثمانية ثماني", 9: "تسعة تسع"}.items():
+    for _word in _n(_words):
+        FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 10) for w in _n("أعشار أعشارها")}
+        if _count < 5:
+            FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 5) for w in _n("أخماس أخماسها")}
+# A quarter or a fifth after a word of approximation, where it is no period nor "five": "نحو ربع
+# الحركة" (about a quarter of the traffic), "بنحو الخمس" (by about a fifth).
+for _about in _n("نحو حوالي قرابة زهاء"):
+    FRACTIONS |= {f"{_about} {w}": fraction_value(1, 4) for w in _n("ربع الربع")} | {f"{_about} {normalize('الخمس')}": fraction_value(1, 5)}
 
 # Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
 # They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.
