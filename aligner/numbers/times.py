@@ -158,7 +158,7 @@ _AR_HOURS = {
 }
 _AR_MINUTES = {"والنصف": 30, "والربع": 15, "والثلث": 20, "[إا]لا (?:ال)?ربع[اًا]*": -15, "[إا]لا (?:ال)?ثلث[اًا]*": -20}
 _AR_TIME = re.compile(
-    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:[وف](?=ال))?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?![\d.,:]|[ \u00a0]+(?:ساع|دقي|دقا)))"
+    rf"(?<!\S)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:[وف](?=ال|{_D}))?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?![\d.,:]|[ \u00a0]+(?:ساع|دقي|دقا)))"
     rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|(?:و|(?P<to>[إا]لا))[ \u00a0]?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
     rf"(?![^\W\d_]){_HALF}"
 )
@@ -176,10 +176,18 @@ def _opens_span(text: str, match: re.Match, following: re.Match | None) -> bool:
     return bool(following.group("clock") or _half(following.groupdict()))
 
 
+def _closes_span(text: str, preceding: re.Match | None, match: re.Match) -> bool:
+    """Is this hour in digits, with its half of the day, the end of a span after "الساعة": "الساعة 7
+    صباحاً حتى 10 مساءً", "في الساعة ٩ صباحاً و٣ بعد الظهر"?"""
+    if preceding is None or not _half(match.groupdict()) or not _AR_SPAN_GAP.fullmatch(text, preceding.end(), match.start()):
+        return False
+    return bool(preceding.group("clock"))
+
+
 def _arabic_words(text: str) -> list[NumberMention]:
     found = []
     matches = list(_AR_TIME.finditer(text))
-    for match, following in zip(matches, [*matches[1:], None]):
+    for preceding, match, following in zip([None, *matches], matches, [*matches[1:], None]):
         groups = match.groupdict()
         hour = int(ascii_digits(groups["hd"])) if groups["hd"] else next(v for i, v in enumerate(_AR_HOURS.values()) if groups[f"h{i}"])
         minute = next((v for i, v in enumerate(_AR_MINUTES.values()) if groups[f"m{i}"]), 0)
@@ -193,8 +201,8 @@ def _arabic_words(text: str) -> list[NumberMention]:
         half = _half(groups)
         if not (groups["clock"] or minute or half or _opens_span(text, match, following)):
             continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
-        if groups["hd"] and not groups["clock"]:
-            continue  # an hour in digits is a time after "الساعة" only
+        if groups["hd"] and not (groups["clock"] or _closes_span(text, preceding, match)):
+            continue  # an hour in digits is a time after "الساعة" only, or at the end of a span after it
         if minute < 0:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute  # "الثالثة إلا ربعا", a quarter to three
         if minute > 59 or hour > 24:

@@ -65,12 +65,16 @@ def _digit_article(before: str, after: str) -> bool:
     return before not in _LABELS and after.isalpha() and after.islower()
 
 
-# "một phần ba" (one part of three) is a third, "hai phần ba" two thirds, "ba phần tư" three quarters.
+# "một phần ba" (one part of three) is a third, "hai phần ba" two thirds, "ba phần tư" three quarters;
+# parts of a teen or of tens too: "một phần mười hai" (a twelfth), "một phần ba mươi" (a thirtieth).
 _FRACTION_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-FRACTIONS = {
-    normalize(f"{top} phần {bottom}"): fraction_value(n, d)
-    for top, n in _FRACTION_WORDS.items() for bottom, d in [*_FRACTION_WORDS.items(), ("tư", 4)] if n < d
-}
+_UNITS_AFTER_TEN = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_DENOMINATORS = (
+    [*_FRACTION_WORDS.items(), ("tư", 4)]
+    + [(f"mười {word}", 10 + n) for word, n in _UNITS_AFTER_TEN.items()]
+    + [(f"{word} mươi", 10 * n) for word, n in _FRACTION_WORDS.items() if 1 < n < 10]
+)
+FRACTIONS = {normalize(f"{top} phần {bottom}"): fraction_value(n, d) for top, n in _FRACTION_WORDS.items() for bottom, d in _DENOMINATORS if n < d}
 FRACTIONS |= {normalize(half): fraction_value(1, 2) for half in ("một nửa", "phân nửa")}  # a half
 
 TABLE = WordTable(
