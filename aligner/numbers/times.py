@@ -65,7 +65,7 @@ _PATTERNS = (
 _AR_DAYS = "يوم|اليوم|الغد|أمس|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة"
 _NOON = rf"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهرا[ًا]?|ظهر(?=[ \u00a0]+(?:{_AR_DAYS})))|Mittag|midi"
 _MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|منتصف ليل[ةه]?|Mitternacht|minuit"
-_NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?)?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
+_NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?|[وفبل](?=[\u0600-\u06ff]))?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
 
 
 def _named(match: re.Match) -> NumberMention | None:

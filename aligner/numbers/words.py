@@ -190,7 +190,8 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             continue
         decade = next((table.decades[w] for w, _ in table.variants(tokens[i].word) if w in table.decades), None)
         if decade is not None:
-            full, within = (Decimal(decade), ()) if decade >= 100 else (Decimal(1900 + decade), (Decimal(decade),))
+            # "الستينيات" is the 1960s, or the sixties of an age ("في الستينيات من العمر", "nhóm 60-69 tuổi")
+            full, within = (Decimal(decade), ()) if decade >= 100 else (Decimal(1900 + decade), (Decimal(decade), *decade_years(Decimal(decade))[:1]))
             found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=(*within, *decade_years(full))))
             i += 1
             continue

@@ -121,6 +121,8 @@ for _count, _words in {3: "ثلاثة ثلاث", 4: "أربعة أربع", 6: "�
         FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 10) for w in _n("أعشار أعشارها")}
         if _count < 5:
             FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 5) for w in _n("أخماس أخماسها")}
+# Once and a half: "أعلى بمرة ونصف" (one and a half times higher).
+FRACTIONS |= {f"{normalize('مرة')} {normalize('ونصف')}": fraction_value(3, 2)}
 # A quarter or a fifth after a word of approximation, where it is no period nor "five": "نحو ربع
 # الحركة" (about a quarter of the traffic), "بنحو الخمس" (by about a fifth).
 for _about in _n("نحو حوالي قرابة زهاء"):
