@@ -103,6 +103,34 @@ def _further_rest(text: str, whole: NumberMention, last: NumberMention, rest: Nu
     return replace(whole, end=rest.end, text=text[whole.start:rest.end], value=value, display=render_decimal(value), digits=render_decimal(value))
 
 
+_MIXED_AND = re.compile(r"[ \u00a0]+(?:and|và)[ \u00a0]+")
+# "one" or "một" before it, which the reader leaves to the article: "một và ba phần tư" (one and three quarters).
+_ONE_AND = re.compile(r"(?<![^\W\d_])(?:one|một)[ \u00a0]+(?:and|và)[ \u00a0]+$", re.IGNORECASE)
+
+
+def join_mixed_numbers(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A whole number and a fraction said in words as one: "one and three quarters" is 1¾, "một và ba
+    phần tư" too, "اثنين وثلث" 2⅓."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        if m.form != "words" or not isinstance(m.value, Decimal) or not 0 < m.value < 1:
+            out.append(m)
+            continue
+        whole = out[-1] if out else None
+        if whole is not None and whole.kind == "cardinal" and whole.form == "words" and whole.value == int(whole.value) and (
+            _MIXED_AND.fullmatch(text, whole.end, m.start) or (m.text.startswith("و") and not text[whole.end:m.start].strip())
+        ):
+            start, value = whole.start, whole.value + m.value
+            out.pop()
+        elif one := _ONE_AND.search(text, max(0, m.start - 12), m.start):
+            start, value = one.start(), 1 + m.value
+        else:
+            out.append(m)
+            continue
+        out.append(replace(m, start=start, text=text[start:m.end], value=value, display=render_decimal(value), kind="cardinal", alternates=()))
+    return out
+
+
 def join_scale_words(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Join a scale said in words to the digits of its rest after "و" (``_scale_and_rest``)."""
     out: list[NumberMention] = []

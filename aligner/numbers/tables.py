@@ -55,9 +55,10 @@ class WordTable:
     # "And a half" after a hundred or a larger scale: Vietnamese "một triệu rưỡi" (1.5 million),
     # "trăm rưỡi" (150), Arabic "مليون ونصف".
     halves: frozenset[str] = frozenset()
-    # A half before a scale or a noun of quantity, as the words that say it (normalized, space
-    # separated): "half a million" (500,000), "half a dozen", Vietnamese "nửa triệu", Arabic "نصف مليون".
-    half_before: tuple[str, ...] = ()
+    # A share before a scale or a noun of quantity, as the words that say it (normalized, space
+    # separated) -> the share: "half a million" (500,000), "half a dozen", Vietnamese "nửa triệu", Arabic
+    # "نصف مليون"; "a quarter of a million" (250,000), "ربع مليون".
+    parts_before: Mapping[str, Decimal] = field(default_factory=dict)
     # Words that make the following number an ordinal (Vietnamese "thứ").
     ordinal_markers: frozenset[str] = frozenset()
     # Words only meaningful after an ordinal marker ("thứ nhất", "thứ tư").

@@ -195,11 +195,11 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             found.append(replace(_mention(text, tokens[i], tokens[i], full, "decade"), alternates=(*within, *decade_years(full))))
             i += 1
             continue
-        halved = _half_of(text, tokens, free, i, table)
-        if halved is not None:
-            j, value = halved
+        part = _part_of(text, tokens, free, i, table)
+        if part is not None:
+            j, size, share = part
             first = i - 1 if _noun_before_half(text, tokens, free, i, j, table) else i
-            found.append(_mention(text, tokens[first], tokens[j - 1], value * 3 if first < i else value, "cardinal"))
+            found.append(_mention(text, tokens[first], tokens[j - 1], size * (1 + share) if first < i else size * share, "cardinal"))
             i = j
             continue
         if _noun_after_ordinal(text, tokens, i, table):
@@ -235,10 +235,10 @@ def _months_of_year_part(text: str, tokens: list[Token], i: int, j: int, table: 
     return next((table.year_parts[form] for k in neighbours for form, _ in table.variants(tokens[k].word) if form in table.year_parts), 0)
 
 
-def _half_of(text: str, tokens: list[Token], free: list[bool], i: int, table: WordTable) -> tuple[int, Decimal] | None:
-    """(index after it, value) of a half of a scale or of a noun of quantity starting at token ``i``
-    ("half a million" is 500,000, not the million alone)."""
-    for phrase in table.half_before:
+def _part_of(text: str, tokens: list[Token], free: list[bool], i: int, table: WordTable) -> tuple[int, Decimal, Decimal] | None:
+    """(index after it, size, share) of a share of a scale or of a noun of quantity starting at token
+    ``i`` ("half a million" is 500,000, "a quarter of a million" 250,000, not the million alone)."""
+    for phrase, share in table.parts_before.items():
         words = phrase.split()
         end = i + len(words)
         if end >= len(tokens) or not all(free[i : end + 1]) or not all(adjacent(text, a.end, b.start) for a, b in zip(tokens[i:end], tokens[i + 1 : end + 1])):
@@ -247,7 +247,7 @@ def _half_of(text: str, tokens: list[Token], free: list[bool], i: int, table: Wo
             continue
         size = next((table.scales.get(form) or table.multipliers.get(form) for form, _ in table.variants(tokens[end].word) if form in table.scales or form in table.quantity_nouns), None)
         if size:
-            return end + 1, Decimal(size) / 2
+            return end + 1, Decimal(size), share
     return None
 
 
