@@ -85,7 +85,6 @@ _WORDS = {
         (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"), (r"درجة|درجات", "deg"),
         (r"ثانية|ثوان[يٍ]?", "second"), (r"دقيقة|دقائق", "minute"), (r"ساعة|ساعات", "hour"), (r"يوما?ً?|أيام", "day"),
         (r"أسبوعا?ً?|أسابيع", "week"), (r"شهرا?ً?|أشهر|شهور", "month"), (r"سنة|سنوات|سنين|عاما?ً?|أعوام", "year"),
-        (r"مرات|مرة", "times"),  # "ثلاث مرات ونصف", three and a half times
     ],
     # Chinese writes the unit onto the number, and the next word onto the unit.
     "zh": [

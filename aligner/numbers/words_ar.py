@@ -8,7 +8,6 @@ table is written out here; tests check it against num2words where num2words is r
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Iterator
 
 from babel.dates import get_month_names
@@ -218,7 +217,7 @@ TABLE = WordTable(
     compound_only=_COMPOUND_ONLY,
     joiners=frozenset({"و"}),
     halves=frozenset(_n("ونصف")),
-    parts_before={normalize("نصف"): Decimal("0.5"), normalize("ربع"): Decimal("0.25"), f"{normalize('ثلاثة')} {normalize('أرباع')}": Decimal("0.75")},
+    parts_before={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4), f"{normalize('ثلاثة')} {normalize('أرباع')}": fraction_value(3, 4)},
     decades=DECADES,
     fractions=FRACTIONS,
     unit_fractions={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4)},  # نصف ساعة, ربع ساعة

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from babel.dates import get_month_names
 
 from .fractions import fraction_value
@@ -91,7 +89,7 @@ TABLE = WordTable(
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
     count_links={"couple": "of"},
-    parts_before={"half a": Decimal("0.5"), "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25")},
+    parts_before={"half a": fraction_value(1, 2), "half an": fraction_value(1, 2), "a quarter of a": fraction_value(1, 4), "quarter of a": fraction_value(1, 4)},
     fractions=FRACTIONS,
     unit_fractions=UNIT_FRACTIONS,
     out_of=OUT_OF,

@@ -9,7 +9,6 @@ they must be numbers (inside a longer number, after ``thứ``, before a counted 
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal
 
 from .fractions import fraction_value
 from .tables import WordTable
@@ -89,7 +88,7 @@ TABLE = WordTable(
     compound_only=frozenset(_n("không mốt tư lăm nhăm")),
     not_after_round=frozenset({_FIVE}),
     halves=frozenset(_n("rưỡi")),
-    parts_before={normalize("nửa"): Decimal("0.5"), normalize("một phần tư"): Decimal("0.25")},
+    parts_before={normalize("nửa"): fraction_value(1, 2), normalize("một phần tư"): fraction_value(1, 4)},
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
     ordinal_nouns=frozenset(_n("vòng hiệp lần tầng khóa đợt chặng ván")),
