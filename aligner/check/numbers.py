@@ -140,11 +140,20 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
         # an Arabic that writes the title twice, "ستيل ووترز 2" (Still Waters 2), whose second 2 paired with "one".
         written, other = (diff.source, target) if diff.source.hard else (diff.target, source)
         return _said_again(written, other)
+    if diff.kind == "number_mismatch" and not (diff.source.hard or diff.target.hard):
+        # Words against words, where one is a one or two counting a noun against Arabic, which says them by
+        # the noun's form: "hai phiếu chống" paired with "خمسة" (five) left over, its own two the dual "صوتين".
+        return _dual_counterpart(diff.source, target) or _dual_counterpart(diff.target, source)
     found = unpaired(diff, source, target)
     if found is None:
         return False
     mention, own, other = found
     return _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other) or _written_unread(mention, other)
+
+
+def _dual_counterpart(mention: NumberMention, other: Said) -> bool:
+    """A lone 1 or 2 counting a noun, against a language that says them by the noun's form (Arabic duals)."""
+    return says_one_and_two_by_form(other.language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2)
 
 
 def _unreadable_counterpart(mention: NumberMention, other: Said) -> bool:
@@ -155,7 +164,7 @@ def _unreadable_counterpart(mention: NumberMention, other: Said) -> bool:
     time "um 18.00 Uhr" is "à dix-huit heures": the counterpart is there, unread. Years, dates,
     decimals and ranges are written in digits everywhere and stay compared.
     """
-    if says_one_and_two_by_form(other.language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2):
+    if _dual_counterpart(mention, other):
         return True  # "2 drummers" is قارعَي طبول, a dual; "Article 2" is a label, and stays compared
     if reads_number_words(other.language):
         return False

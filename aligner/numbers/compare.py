@@ -189,6 +189,13 @@ def _written(m: NumberMention) -> bool:
     return m.hard or m.form == "article"
 
 
+def _first_against_count(s: NumberMention, t: NumberMention) -> bool:
+    """"First" in words against a count: as often said as no number at all ("đầu tiên", "debut"), so
+    "الجيل الأول" (the first generation) left over is no "2 thiết bị" (two devices) changed."""
+    first, other = (s, t) if s.form == "words" else (t, s)
+    return first.kind == "ordinal" and first.value == 1 and other.kind != "ordinal"
+
+
 def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) -> float | None:
     """How plausibly ``t`` is ``s`` changed; None when they are unrelated numbers."""
     if s.kind == t.kind == "time":  # a clock time changed: the same hour or the same minutes
@@ -207,7 +214,7 @@ def _mismatch_cost(s: NumberMention, t: NumberMention, pos: dict[int, float]) ->
     big, small = max(abs(s.value), abs(t.value)), min(abs(s.value), abs(t.value))
     close_value = big > 0 and small / big >= Decimal("0.5")
     if not (_written(s) and _written(t)):
-        if distance > 1 or place > 0.3:
+        if distance > 1 or place > 0.3 or _first_against_count(s, t):
             return None
     elif not (distance <= max(1, min(len(ds), len(dt)) // 2) or (same_kind and close_value)):
         return None

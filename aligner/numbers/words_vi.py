@@ -37,7 +37,7 @@ _COUNTED = frozenset(_n(
 ))
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
-_NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao"))
+_NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # "đôi ba", "dăm ba": two or three, a few
 
 
 def _veto(words: list[str], i: int, j: int) -> bool:
