@@ -66,14 +66,18 @@ def _scaled_low(a: NumberMention, b: NumberMention) -> Decimal | None:
 _RANGE_WORDS = re.compile(r"[ \u00a0]*(?:[-\u2010-\u2015~]|to|and|đến|tới|و|إلى|الى)[ \u00a0]*")
 
 
+def _and_written_on(text: str, a: NumberMention, b: NumberMention) -> bool:
+    """Is ``b`` joined to ``a`` by the Arabic "و" (and) written onto it, with only spaces between ("أربعة وخمسة")?"""
+    return b.text.startswith("و") and not text[a.end:b.start].strip()
+
+
 def share_scales(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """The low end of a range said apart from its high end reads with the high end's scale too; the
     Arabic "و" (and) may be written onto the high end ("بين أربعة وخمسة مليارات")."""
     out = list(mentions)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        apart = _RANGE_WORDS.fullmatch(text, a.end, b.start) or (b.text.startswith("و") and not text[a.end:b.start].strip())
-        if apart and (low := _scaled_low(a, b)) is not None:
+        if (_RANGE_WORDS.fullmatch(text, a.end, b.start) or _and_written_on(text, a, b)) and (low := _scaled_low(a, b)) is not None:
             out[k] = replace(a, alternates=(*a.alternates, low))
     return out
 
@@ -97,7 +101,8 @@ def _further_rest(text: str, whole: NumberMention, last: NumberMention, rest: Nu
     (9 million, 412 thousand and 300) is 9,412,300."""
     if whole.kind != "cardinal" or rest.kind != "cardinal" or rest.form != "digits" or rest.parts or not _AND_GAP.fullmatch(text, whole.end, rest.start):
         return None
-    if not 0 < rest.value < _scale(last) or _scale(last) < 1000:
+    scale = _scale(last)
+    if scale < 1000 or not 0 < rest.value < scale:
         return None
     value = whole.value + rest.value
     return replace(whole, end=rest.end, text=text[whole.start:rest.end], value=value, display=render_decimal(value), digits=render_decimal(value))
@@ -118,7 +123,7 @@ def join_mixed_numbers(text: str, mentions: list[NumberMention]) -> list[NumberM
             continue
         whole = out[-1] if out else None
         if whole is not None and whole.kind == "cardinal" and whole.form == "words" and whole.value == int(whole.value) and (
-            _MIXED_AND.fullmatch(text, whole.end, m.start) or (m.text.startswith("و") and not text[whole.end:m.start].strip())
+            _MIXED_AND.fullmatch(text, whole.end, m.start) or _and_written_on(text, whole, m)
         ):
             start, value = whole.start, whole.value + m.value
             out.pop()

@@ -53,10 +53,12 @@ def _iso(y, m, d) -> str:
     return f"{y}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d and m else "")
 
 
+_PART_KINDS = {"d": "day", "m": "month", "y": "year"}  # a date part's role -> its kind
+
+
 def _date(text: str, start: int, end: int, y, m, d, parts: list[NumberMention], roles: str, note: str = "") -> NumberMention:
     """A date mention; ``roles`` names each part in order ("dmy", "md"...) and becomes its kind."""
-    names = {"d": "day", "m": "month", "y": "year"}
-    parts = [replace(p, kind=names[r]) for p, r in zip(parts, roles)]
+    parts = [replace(p, kind=_PART_KINDS[r]) for p, r in zip(parts, roles)]
     return NumberMention(
         start=start,
         end=end,
@@ -322,7 +324,7 @@ def _ar_century_start(century: re.Match) -> int | None:
 
 
 _ORDINAL_DAY_GAP = re.compile(r"[ \u00a0]+(?:(?i:of)|من)[ \u00a0]+")
-_ROLES = {"day": "d", "month": "m", "year": "y"}
+_ROLES = {kind: role for role, kind in _PART_KINDS.items()}
 
 
 def join_ordinal_days(text: str, mentions: list[NumberMention]) -> list[NumberMention]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from babel.dates import get_day_names
+
 from . import words_ar, words_en, words_vi
 from .model import NumberMention, render_decimal
 from .scripts import ascii_digits
@@ -61,8 +63,8 @@ _PATTERNS = (
 # "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل" (not the "midi" of "après-midi", afternoon,
 # nor the "الظهر" of "بعد الظهر"). Arabic says noon "الظهر", "ظهراً", and "ظهر" before its day ("ظهر
 # يوم الجمعة", "ظهر الأربعاء"), and midnight before its day too ("منتصف ليل الثلاثاء"). Written alone they
-# are words (soft).
-_AR_DAYS = "يوم|اليوم|الغد|أمس|كل|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة"
+# are words (soft). The weekday names are CLDR's.
+_AR_DAYS = "|".join(["يوم", "اليوم", "الغد", "أمس", "كل", *get_day_names("wide", locale="ar").values()])
 _NOON = rf"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهرا[ًا]?|ظهر(?=[ \u00a0]+(?:{_AR_DAYS})))|Mittag|midi"
 _MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|منتصف ليل[ةه]?|Mitternacht|minuit"
 _NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?|[وفبل](?=[\u0600-\u06ff]))?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
