@@ -261,7 +261,7 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
             if table.short_months and text[start:end].lower().rstrip(".") in table.short_months:
                 continue  # "Jan", "DEC": a month only inside a date
             if text[start:end].lower() == "may":
-                prev = text[max(0, start - 12):start].split()
+                prev = re.findall(r"[^\W\d_]+", text[max(0, start - 12):start])  # "mid-May" too
                 if not prev or prev[-1].lower() not in _MAY_CONTEXT:
                     continue
             name = " ".join(table.normalize(w) for w in text[start:end].split())

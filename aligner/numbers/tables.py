@@ -41,6 +41,11 @@ class WordTable:
     # "tá"): the count before them is another reading, since a translation may count in the noun
     # ("two centuries" against "hai thế kỷ", "2 tá" against "24").
     quantity_nouns: frozenset[str] = frozenset()
+    # Multipliers a translation uses loosely for another -> that other: Vietnamese "một chục" (ten)
+    # is how translators say "about a dozen" (12), so "hai chục" is also 24.
+    loose_multipliers: Mapping[str, int] = field(default_factory=dict)
+    # Scales whose form, alone, is also their dual before a noun -> that dual's value (Arabic مليونا).
+    lone_duals: Mapping[str, int] = field(default_factory=dict)
     # Duals of nouns of quantity, which count two of them in one word: Arabic عقدين (two decades) -> 10.
     dual_nouns: Mapping[str, int] = field(default_factory=dict)
     compound_only: frozenset[str] = frozenset()

@@ -220,12 +220,22 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             if (stop := phrase_end(text, tokens, j, table.percent_words)) is not None:
                 kind, last, j = "percent", stop - 1, stop  # "seventy per cent", "سبعون بالمائة"
         mention = _mention(text, tokens[i], tokens[last], Decimal(state.value), kind)
-        counts = [state.counted] if state.counted else []
+        counts = ([state.counted] if state.counted else []) + _loose_readings(tokens, i, j, state.value, table)
         if kind == "ordinal" and (months := _months_of_year_part(text, tokens, i, j, table)):
             counts.append(months)
         found.append(replace(mention, alternates=tuple(Decimal(c) for c in counts)) if counts else mention)
         i = j
     return found
+
+
+def _loose_readings(tokens: list[Token], i: int, j: int, value: int, table: WordTable) -> list[int]:
+    """Other values of the number of tokens ``i:j`` that translations give it: a loose multiplier's
+    ("một chục", ten, for "a dozen"), a lone scale's dual ("مليونا دولار", two million dollars)."""
+    last = {form for form, _ in table.variants(tokens[j - 1].word)}
+    readings = [value // table.multipliers[form] * table.loose_multipliers[form] for form in last & set(table.loose_multipliers)]
+    if j == i + 1:
+        readings += [table.lone_duals[form] for form in last & set(table.lone_duals)]
+    return readings[:1]
 
 
 def _months_of_year_part(text: str, tokens: list[Token], i: int, j: int, table: WordTable) -> int:

@@ -95,6 +95,9 @@ for _value, _words in {
     10: "عاشر عاشرة",
 }.items():
     ORDINALS |= _forms(_value, _words)
+# Accusative, after an indefinite noun: "عضوا عاشرا" (a tenth member), "هدفا ثانيا" (a second goal).
+for _value, _word in enumerate("ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا".split(), start=2):
+    ORDINALS |= _forms(_value, _word)
 
 DECADES: dict[str, int] = {}
 for _tens, _stem in enumerate("عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين".split(), start=2):
@@ -123,10 +126,12 @@ for _count, _words in {3: "ثلاثة ثلاث", 4: "أربعة أربع", 6: "�
             FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 5) for w in _n("أخماس أخماسها")}
 # Once and a half: "أعلى بمرة ونصف" (one and a half times higher).
 FRACTIONS |= {f"{normalize('مرة')} {normalize('ونصف')}": fraction_value(3, 2)}
-# A quarter or a fifth after a word of approximation, where it is no period nor "five": "نحو ربع
-# الحركة" (about a quarter of the traffic), "بنحو الخمس" (by about a fifth).
-for _about in _n("نحو حوالي قرابة زهاء"):
+# A quarter, a fifth or a tenth after a word of approximation, where it is no period nor "five" or
+# "ten": "نحو ربع الحركة" (about a quarter of the traffic), "بنحو الخمس" (by about a fifth), "بما
+# يقارب العُشر" (by nearly a tenth).
+for _about in _n("نحو حوالي قرابة زهاء يقارب يناهز"):
     FRACTIONS |= {f"{_about} {w}": fraction_value(1, 4) for w in _n("ربع الربع")} | {f"{_about} {normalize('الخمس')}": fraction_value(1, 5)}
+    FRACTIONS |= {f"{_about} {normalize('العشر')}": fraction_value(1, 10)}
 
 # Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
 # They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.
@@ -211,6 +216,8 @@ TABLE = WordTable(
     # 30,000; "مليونا", a million) as well; "ألفا" with no count before it is two thousand ("ألفا جندي").
     scales=_SCALES,
     needs_count=frozenset(_n("آلاف ملايين مليارات بلايين تريليونات ألفا")) | frozenset(QUANTITY_NOUNS),
+    # Alone, "مليونا" is a million ("بلغ مليونا"), or the dual before its noun ("مليونا دولار", two million).
+    lone_duals=_forms(2 * 10**6, "مليونا") | _forms(2 * 10**9, "مليارا بليونا"),
     year_parts={normalize("نصف"): 6},
     quantity_nouns=frozenset(QUANTITY_NOUNS),
     dual_nouns=DUAL_NOUNS,

@@ -12,6 +12,7 @@ import unicodedata
 
 from .fractions import fraction_value
 from .tables import WordTable
+from . import units  # a module, not its names: units imports the word tables through languages
 
 
 def normalize(token: str) -> str:
@@ -46,8 +47,8 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     after = words[j] if j < len(words) else ""
     if before in _NOT_COUNT_BEFORE:
         return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
-    if phrase == [_FIVE]:
-        return after not in _COUNTED
+    if phrase == [_FIVE]:  # five before a counted noun or a unit ("năm hải lý", five nautical miles)
+        return after not in _COUNTED and not units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi")
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2:
@@ -82,6 +83,7 @@ TABLE = WordTable(
     cardinals=CARDINALS,
     # thập kỷ, thập niên: a decade after a count (hai thập kỷ, two decades); tá: a dozen (một tá, hai tá; not đại tá, a colonel).
     multipliers={normalize("mươi"): 10, normalize("trăm"): 100, normalize("chục"): 10, normalize("thập"): 10, normalize("tá"): 12},
+    loose_multipliers={normalize("chục"): 12},
     scales={normalize(w): v for w, v in (("nghìn", 1000), ("ngàn", 1000), ("vạn", 10**4), ("triệu", 10**6), ("tỷ", 10**9), ("tỉ", 10**9))},
     needs_count=frozenset(_n("chục trăm nghìn ngàn vạn triệu tỷ tỉ tá thập")),  # "thập niên 1960" is the 1960s
     quantity_nouns=frozenset(_n("tá thập")),
