@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .languages import base_code
+from .languages import base_code, table_for
 from .model import NumberMention
 from .text import Occupied
 from .units import unit_span
@@ -23,7 +23,7 @@ _ARTICLES = {"en": re.compile(r"\b(?:a|an)\b", re.IGNORECASE), "vi": re.compile(
 # "منذ عام 2010", since 2010.
 _ARABIC_UNITS = "يوما?|أسبوعا?|شهرا?|عاما?|سنة|ساعة|دقيقة"
 _ARABIC_SPAN = re.compile(
-    rf"(?<!\S)(?:(?:بعد|قبل|خلال|منذ|لمدة|طوال|طيلة|مدة)\s+|[لب](?=(?:{_ARABIC_UNITS})\s)|(?=(?:{_ARABIC_UNITS})\s+و\s?نصف))"
+    rf"(?<!\S)(?<![\d٠-٩][ \u00a0])(?:(?:بعد|قبل|خلال|منذ|لمدة|طوال|طيلة|مدة)\s+|[لب](?=(?:{_ARABIC_UNITS})\s)|(?=(?:{_ARABIC_UNITS})\s+و\s?نصف))"
     r"(?P<day>يوما?)?(?P<week>أسبوعا?)?(?P<month>شهرا?)?(?P<year>عاما?|سنة)?(?P<hour>ساعة)?(?P<minute>دقيقة)?"
     r"(?![^\W\d_])(?!\s*[\d٠-٩])"
 )
@@ -37,12 +37,13 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
         for m in _ARTICLES[code].finditer(text):
             unit, end = unit_span(text, m.end(), code)
             # A unit written as a word: not the symbols of "a m", "a t-shirt".
-            if unit and end - m.end() > 3 and not taken.overlaps(m.start(), end) and not _per(text, m.start(), end):
+            if unit and end - m.end() > 3 and not taken.overlaps(m.start(), end) and not _per(text, m.start(), end) and not _ends_a_number(text, m.start(), code):
                 found.append(_one(text, m.start(), end, unit))
     elif code == "ar":
         for m in _ARABIC_SPAN.finditer(text):
             if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)):
                 found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
+        found += _noun_and_half(text, taken, found)
     return found
 
 
@@ -51,6 +52,33 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
 # a year ago").
 _PER_BEFORE = re.compile(r"(?:\d[\d.,]*[ \u00a0]?(?:%|[^\W\d_]+)?|\b(?:times|once|twice|lần))[ \u00a0]+$", re.IGNORECASE)
 _SPAN_AFTER = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after|trước|sau)(?![^\W\d_])", re.IGNORECASE)
+
+
+# A noun and half of it, with no count before it: "نقطة مئوية ونصف النقطة" (a percentage point and a
+# half) is 1.5; a scale's ("مليون ونصف المليون") is the number engine's.
+_AR_NOUN_AND_HALF = re.compile(
+    r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+و[ \u00a0]?نصف[ \u00a0]+ال(?P=noun)(?![^\W\d_])"
+)
+
+
+def _noun_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> list[NumberMention]:
+    table = table_for("ar")
+    halves = []
+    for m in _AR_NOUN_AND_HALF.finditer(text):
+        noun = table.normalize(m.group("noun"))
+        if noun in table.scales or noun in table.multipliers or taken.overlaps(m.start(), m.end()) or any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        halves.append(NumberMention(m.start(), m.end(), m.group(), Decimal("1.5"), "cardinal", "1.5", form="words"))
+    return halves
+
+
+def _ends_a_number(text: str, start: int, code: str) -> bool:
+    """Is the article the last word of a number ("mười một tiếng rưỡi", eleven and a half hours)?"""
+    before = text[:start].split()
+    table = table_for(code)
+    return bool(before) and table is not None and any(
+        table.lookup(form) is not None or form in table.multipliers for form, _ in table.variants(table.normalize(before[-1]))
+    )
 
 
 def _per(text: str, start: int, end: int) -> bool:

@@ -27,7 +27,12 @@ from .text import Token
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
 # After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
 # dot or a hyphen as some newsrooms write it ("ngày 17.9", "ngày 13-10").
-_DAY_MONTH_VI = re.compile(r"(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:,?\s+|\s*\()(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)")
+# Also the last of a list or a span of days that share the month: "hai ngày 28 và 29.10", "ngày 7-8.10";
+# not after "chưa đến" (fewer than: "chưa đến 1/3" is under a third).
+_DAY_MONTH_VI = re.compile(
+    r"(?:(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|(?<!chưa\s)đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:,?\s+|\s*\()"
+    r"|(?i:ngày|mồng|mùng)\s+\d{1,2}\s*(?:,|và|[-–]|đến)\s*)(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)"
+)
 _MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".
@@ -344,6 +349,33 @@ def join_ordinal_days(text: str, mentions: list[NumberMention]) -> list[NumberMe
         else:
             out.append(m)
     return out
+
+
+# Between two days of one month: "October 28–29", "28 و29 أكتوبر", "28 và 29.10", "on 3 and 4 March".
+_DAY_LIST_GAP = re.compile(r"[ \u00a0]*(?:[-–—,&]|(?i:and|to|through|until|till)|و|và|đến|tới)[ \u00a0]*")
+
+
+def join_shared_months(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A bare day beside a date of its month, before it or after it ("28 و29 أكتوبر", "October
+    28–29"), is a date of that month too: the other side may write the month with either day."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        first, second = out[k], out[k + 1]
+        if not _DAY_LIST_GAP.fullmatch(text, first.end, second.start):
+            continue
+        for day, date, index, later in ((first, second, k, False), (second, first, k + 1, True)):
+            if date.kind != "date" or date.value[3] is None or not _bare_day(day):
+                continue
+            _, year, month, other = date.value
+            if (int(day.value) > other) == later:
+                shared = [p for p in date.parts if p.kind in ("month", "year")]  # compared part by part when the day differs
+                roles = "d" + "".join(_ROLES[p.kind] for p in shared)
+                out[index] = _date(text, day.start, day.end, year, month, int(day.value), [day, *shared], roles)
+    return out
+
+
+def _bare_day(mention: NumberMention) -> bool:
+    return mention.kind == "cardinal" and mention.form == "digits" and not mention.parts and not mention.unit and _int(mention, 1, 31) is not None
 
 
 def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token], atoms: list[NumberMention]) -> list[NumberMention]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .articles import find_counted_by_article
 from .compounds import join_compounds, join_mixed_numbers, join_scale_words, share_scales
-from .dates import find_dates, join_ordinal_days
+from .dates import find_dates, join_ordinal_days, join_shared_months
 from .digits import find_digit_numbers
 from .fractions import find_fractions
 from .languages import table_for
@@ -73,7 +73,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
     found = share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)))
-    found = join_mixed_numbers(text, join_ordinal_days(text, found))
+    found = join_mixed_numbers(text, join_shared_months(text, join_ordinal_days(text, found)))
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)

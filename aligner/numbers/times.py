@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from babel.dates import get_day_names
+from babel.dates import get_day_names, get_month_names
 
 from . import words_ar, words_en, words_vi
 from .model import NumberMention, render_decimal
@@ -37,13 +37,16 @@ _NIGHT = r"ليل[اًا]*|đêm|nachts"
 _HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})))?"
 _HOUR = rf"(?<![\d.,:/])(?<!\d[hH])(?P<h>{_D}{{1,2}})"  # not the minutes of "16h20 giờ"
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
+_PRIME = "['’′]"
+_SECONDS_MARK = "(?:''|’’|″|\")"
 
 _PATTERNS = (
     # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
     re.compile(rf"{_HOUR}:{_MIN}(?::(?P<sec>{_D}{{2}}))?(?!:?\d){_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
-    # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it.
-    re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}}))?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
+    # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it; seconds
+    # after a prime ("19h26'10''", Vietnamese sports and astronomy pages).
+    re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}})(?:{_PRIME}(?P<sec>{_D}{{2}}){_SECONDS_MARK})?)?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
     # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
     re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
@@ -62,10 +65,12 @@ _PATTERNS = (
 # Noon and midnight by name, in the languages with tables and German and French: "at noon" is
 # "lúc 12 giờ trưa", "midnight" "0 giờ" or "منتصف الليل" (not the "midi" of "après-midi", afternoon,
 # nor the "الظهر" of "بعد الظهر"). Arabic says noon "الظهر", "ظهراً", and "ظهر" before its day ("ظهر
-# يوم الجمعة", "ظهر الأربعاء"), and midnight before its day too ("منتصف ليل الثلاثاء"). Written alone they
-# are words (soft). The weekday names are CLDR's.
+# يوم الجمعة", "ظهر الأربعاء") or its date by its ordinal ("ظهر الأول من يوليو"), and midnight before its
+# day too ("منتصف ليل الثلاثاء"). Written alone they are words (soft). The weekday and month names are CLDR's.
 _AR_DAYS = "|".join(["يوم", "اليوم", "الغد", "أمس", "كل", *get_day_names("wide", locale="ar").values()])
-_NOON = rf"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهرا[ًا]?|ظهر(?=[ \u00a0]+(?:{_AR_DAYS})))|Mittag|midi"
+_AR_MONTHS = "|".join(sorted({name for locale in ("ar", "ar_SY", "ar_EG") for name in get_month_names("wide", locale=locale).values()}, key=len, reverse=True))
+_AR_ORDINAL_DATE = rf"ال[^\W\d_]+(?:[ \u00a0]+و?ال[^\W\d_]+)?[ \u00a0]+من[ \u00a0]+(?:{_AR_MONTHS})"
+_NOON = rf"noon|midday|giữa trưa|منتصف النهار|الظهيرة|(?<!بعد )(?<!آلام )(?<!ألم )(?:الظهر|ظهرا[ًا]?|ظهر(?=[ \u00a0]+(?:{_AR_DAYS}|{_AR_ORDINAL_DATE})))|Mittag|midi"
 _MIDNIGHT = r"midnight|nửa đêm|منتصف الليل|منتصف ليل[ةه]?|Mitternacht|minuit"
 _NAMED = re.compile(rf"(?<![\w:.\-])(?:(?P<h>12|00?|24)[ \u00a0]?|[وفبل](?=[\u0600-\u06ff]))?(?:(?P<noon>{_NOON})|(?P<midnight>{_MIDNIGHT}))(?!\w)", re.IGNORECASE)
 
@@ -272,6 +277,8 @@ _RACE = (
     re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]?(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]?(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
     re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(rf"(?<![\d.,])(?P<s>{_D}{{1,2}})[ \u00a0]+giây[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d])"),
+    # Minutes and seconds after primes: "1'52''", "4'05''3" (Vietnamese race results).
+    re.compile(rf"(?<![\d.,h])(?P<m>{_D}{{1,2}}){_PRIME}{_S}{_SECONDS_MARK}(?:(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(
         rf"(?<!\S)(?:[وب]?(?:ال)?(?P<one>دقيقة)(?:[ \u00a0]+واحدة)?|[وب]?(?P<two>دقيقتين|دقيقتان)|(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيقة|دقائق))"
         rf"[ \u00a0]+و[ \u00a0]?(?:{_S}|{_IN_WORDS.format('sw')})[ \u00a0]+(?:ثاني[ةه]|ثوان[ٍي]?)"

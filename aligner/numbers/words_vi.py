@@ -36,6 +36,7 @@ _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
     "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
 ))
+_ONE_OF = _n("một trong")
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
 _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # "đôi ba", "dăm ba": two or three, a few
@@ -47,8 +48,9 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     after = words[j] if j < len(words) else ""
     if before in _NOT_COUNT_BEFORE:
         return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
-    if phrase == [_FIVE]:  # five before a counted noun or a unit ("năm hải lý", five nautical miles)
-        return after not in _COUNTED and not units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi")
+    if phrase == [_FIVE]:  # five before a counted noun or a unit ("năm hải lý", five nautical miles), or after "one of"
+        one_of = words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit()  # "một trong năm hãng", one of five carriers
+        return not one_of and after not in _COUNTED and not units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi")
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2:
