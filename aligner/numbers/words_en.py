@@ -65,7 +65,11 @@ MONTHS |= SHORT_MONTHS
 
 # "one another", "no one", "ground zero": words that are not counts.
 _NOT_COUNT_AFTER = {"one": {"another", "day"}, "second": {"hand", "thought", "thoughts"}}
-_NOT_COUNT_BEFORE = {"one": {"no", "any", "every", "some", "each", "the", "this", "that", "which"}, "zero": {"ground"}}
+# "several hundred jobs", "a few thousand people": no count, as "hundreds of" is none.
+_SOME = {"several", "few", "many"}
+_NOT_COUNT_BEFORE = {"one": {"no", "any", "every", "some", "each", "the", "this", "that", "which"}, "zero": {"ground"}} | dict.fromkeys(
+    ("hundred", "thousand", "million", "billion", "dozen"), _SOME
+)
 
 
 def _veto(words: list[str], i: int, j: int) -> bool:

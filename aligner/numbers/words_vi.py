@@ -37,6 +37,7 @@ _COUNTED = frozenset(_n(
     "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
 ))
 _ONE_OF = _n("một trong")
+_SPAN_WORDS = frozenset(_n("đến tới hoặc hay"))
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
 _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # "đôi ba", "dăm ba": two or three, a few
@@ -50,7 +51,9 @@ def _veto(words: list[str], i: int, j: int) -> bool:
         return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
     if phrase == [_FIVE]:  # five before a counted noun or a unit ("năm hải lý", five nautical miles), or after "one of"
         one_of = words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit()  # "một trong năm hãng", one of five carriers
-        return not one_of and after not in _COUNTED and not units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi")
+        # the first of a span or a choice of counts, the next one higher: "từ năm đến bảy năm" (five to seven years), "năm hoặc sáu"
+        span = after in _SPAN_WORDS and j + 1 < len(words) and CARDINALS.get(words[j + 1], 0) > 5
+        return not (one_of or span) and after not in _COUNTED and not units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi")
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2:
