@@ -74,7 +74,7 @@ def _noun_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> li
 
 def _ends_a_number(text: str, start: int, code: str) -> bool:
     """Is the article the last word of a number ("mười một tiếng rưỡi", eleven and a half hours)?"""
-    before = text[:start].split()
+    before = text[max(0, start - 40) : start].split()
     table = table_for(code)
     return bool(before) and table is not None and any(
         table.lookup(form) is not None or form in table.multipliers for form, _ in table.variants(table.normalize(before[-1]))

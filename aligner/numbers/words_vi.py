@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from . import units  # a module, not its names: units imports the word tables through languages
 from .fractions import fraction_value
 from .tables import WordTable
-from . import units  # a module, not its names: units imports the word tables through languages
 
 
 def normalize(token: str) -> str:
@@ -31,7 +31,7 @@ CARDINALS = {normalize(w): v for w, v in CARDINALS.items()}
 
 _FIVE = normalize("năm")
 _ONE = normalize("một")
-# After năm, these nouns make it the number five rather than "year".
+# After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
     "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
@@ -49,17 +49,26 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     after = words[j] if j < len(words) else ""
     if before in _NOT_COUNT_BEFORE:
         return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
-    if phrase == [_FIVE]:  # five before a counted noun or a unit ("năm hải lý", five nautical miles), or after "one of"
-        one_of = words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit()  # "một trong năm hãng", one of five carriers
-        # the first of a span or a choice of counts, the next one higher: "từ năm đến bảy năm" (five to seven years), "năm hoặc sáu"
-        span = after in _SPAN_WORDS and j + 1 < len(words) and CARDINALS.get(words[j + 1], 0) > 5
-        return not (one_of or span) and after not in _COUNTED and not units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi")
+    if phrase == [_FIVE]:
+        return not _is_five(words, i, j)
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2:
         # thứ hai ... thứ bảy are also Monday ... Saturday.
         return before in _WEEKDAY_CONTEXT or after in {normalize("ngày"), normalize("tuần")} or after.isdigit()
     return False
+
+
+def _is_five(words: list[str], i: int, j: int) -> bool:
+    """Is the "năm" of ``words[i:j]`` the number five rather than "year"? Before a counted noun or a
+    unit ("năm hải lý", five nautical miles), after "one of" ("một trong năm hãng", one of five
+    carriers), or first of a span or a choice of higher counts ("từ năm đến bảy năm", five to seven years)."""
+    after = words[j] if j < len(words) else ""
+    if after in _COUNTED or units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi"):
+        return True
+    if words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit():
+        return True
+    return after in _SPAN_WORDS and j + 1 < len(words) and CARDINALS.get(words[j + 1], 0) > 5
 
 
 # Words after which "1" is a label or a rank, not the article: số 1 (No. 1), hạng 1, lớp 1, trang 1.
