@@ -28,7 +28,7 @@ def as_percent(value: Decimal) -> tuple[Decimal, ...]:
     """The percentages a fraction is written as: "half of the students" is "50% học sinh", "two
     thirds" 67% or 66.7%."""
     percent = value * 100
-    return tuple(dict.fromkeys(percent.quantize(Decimal(step)).normalize() for step in ("0.1", "1")))
+    return tuple(dict.fromkeys(p for step in ("0.1", "1") if (p := percent.quantize(Decimal(step)).normalize())))  # not a thousandth's 0%
 
 
 def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied, unit_at: Callable[[int], str]) -> list[NumberMention]:

@@ -28,6 +28,7 @@ CARDINALS |= {"couple": 2, "pair": 2}
 QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
 # "a third of", "one quarter", "two thirds", "three fifths": numerators one to nine over three to ten.
 _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_DENOMINATORS |= {"hundredth": 100, "thousandth": 1000, "ten thousandth": 10**4}  # "one ten-thousandth of"
 FRACTIONS = {f"{article} {word} of": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
 FRACTIONS |= {f"one {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items()}
 FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOMINATORS.items() for n in range(2, 10) if n < d}

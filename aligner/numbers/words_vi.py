@@ -88,6 +88,7 @@ _DENOMINATORS = (
     [*_FRACTION_WORDS.items(), ("tư", 4)]
     + [(f"mười {word}", 10 + n) for word, n in _UNITS_AFTER_TEN.items()]
     + [(f"{word} mươi", 10 * n) for word, n in _FRACTION_WORDS.items() if 1 < n < 10]
+    + [("nghìn", 1000), ("ngàn", 1000), ("mười nghìn", 10**4), ("vạn", 10**4)]  # "một phần mười nghìn", a ten-thousandth
 )
 FRACTIONS = {normalize(f"{top} phần {bottom}"): fraction_value(n, d) for top, n in _FRACTION_WORDS.items() for bottom, d in _DENOMINATORS if n < d}
 FRACTIONS |= {normalize(half): fraction_value(1, 2) for half in ("một nửa", "phân nửa")}  # a half
