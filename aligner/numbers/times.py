@@ -47,8 +47,8 @@ _PATTERNS = (
     # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it; seconds
     # after a prime ("19h26'10''", Vietnamese sports and astronomy pages).
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}})(?:{_PRIME}(?P<sec>{_D}{{2}}){_SECONDS_MARK})?)?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
-    # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
-    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
+    # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 6 giờ và 14 phút, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?:và[ \u00a0]+(?={_D}{{1,2}}[ \u00a0]+phút))?(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
@@ -133,7 +133,7 @@ def _offset(match: re.Match) -> NumberMention | None:
 # after "by" ("rose by about a quarter to 9,850"), and an hour has no more digits after it.
 _PAST_TO = re.compile(
     rf"(?<![\w.,])(?<!\bby )(?<!\bby about )(?<!\ba )(?:(?P<q>half|(?:a[ \u00a0]+)?quarter)|(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})(?P<minutes>[ \u00a0]+minutes?)?"
-    rf"[ \u00a0]+(?P<dir>past|to)[ \u00a0]+(?:(?P<h>{_D}{{1,2}})(?![.,٫]?\d)|{_IN_WORDS.format('hw')})(?:[ \u00a0]+o['’]clock)?(?![\w'’]){_HALF}",
+    rf"[ \u00a0]+(?P<dir>past|to)[ \u00a0]+(?:(?P<h>{_D}{{1,2}})(?![.,٫]?\d)|(?P<noon>noon|midday)|(?P<midnight>midnight)|{_IN_WORDS.format('hw')})(?:[ \u00a0]+o['’]clock)?(?![\w'’]){_HALF}",
     re.IGNORECASE,
 )
 
@@ -141,15 +141,16 @@ _PAST_TO = re.compile(
 def _past_to(match: re.Match) -> NumberMention | None:
     quarter = (match.group("q") or "").lower()
     minute = (30 if quarter == "half" else 15) if quarter else int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw"))
-    hour = int(ascii_digits(match.group("h"))) if match.group("h") else _in_words(match.group("hw"))
+    named = 12 if match.group("noon") else 0 if match.group("midnight") else None  # "ten past noon", "five to midnight"
+    hour = int(ascii_digits(match.group("h"))) if match.group("h") else 12 if named is not None else _in_words(match.group("hw"))
     to = match.group("dir").lower() == "to"
     if minute is None or hour is None or not 0 < minute < 60 or not 1 <= hour <= 12:
         return None
-    if to and (quarter == "half" or not (quarter or match.group("minutes"))):
+    if to and (quarter == "half" or not (quarter or match.group("minutes") or named is not None)):
         return None  # no "half to"; "from twenty to eight" is a range
     if to:
         hour, minute = (hour - 2) % 12 + 1, 60 - minute
-    readings = _readings(hour, minute, _half(match.groupdict()))
+    readings = ((("time", (named - (1 if to else 0)) % 24, minute),) if named is not None else _readings(hour, minute, _half(match.groupdict())))
     written = match.group("m") or match.group("h")
     return NumberMention(start=match.start(), end=match.end(), text=match.group(), value=readings[0], kind="time", alternates=readings[1:],
                          display=f"{readings[0][1]}:{readings[0][2]:02d}", form="digits" if written else "words")

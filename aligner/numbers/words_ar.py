@@ -133,6 +133,10 @@ for _about in _n("نحو حوالي قرابة زهاء يقارب يناهز"):
     FRACTIONS |= {f"{_about} {w}": fraction_value(1, 4) for w in _n("ربع الربع")} | {f"{_about} {normalize('الخمس')}": fraction_value(1, 5)}
     FRACTIONS |= {f"{_about} {normalize('العشر')}": fraction_value(1, 10)}
 
+# One in every few: "قرابة شركة من كل خمس" (nearly one company in five) is a fifth, or its five.
+OUT_OF = {f"{normalize('من')} {normalize('كل')} {w}": n for w, n in CARDINALS.items() if 2 < n <= 10}
+FRACTIONS |= {phrase: fraction_value(1, n) for phrase, n in OUT_OF.items()}
+
 # Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
 # They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.
 QUANTITY_NOUNS = _forms(10, "عقد عقود عقدا") | _forms(100, "قرن قرون قرنا")
@@ -227,6 +231,7 @@ TABLE = WordTable(
     parts_before={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4), f"{normalize('ثلاثة')} {normalize('أرباع')}": fraction_value(3, 4)},
     decades=DECADES,
     fractions=FRACTIONS,
+    out_of=OUT_OF,
     unit_fractions={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4)},  # نصف ساعة, ربع ساعة
     percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية", "نقطة مئوية", "نقاط مئوية")),
     units_before_tens=True,

@@ -23,6 +23,8 @@ CARDINALS |= {"centenary": 100, "centennial": 100, "sesquicentennial": 150, "bic
 DECADES = {f"{tens[:-1]}ies": 10 * (i + 2) for i, tens in enumerate(_TENS)}
 # Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of".
 CARDINALS |= {"couple": 2, "pair": 2}
+# Multiples: "grown more than threefold" is "tăng hơn gấp ba lần".
+CARDINALS |= {f"{word}fold": n for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2)}
 # Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
 # decades") and alone stand for one of them ("a decade" against "10 năm", "a dozen" against "12").
 QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}

@@ -38,6 +38,11 @@ _COUNTED = frozenset(_n(
 ))
 _ONE_OF = _n("một trong")
 _SPAN_WORDS = frozenset(_n("đến tới hoặc hay"))
+_IN = normalize("trong")
+_ABOUT = frozenset(_n("khoảng chừng độ gần hơn trên dưới"))
+_AT_LEAST = _n("ít nhất")
+# Words after "năm" that make it "year" even after a word of quantity ("hơn năm ngoái", more than last year).
+_YEAR_AFTER = frozenset(_n("nay qua ngoái tới sau trước đó này ấy kia rồi học tài mới sinh nhuận thứ của đầu cuối giữa ngân kế và thì là"))
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
 _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # "đôi ba", "dăm ba": two or three, a few
@@ -62,12 +67,17 @@ def _veto(words: list[str], i: int, j: int) -> bool:
 def _is_five(words: list[str], i: int, j: int) -> bool:
     """Is the "năm" of ``words[i:j]`` the number five rather than "year"? Before a counted noun or a
     unit ("năm hải lý", five nautical miles), after "one of" ("một trong năm hãng", one of five
-    carriers), or first of a span or a choice of higher counts ("từ năm đến bảy năm", five to seven years)."""
+    carriers), before "of" a count, after a word of quantity, or first of a span or a choice of higher
+    counts ("từ năm đến bảy năm", five to seven years)."""
     after = words[j] if j < len(words) else ""
     if after in _COUNTED or units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi"):
         return True
     if words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit():
         return True
+    if after == _IN and j + 1 < len(words) and words[j + 1] in CARDINALS:
+        return True  # "năm trong sáu trận", five of six finals
+    if (words[i - 1] if i else "") in _ABOUT or words[max(0, i - 2) : i] == _AT_LEAST:
+        return after.isalpha() and after not in _YEAR_AFTER  # "ít nhất năm vệt", at least five tracks; not "hơn năm ngoái"
     return after in _SPAN_WORDS and j + 1 < len(words) and CARDINALS.get(words[j + 1], 0) > 5
 
 
