@@ -299,6 +299,8 @@ _AR_CENTURY = (
 )
 _AR_CENTURY_DECADE = re.compile(rf"(?<!\S)[وفبل]?(?:ال)?(?:عقد[ \u00a0]+(?P<nth>ال[^\W\d_]+)|(?P<tens>[^\W\d_]+))(?={_AR_CENTURY})")
 _AR_CENTURY_AT = re.compile(_AR_CENTURY)
+# A second decade of the same century, by its tens and "its": "عشرينيات القرن الماضي وثلاثينياته" (the 1920s and 1930s).
+_AR_ITS_DECADE = re.compile(r"[ \u00a0]*و(?P<tens>[^\W\d_]+)[هة](?![^\W\d_])")
 
 
 def _ar_century_decades(text: str) -> list[NumberMention]:
@@ -311,13 +313,21 @@ def _ar_century_decades(text: str) -> list[NumberMention]:
             nth = 10 if word == words_ar.normalize("أخير") else words_ar.ORDINALS.get(word)
             tens = None if nth is None else 10 * (nth - 1)
         else:
-            tens = next((words_ar.DECADES[w] for w, _ in words_ar.variants(match.group("tens")) if w in words_ar.DECADES), None)
+            tens = _decade_tens(match.group("tens"))
         if tens is None or hundreds is None or tens >= 100:
             continue
-        first = Decimal(hundreds + tens)
-        found.append(NumberMention(start=match.start(), end=century.end(), text=text[match.start():century.end()], value=first, kind="decade",
-                                   display=f"{first}s", form="words", alternates=decade_years(first)))
+        found.append(_decade(text, match.start(), century.end(), Decimal(hundreds + tens)))
+        if (its := _AR_ITS_DECADE.match(text, century.end())) and (more := _decade_tens(its.group("tens"))) is not None and more < 100:
+            found.append(_decade(text, its.start("tens"), its.end(), Decimal(hundreds + more)))
     return found
+
+
+def _decade_tens(word: str) -> int | None:
+    return next((words_ar.DECADES[w] for w, _ in words_ar.variants(word) if w in words_ar.DECADES), None)
+
+
+def _decade(text: str, start: int, end: int, first: Decimal) -> NumberMention:
+    return NumberMention(start=start, end=end, text=text[start:end], value=first, kind="decade", display=f"{first}s", form="words", alternates=decade_years(first))
 
 
 def _ar_century_start(century: re.Match) -> int | None:

@@ -7,11 +7,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .articles import find_counted_by_article
-from .compounds import join_compounds, join_mixed_numbers, join_scale_words, share_scales
+from .compounds import join_compounds, join_mixed_numbers, join_scale_words, join_shares, share_scales
 from .dates import find_dates, join_ordinal_days, join_shared_months
 from .digits import find_digit_numbers
 from .fractions import find_fractions
-from .languages import table_for
+from .languages import base_code, table_for
 from .model import NumberMention, render_decimal
 from .roman import find_roman
 from .scores import find_scores
@@ -74,6 +74,8 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
     found = share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)))
     found = join_mixed_numbers(text, join_shared_months(text, join_ordinal_days(text, found)))
+    if base_code(lang) == "ar":
+        found = join_shares(text, found)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)

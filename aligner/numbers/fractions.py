@@ -16,7 +16,7 @@ from typing import Callable
 from .model import NumberMention, render_decimal
 from .tables import WordTable
 from .text import Occupied, Token, adjacent
-from .words import scale_next
+from .words import multiplier_next
 
 
 def fraction_value(numerator: int | Decimal, denominator: int | Decimal) -> Decimal:
@@ -68,10 +68,10 @@ def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occu
 
 
 def _scale_follows(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
-    """Is token ``k``, or the one after it (after an article), a scale right after the fraction ending
-    at token ``k - 1``? Then the fraction is of it ("rise by half a million" is 500,000, which the word
-    reader reads), not a share."""
-    if scale_next(text, tokens, k - 1, table):
+    """Is token ``k``, or the one after it (after an article), a scale or a noun of quantity right after
+    the fraction ending at token ``k - 1``? Then the fraction is of it ("rise by half a million" is
+    500,000, "by half a dozen" 6, which the word reader reads), not a share."""
+    if multiplier_next(text, tokens, k - 1, table):
         return True
-    return k < len(tokens) and adjacent(text, tokens[k - 1].end, tokens[k].start) and bool(scale_next(text, tokens, k, table))
+    return k < len(tokens) and adjacent(text, tokens[k - 1].end, tokens[k].start) and multiplier_next(text, tokens, k, table)
 

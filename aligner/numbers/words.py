@@ -69,9 +69,9 @@ def _parse(text: str, tokens: list[Token], free: list[bool], i: int, table: Word
             break
         if state.top_scale and scale_next(text, tokens, k, table) == state.top_scale and any(table.lookup(form) for form, _ in table.variants(tok.word)):
             break  # "ثلاثة آلاف وخمسة آلاف", 3,000 and 5,000: two numbers, each with its scale
-        if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not _multiplier_next(text, tokens, k, table):
+        if tok.word in table.not_after_round and state.words and state.current % 10 == 0 and not pending_join and not multiplier_next(text, tokens, k, table):
             break
-        if state.words == 1 and tok.word == table.count_links.get(tokens[k - 1].word) and _multiplier_next(text, tokens, k, table):
+        if state.words == 1 and tok.word == table.count_links.get(tokens[k - 1].word) and multiplier_next(text, tokens, k, table):
             k += 1  # "a couple of hundred": the count links to its multiplier
             continue
         step = _step(state, tok.word, table, marker and k == i + 1, pending_join)
@@ -101,7 +101,8 @@ def scale_next(text: str, tokens: list[Token], k: int, table: WordTable) -> int:
     return next((table.scales[form] for form in _next_forms(text, tokens, k, table) if form in table.scales), 0)
 
 
-def _multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
+def multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) -> bool:
+    """Does the word right after token ``k`` multiply a count (a scale, "hundred", "dozen", "chục")?"""
     return any(form in table.multipliers or form in table.scales for form in _next_forms(text, tokens, k, table))
 
 

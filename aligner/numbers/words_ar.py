@@ -133,9 +133,12 @@ for _about in _n("نحو حوالي قرابة زهاء يقارب يناهز"):
     FRACTIONS |= {f"{_about} {w}": fraction_value(1, 4) for w in _n("ربع الربع")} | {f"{_about} {normalize('الخمس')}": fraction_value(1, 5)}
     FRACTIONS |= {f"{_about} {normalize('العشر')}": fraction_value(1, 10)}
 
-# One in every few: "قرابة شركة من كل خمس" (nearly one company in five) is a fifth, or its five.
-OUT_OF = {f"{normalize('من')} {normalize('كل')} {w}": n for w, n in CARDINALS.items() if 2 < n <= 10}
-FRACTIONS |= {phrase: fraction_value(1, n) for phrase, n in OUT_OF.items()}
+# One in every few: "قرابة شركة من كل خمس" (nearly one company in five) is a fifth, or its five;
+# "أربعة من كل خمسة" (four in every five) four fifths.
+_EVERY = {f"{normalize('من')} {normalize('كل')} {w}": n for w, n in CARDINALS.items() if 2 < n <= 10}
+OUT_OF = _EVERY | {f"{w} {every}": d for every, d in _EVERY.items() for w, n in CARDINALS.items() if 1 < n < d}
+FRACTIONS |= {phrase: fraction_value(1, d) for phrase, d in _EVERY.items()}
+FRACTIONS |= {f"{w} {every}": fraction_value(n, d) for every, d in _EVERY.items() for w, n in CARDINALS.items() if 1 < n < d}
 
 # Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
 # They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.
