@@ -153,8 +153,8 @@ def join_shares(text: str, mentions: list[NumberMention]) -> list[NumberMention]
         if _is_count(m) and m.value > 1 and _EVERY_AR.search(text, max(0, m.start - 10), m.start):
             share = fraction_value(1, m.value)
             m = replace(m, alternates=(*m.alternates, share, *as_percent(share)))
-        elif count is not None and _is_count(count) and m.text.startswith("من") and m.alternates and _NOUN_GAP.fullmatch(text, count.end, m.start):
-            every = m.alternates[-1]  # the few it is out of ("من كل خمس": 5)
+        elif count is not None and _is_count(count) and m.text.startswith("من") and isinstance(m.value, Decimal) and 0 < m.value < 1 and _NOUN_GAP.fullmatch(text, count.end, m.start):
+            every = Decimal(round(1 / m.value))  # the few it is out of: "من كل خمس" is 0.2, of every 5
             if 1 < count.value < every:
                 value = fraction_value(count.value, every)
                 out[-1] = replace(m, start=count.start, text=text[count.start:m.end], value=value, display=render_decimal(value), alternates=(*as_percent(value), every))

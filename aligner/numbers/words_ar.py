@@ -135,10 +135,10 @@ for _about in _n("نحو حوالي قرابة زهاء يقارب يناهز"):
 
 # One in every few: "قرابة شركة من كل خمس" (nearly one company in five) is a fifth, or its five;
 # "أربعة من كل خمسة" (four in every five) four fifths.
-_EVERY = {f"{normalize('من')} {normalize('كل')} {w}": n for w, n in CARDINALS.items() if 2 < n <= 10}
-OUT_OF = _EVERY | {f"{w} {every}": d for every, d in _EVERY.items() for w, n in CARDINALS.items() if 1 < n < d}
-FRACTIONS |= {phrase: fraction_value(1, d) for phrase, d in _EVERY.items()}
-FRACTIONS |= {f"{w} {every}": fraction_value(n, d) for every, d in _EVERY.items() for w, n in CARDINALS.items() if 1 < n < d}
+_EVERY = {f"{normalize('من')} {normalize('كل')} {w}": d for w, d in CARDINALS.items() if 2 < d <= 10}
+_SHARES = {every: (1, d) for every, d in _EVERY.items()} | {f"{w} {every}": (n, d) for every, d in _EVERY.items() for w, n in CARDINALS.items() if 1 < n < d}
+OUT_OF = {phrase: d for phrase, (_, d) in _SHARES.items()}
+FRACTIONS |= {phrase: fraction_value(n, d) for phrase, (n, d) in _SHARES.items()}
 
 # Nouns of time spans, counted like "three decades": ثلاثة عقود (30 years), 3 قرون, نصف قرن (50).
 # They need a count: alone, عقد is as often a contract (or "he held") and قرن a horn.
