@@ -181,6 +181,24 @@ def finer_pieces(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, i
     return sorted({(a, b) for a, b in finer if b > a} - set(clauses))
 
 
+# A sentence end inside a sentence: a quotation of several sentences is one sentence to the
+# splitter (Arabic "وقالت: "... خلال 24 ساعة. وهذه هي الفجوة ..."").
+_INNER_END = re.compile(r"(?<=[.!?؟])[\"”»’]?\s+")
+
+
+def parts(text: str) -> list[tuple[int, int]]:
+    """Spans of the text that may be translated as a sentence of their own: each stretch between
+    sentence ends inside it (where it has several), and the clauses and finer pieces of each."""
+    ends = list(_INNER_END.finditer(text))
+    starts, stops = [0, *(m.end() for m in ends)], [*(m.start() for m in ends), len(text)]
+    stretches = [(a, b) for a, b in zip(starts, stops) if text[a:b].strip()]
+    spans = set(stretches) if len(stretches) > 1 else set()
+    for a, b in stretches:
+        clauses = split_clauses(text[a:b])
+        spans.update((a + x, a + y) for x, y in clauses + finer_pieces(text[a:b], clauses))
+    return sorted(spans)
+
+
 def build_document(path: str, language: str, blocks: list[Block], verbatim: list[Verbatim] = ()) -> Document:
     paragraphs, sentences = [], []
     for index, block in enumerate(blocks):

@@ -198,3 +198,24 @@ def test_every_finding_has_a_calibrated_confidence_and_its_severity_follows(chec
             expected = expected.INFO
         assert finding.severity == expected, finding
     assert all(f.evidence for f in result.findings)
+
+
+NEWS = Path(__file__).parent / "data" / "news"
+
+
+def test_a_sentence_the_translator_split_off_is_said_by_a_part_of_its_neighbour(check, tmp_path):
+    """A dev news article (ar→vi): the Arabic says two things in one sentence ("وتتحرك العوائد عكسياً
+    مع الأسعار، فسند الغيلت ..."), the Vietnamese in two, and the aligner pairs the Arabic with the
+    longer one. The shorter one is said by a part of the Arabic: info, not an addition."""
+    from aligner.check.structure import PART_GAIN
+
+    source, target = NEWS / "gilt-yields.ar.txt", NEWS / "gilt-yields.vi.txt"
+    additions = [f for f in check(source, target).findings if f.kind == "addition"]
+    assert [(f.target.text, f.severity.value) for f in additions] == [("Lợi suất biến động ngược chiều với giá trái phiếu.", "info")]
+    assert additions[0].evidence["part_gain"] >= PART_GAIN
+    # A sentence the Arabic does not say, in its place, is still an addition.
+    lines = lines_of(target)
+    lines[8] = lines[8].replace("Lợi suất biến động ngược chiều với giá trái phiếu.", "Đội tuyển bóng đá quốc gia sẽ thi đấu một trận giao hữu vào tối thứ Bảy tới.")
+    additions = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "addition"]
+    assert [(f.level, f.target.line, f.severity.value) for f in additions] == [("sentence", 9, "warning")]
+    assert additions[0].evidence["part_gain"] < PART_GAIN

@@ -2,7 +2,7 @@
 
 import pytest
 
-from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer_pieces, spaced_length, split_clauses, split_sentences, word_count
+from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer_pieces, parts, spaced_length, split_clauses, split_sentences, word_count
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,15 @@ def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_into_pieces_the_mode
     spans = split_sentences(text, "en")
     assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
     assert " ".join(text[a:b] for a, b in spans) == text
+
+
+def test_parts_are_the_sentences_inside_a_quotation_and_their_clauses():
+    # A dev news sentence (ar): the splitter keeps the quotation of two sentences whole.
+    text = 'وقالت: "أقل من شخص واحد من كل عشرة يستطيع رؤية طبيب في غضون 24 ساعة. وهذه هي الفجوة التي يعملون على سدّها".'
+    found = [text[a:b] for a, b in parts(text)]
+    assert 'وهذه هي الفجوة التي يعملون على سدّها".' in found
+    assert 'وقالت: "أقل من شخص واحد من كل عشرة يستطيع رؤية طبيب في غضون 24 ساعة.' in found
+    assert "وقالت" in found  # the piece before the colon
+    # One sentence: its clauses and pieces only, not itself.
+    sentence = "Yields move inversely to prices, and the 30-year gilt traded at about 81 pence."
+    assert [sentence[a:b] for a, b in parts(sentence)] == ["Yields move inversely to prices", "and the 30-year gilt traded at about 81 pence."]
