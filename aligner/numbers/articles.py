@@ -28,6 +28,11 @@ _ARABIC_SPAN = re.compile(
     r"(?![^\W\d_])(?!\s*[\d٠-٩])"
 )
 
+# Any other unit alone before "and a half" is one of it too: "نحو كيلوغرام ونصف" (about a kilogram and
+# a half) is "khoảng 1,5 kg"; not after a number ("ثلاثة أمتار ونصف" is the number's).
+_AR_UNIT_BEFORE_HALF = re.compile(r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?=[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_]))")
+_AR_HALF = re.compile(r"[ \u00a0]+و[ \u00a0]?نصف")
+
 
 def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[NumberMention]:
     """Each span of time counted by an article ("a week", the Arabic noun alone), as a 1 with its unit."""
@@ -44,7 +49,22 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
             if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)):
                 found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
         found += _noun_and_half(text, taken, found)
+        found += _unit_and_half(text, taken, found)
     return found
+
+
+def _unit_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> list[NumberMention]:
+    """Each Arabic unit alone before "and a half" (``_AR_UNIT_BEFORE_HALF``), as a 1 with its unit."""
+    ones = []
+    for m in _AR_UNIT_BEFORE_HALF.finditer(text):
+        # The letter before the noun is "for" or "by" written onto it, or the noun's own ("لتر", litre).
+        start = m.end() if unit_span(text, m.end(), "ar")[0] else m.start()
+        unit, end = unit_span(text, start, "ar")
+        if not unit or not _AR_HALF.match(text, end) or taken.overlaps(m.start(), end) or _ends_a_number(text, m.start(), "ar"):
+            continue
+        if not any(f.start < end and m.start() < f.end for f in found):
+            ones.append(_one(text, start, end, unit))
+    return ones
 
 
 # After a number and its unit, or after "times", the article says "per": "8% a year" is "8% سنوياً"

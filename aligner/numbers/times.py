@@ -382,8 +382,11 @@ def find_times(text: str) -> list[NumberMention]:
                 continue
             # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
             # day also its span readings, being as often a span ("1 giờ 50 phút" is "110 minutes").
+            # An afternoon hour of the 24-hour clock is also said on the 12-hour one: "ran past 9"
+            # (after "6:30 p.m.") is "kéo dài quá 21h", as "9 p.m." reads as a bare 9.
             span = () if half or clock24 else _as_span(hour, minute)
-            bare = (Decimal(hour),) if not minute else (Decimal(hour) + Decimal(minute) / 100, *span)
+            hours = (hour, hour - 12) if 12 < hour < 24 and not half else (hour,)
+            bare = tuple(Decimal(h) for h in hours) if not minute else (*(Decimal(h) + Decimal(minute) / 100 for h in hours), *span)
             value = readings[0]
             found.append(
                 NumberMention(
