@@ -306,8 +306,8 @@ def part_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, f
     for index in indices:
         for _, bead in pair.neighbour_beads(index, index, source_side):
             own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
-            counterpart = [_part(other.sentences[j].text, span) for j in theirs for span in parts(other.sentences[j].text)]
-            said = [_part(mine.sentences[i].text, span) for i in own for span in parts(mine.sentences[i].text)]
+            counterpart = [text[a:b] for text in (other.sentences[j].text for j in theirs) for a, b in parts(text)]
+            said = [text[a:b] for text in (mine.sentences[i].text for i in own) for a, b in parts(text)]
             said.append(" ".join(mine.sentences[i].text for i in own))
             if counterpart:
                 texts += [mine.sentences[index].text, *counterpart, *said]
@@ -323,7 +323,3 @@ def part_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, f
         gains[index] = max(gains[index], float((counterpart @ sentence - (counterpart @ said.T).max(1)).max()))
         at += 1 + n + k
     return gains
-
-
-def _part(text: str, span: tuple[int, int]) -> str:
-    return text[span[0] : span[1]]
