@@ -62,7 +62,7 @@ def _unit_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> li
         unit, end = unit_span(text, start, "ar")
         if not unit or not _AR_HALF.match(text, end) or taken.overlaps(m.start(), end) or _ends_a_number(text, m.start(), "ar"):
             continue
-        if not any(f.start < end and m.start() < f.end for f in found):
+        if not _overlaps(found, m.start(), end):
             ones.append(_one(text, start, end, unit))
     return ones
 
@@ -86,10 +86,14 @@ def _noun_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> li
     halves = []
     for m in _AR_NOUN_AND_HALF.finditer(text):
         noun = table.normalize(m.group("noun"))
-        if noun in table.scales or noun in table.multipliers or taken.overlaps(m.start(), m.end()) or any(f.start < m.end() and m.start() < f.end for f in found):
+        if noun in table.scales or noun in table.multipliers or taken.overlaps(m.start(), m.end()) or _overlaps(found, m.start(), m.end()):
             continue
         halves.append(NumberMention(m.start(), m.end(), m.group(), Decimal("1.5"), "cardinal", "1.5", form="words"))
     return halves
+
+
+def _overlaps(found: list[NumberMention], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
 
 
 def _ends_a_number(text: str, start: int, code: str) -> bool:
