@@ -385,7 +385,7 @@ def find_times(text: str) -> list[NumberMention]:
             # An afternoon hour of the 24-hour clock is also said on the 12-hour one: "ran past 9"
             # (after "6:30 p.m.") is "kéo dài quá 21h", as "9 p.m." reads as a bare 9.
             span = () if half or clock24 else _as_span(hour, minute)
-            hours = (hour, hour - 12) if 12 < hour < 24 and not half else (hour,)
+            hours = (hour, hour - 12) if 12 < hour < 24 else (hour,)  # no half of the day past 12 (cleared above)
             bare = tuple(Decimal(h) for h in hours) if not minute else (*(Decimal(h) + Decimal(minute) / 100 for h in hours), *span)
             value = readings[0]
             found.append(
