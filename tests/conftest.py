@@ -12,8 +12,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # The fuzzer's budgets: a short run in the normal suite, ``--hypothesis-profile=long`` for the
-# benchmark run (benchmarks/fuzz.py), which tries at least 100,000 inputs in all.
-settings.register_profile("short", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# benchmark run (benchmarks/fuzz.py), which tries at least 100,000 inputs in all. The short run draws
+# the same inputs every time (derandomize), so that CI passes or fails on the code, not on the draw:
+# a random draw once found an oracle's gap (an HTML comment) in a change that touched no reader.
+settings.register_profile("short", max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("short")
 
