@@ -333,3 +333,14 @@ def test_a_clause_moved_into_the_next_sentence_keeps_its_numbers():
     assert not found["content_lost"] and not can_warn({**found, **evidence})
     alone = carried(clause, target[0], "en", "vi")  # the bead's own target lacks the 18
     assert content_lost(alone, clause, target[0], target[0])
+
+
+def test_a_month_the_other_side_names_by_reference_is_not_missing():
+    # News dev (en→ar, ar→vi): the Arabic names the month of an earlier sentence as "the same month".
+    english = "The health department will hold an online briefing for parents at 7:30 pm on Thursday, October 9."
+    arabic = "وستعقد إدارة الصحة جلسة إحاطة إلكترونية للأهالي في الساعة 7:30 مساء الخميس 9 من الشهر نفسه."
+    vietnamese = "Sở Y tế sẽ tổ chức buổi thông tin trực tuyến cho phụ huynh lúc 19 giờ 30 phút thứ năm, ngày 9-10."
+    assert _excused_all(english, "en", arabic, "ar") == []
+    assert _excused_all(arabic, "ar", vietnamese, "vi") == []
+    assert _excused_all(arabic, "ar", vietnamese.replace("ngày 9-10", "ngày 8-10"), "vi") == ["9 became 8"]
+    assert _excused_all(english, "en", arabic.replace("من الشهر نفسه", "من الشهر"), "ar") == ["October (10) (on Thursday, October) is missing in the target"]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..model import Difference, Finding, Severity, Span
 from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers
 from ..numbers.dates import month_named_within
-from ..numbers.languages import reads_number_words, says_one_and_two_by_form, table_for
+from ..numbers.languages import month_references, reads_number_words, says_one_and_two_by_form, table_for
 from ..numbers.money import CURRENCY_BEFORE
 from ..numbers.units import unit_after
 from ..rules import default_severity
@@ -148,7 +148,10 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
     if found is None:
         return False
     mention, own, other = found
-    return _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other) or _written_unread(mention, other)
+    return (
+        _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other)
+        or _written_unread(mention, other) or _month_by_reference(mention, other)
+    )
 
 
 def _dual_counterpart(mention: NumberMention, other: Said) -> bool:
@@ -181,6 +184,15 @@ def _written_unread(mention: NumberMention, other: Said) -> bool:
     if mention.form == "roman":
         return mention.text in other.text
     return mention.kind == "month" and month_named_within(other.text, int(mention.value), table_for(other.language))
+
+
+def _month_by_reference(mention: NumberMention, other: Said) -> bool:
+    """Is the unpaired number a date's month that the other side names by reference to a month said
+    before? "on Thursday, October 9" is "الخميس 9 من الشهر نفسه" (Thursday the 9th of the same month)."""
+    if mention.kind != "month":
+        return False
+    written = other.text.lower()
+    return any(phrase in written for phrase in month_references(other.language))
 
 
 def _said_again(mention: NumberMention, other: Said) -> bool:

@@ -251,9 +251,12 @@ def _conversions(left: list[NumberMention], right: list[NumberMention]) -> list[
     return pairs
 
 
-def _units_changed(pairs: list[_Pair]) -> list[_Pair]:
+def _units_changed(pairs: list[_Pair], source: list[NumberMention], target: list[NumberMention]) -> list[_Pair]:
     """Pairs of one value in units that cannot both be right ("5 years" and "5 tháng"), unless the
-    value's pairs, taken together, have the same units on both sides (paired across each other by place)."""
+    value's pairs, taken together, have the same units on both sides (paired across each other by place),
+    or one of the two is said in another unit elsewhere on the other side: "a fortnight later ... on a
+    clear day" is "Hai tuần sau ... vào một ngày trời quang", where the fortnight (two weeks) paired with
+    "một ngày" (a day) by its value, one, and the two weeks with an unrelated "two"."""
     by_value: dict[Hashable, list[_Pair]] = {}
     for s, t in pairs:
         if s.unit and t.unit:
@@ -261,8 +264,16 @@ def _units_changed(pairs: list[_Pair]) -> list[_Pair]:
     changed = []
     for group in by_value.values():
         if sorted(s.unit for s, _ in group) != sorted(t.unit for _, t in group):
-            changed += [(s, t) for s, t in group if unit_changed(s.value, s.unit, t.unit)]
+            changed += [
+                (s, t) for s, t in group
+                if unit_changed(s.value, s.unit, t.unit) and not _converted_within(s, target) and not _converted_within(t, source)
+            ]
     return changed
+
+
+def _converted_within(mention: NumberMention, others: list[NumberMention]) -> bool:
+    """Is the measure said in another unit among ``others``?"""
+    return any(other.unit and converted(mention.value, mention.unit, other.value, other.unit) for other in others)
 
 
 def _leftover_pairs(left: list[NumberMention], right: list[NumberMention], pos: dict[int, float]) -> list[_Pair]:
@@ -340,7 +351,7 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     for s, t in pairs:
         if _format_differs(s, t):
             diffs.append(NumberDiff("number_format", s, t, f"{s.text} written as {t.text}"))
-    for s, t in _units_changed(pairs):
+    for s, t in _units_changed(pairs, source, target):
         diffs.append(NumberDiff("number_mismatch", s, t, f"{_show(s)} {s.unit} became {_show(t)} {t.unit}: the unit changed"))
     conversions = _conversions(left, right)
     left = [m for m in left if id(m) not in {id(s) for s, _ in conversions}]

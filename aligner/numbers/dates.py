@@ -23,6 +23,7 @@ from .model import NumberMention, decade_years
 from .scripts import UNSPACED
 from .tables import WordTable
 from .text import Token
+from .units import measure_after
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
 # After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
@@ -365,16 +366,18 @@ def join_ordinal_days(text: str, mentions: list[NumberMention]) -> list[NumberMe
 _DAY_LIST_GAP = re.compile(r"[ \u00a0]*(?:[-–—,&]|(?i:and|to|through|until|till)|و|và|đến|tới)[ \u00a0]*")
 
 
-def join_shared_months(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+def join_shared_months(text: str, mentions: list[NumberMention], lang: str) -> list[NumberMention]:
     """A bare day beside a date of its month, before it or after it ("28 و29 أكتوبر", "October
-    28–29"), is a date of that month too: the other side may write the month with either day."""
+    28–29"), is a date of that month too: the other side may write the month with either day.
+    A number that counts a unit is no day: "ngày 3.10, 11 ngày trước" (on October 3, eleven days
+    before)."""
     out = list(mentions)
     for k in range(len(out) - 1):
         first, second = out[k], out[k + 1]
         if not _DAY_LIST_GAP.fullmatch(text, first.end, second.start):
             continue
         for day, date, index, later in ((first, second, k, False), (second, first, k + 1, True)):
-            if date.kind != "date" or date.value[3] is None or not _bare_day(day):
+            if date.kind != "date" or date.value[3] is None or not _bare_day(day) or measure_after(text, day.end, lang)[0]:
                 continue
             _, year, month, other = date.value
             if (int(day.value) > other) == later:

@@ -45,6 +45,19 @@ def reads_number_words(lang: str) -> bool:
     return table is not None and bool(table.cardinals)
 
 
+@lru_cache(maxsize=None)
+def month_references(lang: str) -> tuple[str, ...]:
+    """Phrases that name a month said before ("the same month", "tháng này"): the table's own, and
+    CLDR's "this month"."""
+    table = table_for(lang)
+    own = table.month_references if table is not None else ()
+    try:
+        this_month = Locale.parse(base_code(lang))._data["date_fields"]["month"]["relative"][0].lower()
+    except (UnknownLocaleError, ValueError, KeyError):
+        return own
+    return (*own, this_month)
+
+
 def _cldr_table(code: str) -> WordTable | None:
     try:
         locale = Locale.parse(code)

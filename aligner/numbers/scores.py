@@ -1,6 +1,7 @@
 """Match scores said in words, as Arabic sports news writes them: "فاز بهدفين مقابل هدف" (won 2-1),
 "بهدف نظيف" (1-0, "a clean goal"), "بثلاثية نظيفة" (3-0), "بهدف لمثله" (1-1, "a goal for its
-like"), "التعادل السلبي" (0-0, "the negative draw").
+like"), "التعادل السلبي" (0-0, "the negative draw"), and tallies of anything else against each other
+("بخمسة انتصارات مقابل انتصارين", a 5-2 record).
 
 Each is read as the range a translation writes in digits ("2-1"), with the reverse order as its
 other reading (the winner is said first, a table lists the home side first). Like every number in
@@ -31,13 +32,22 @@ _SCORE = re.compile(
     rf"|(?P<same>لمثل(?:ه|ها|هما))"  # for its like: a draw
     rf")(?![^\W\d_])"
 )
+# A tally of anything else, against another with مقابل: "بخمسة انتصارات مقابل انتصارين" (a 5-2
+# head-to-head record, five wins against two), "سبعة أصوات مقابل ثلاثة أصوات". The second side may be
+# a dual, which says its two by its ending alone: a plural would need a count.
+_COUNTED = rf"(?:{_WORDS}|{'|'.join(w[:-1] for w in _WORDS.split('|'))})\s+[^\W\d_]+"
+_DUAL = r"[^\W\d_]{3,}(?:ين|ان)"
+_TALLIES = re.compile(rf"(?<![^\W\d_])[بل]?(?P<a>{_COUNTED})\s+مقابل\s+[بل]?(?P<b>{_COUNTED}|{_DUAL})(?![^\W\d_])")
 _GOALLESS = re.compile(r"(?<![^\W\d_])[بو]?(?:ال)?تعادل(?:ا)?\s+(?:ال)?سلبي(?:ا|اً)?(?![^\W\d_])")
 
 
 def _tally(side: str) -> int:
     if side in _TALLY:
         return _TALLY[side]
-    return _COUNTS[side.split()[0]]
+    count = side.split()[0]
+    if len(side.split()) == 1:
+        return 2  # a dual
+    return _COUNTS.get(count) or _COUNTS[count + "ة"]
 
 
 def find_scores(text: str, lang: str) -> list[NumberMention]:
@@ -51,6 +61,11 @@ def find_scores(text: str, lang: str) -> list[NumberMention]:
         b = _tally(match.group("b")) if second == "b" else 0 if second == "clean" else a
         found.append(_score(text, match.span(), (match.span("a"), a), (match.span(second), b)))
     found += [_score(text, match.span(), (match.span(), 0), (match.span(), 0)) for match in _GOALLESS.finditer(text)]
+    found += [
+        _score(text, match.span(), (match.span("a"), _tally(match.group("a"))), (match.span("b"), _tally(match.group("b"))))
+        for match in _TALLIES.finditer(text)
+        if not any(f.start <= match.start() < f.end for f in found)
+    ]
     return found
 
 

@@ -118,6 +118,10 @@ class WordTable:
     short_months: frozenset[str] = frozenset()
     # Month names that are also common words: alone (no day, no year) they are soft.
     ambiguous_months: frozenset[str] = frozenset()
+    # Phrases (lower case, as written) that name a month said before, without its name: "the same
+    # month", Arabic "الشهر الجاري" (the current month). CLDR's "this month" is added for every
+    # language (``languages.month_references``).
+    month_references: tuple[str, ...] = ()
 
     def lookup(self, word: str) -> tuple[int, str] | None:
         """(value, "cardinal" | "ordinal") of one normalized word, if a number word."""

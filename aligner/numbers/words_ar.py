@@ -247,4 +247,5 @@ TABLE = WordTable(
     month_names=MONTHS,
     # مارس "practised", آب "father", نيسان "Nissan", أغسطس "Augustus", جوان "Joan"...
     ambiguous_months=frozenset(_n("مارس آب ماي نيسان تموز أغسطس جوان جانفي أوت")),
+    month_references=("الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "الشهر الجاري", "الشهر الحالي"),
 )

@@ -19,6 +19,8 @@ CARDINALS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in e
 CARDINALS |= {"twice": 2, "thrice": 3, "double": 2, "triple": 3}
 # Anniversaries by their years: "the bicentenary in 2075" is "dịp 200 năm".
 CARDINALS |= {"centenary": 100, "centennial": 100, "sesquicentennial": 150, "bicentenary": 200, "bicentennial": 200, "tercentenary": 300}
+# People by their age: "the number of centenarians" is "số cụ thọ từ 100 tuổi trở lên".
+CARDINALS |= {f"{word}{plural}": age for word, age in (("centenarian", 100), ("supercentenarian", 110)) for plural in ("", "s")}
 # Decades in words: "a couple in their sixties" is "ngoài 60 tuổi", "the nineties" the 1990s.
 DECADES = {f"{tens[:-1]}ies": 10 * (i + 2) for i, tens in enumerate(_TENS)}
 # Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of".
@@ -106,4 +108,5 @@ TABLE = WordTable(
     month_names=MONTHS,
     short_months=frozenset(SHORT_MONTHS),
     ambiguous_months=frozenset({"march", "august"}),
+    month_references=("the same month", "that month"),
 )

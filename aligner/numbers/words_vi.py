@@ -126,4 +126,5 @@ TABLE = WordTable(
     normalize=normalize,
     veto=_veto,
     digit_article=_digit_article,
+    month_references=("cùng tháng", "tháng đó"),
 )
