@@ -98,7 +98,11 @@ TABLE = WordTable(
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6, "mln": 10**6},
     joiners=frozenset({"and"}),
     count_links={"couple": "of"},
-    parts_before={"half a": fraction_value(1, 2), "half an": fraction_value(1, 2), "a quarter of a": fraction_value(1, 4), "quarter of a": fraction_value(1, 4)},
+    # "half a million"; "a half-century" (50: a cricketer's 50 runs), "a quarter-century", "a half-dozen".
+    parts_before={
+        "half a": fraction_value(1, 2), "half an": fraction_value(1, 2), "a quarter of a": fraction_value(1, 4), "quarter of a": fraction_value(1, 4),
+        "half": fraction_value(1, 2), "quarter": fraction_value(1, 4),
+    },
     fractions=FRACTIONS,
     unit_fractions=UNIT_FRACTIONS,
     out_of=OUT_OF,
