@@ -92,6 +92,13 @@ def test_html_blocks_lines_language_and_what_is_not_prose(tmp_path):
     assert [(v.kind, v.text) for v in text.verbatim] == [("code", "pip install aligner==0.1.0")]
 
 
+def test_html_text_around_a_block_is_two_blocks_shown_or_not(tmp_path):
+    # Found by the long fuzz run: a code block (not prose) glued the text before and after it into one word.
+    path = tmp_path / "page.html"
+    path.write_text("<body>Install it:<pre>pip install aligner</pre>Then run it.\n<h1>Use <code>aligner</code> daily<script>x</script>!</h1></body>", encoding="utf-8")
+    assert [b.text for b in read_file(path).blocks] == ["Install it:", "Then run it.", "Use daily!"]
+
+
 def test_docx_paragraph_numbers_and_table_cells(tmp_path):
     text = read_file(seed_docx("vi", tmp_path / "a.docx"))
     assert [b.text for b in text.blocks] == seed_paragraphs("vi")

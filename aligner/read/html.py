@@ -71,6 +71,8 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
         if isinstance(node, Tag):
             if node.sourceline is not None:  # a tag the parser made up (a stray </p>) has none
                 line, newlines = node.sourceline, 0
+            if node.name not in INLINE | SKIPPED | {"code"}:
+                owner = None  # a block element ends the text before it, shown or not: "the<pre>x</pre>the" is two blocks
             if _excluded(node):
                 continue
             if node.name in VERBATIM:
