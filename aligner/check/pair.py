@@ -46,6 +46,11 @@ class Pair:
         """Each aligned sentence of one side and its bead; beads of moved passages only with ``moved``."""
         return self._beads_by_sentence[(source_side, moved)]
 
+    def means(self, source_side: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The mean vector of one side's sentences and of the other's, which centre their embeddings."""
+        x, y = self.alignment.sides
+        return (x.mean, y.mean) if source_side else (y.mean, x.mean)
+
     def neighbour_beads(self, first: int, last: int, source_side: bool, reach: int = 1, moved: bool = False) -> list[tuple[int, Bead]]:
         """The nearest aligned sentence before ``first`` and after ``last`` of one side, within ``reach``
         sentences and in the paragraph of the sentence it neighbours, each with its bead (``bead_of``)."""

@@ -274,7 +274,7 @@ def joined_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int,
     sentence translated as two, two said as one, an unpunctuated subtitle), below when it is
     foreign to it (a sentence left out or put in). One call to the encoder for all of them."""
     own_span, other_span = (pair.source_span, pair.target_span) if source_side else (pair.target_span, pair.source_span)
-    mean, other_mean = (side.mean for side in (pair.alignment.sides if source_side else pair.alignment.sides[::-1]))
+    mean, other_mean = pair.means(source_side)
     texts, owners = [], []
     for index in indices:
         for between, bead in pair.neighbour_beads(index, index, source_side, reach=JOIN_REACH):
@@ -301,7 +301,7 @@ def part_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, f
     (``segment.parts``) resembles it beyond what it resembles in the bead's own side, whole or in
     parts (centred cosines); -1 without such a bead. One call to the encoder for all of them."""
     mine, other = (pair.source, pair.target) if source_side else (pair.target, pair.source)
-    mean, other_mean = (side.mean for side in (pair.alignment.sides if source_side else pair.alignment.sides[::-1]))
+    mean, other_mean = pair.means(source_side)
     texts, jobs = [], []  # jobs: (sentence, number of the counterpart's parts, number of the bead's own texts)
     for index in indices:
         for _, bead in pair.neighbour_beads(index, index, source_side):
