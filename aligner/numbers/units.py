@@ -150,10 +150,13 @@ _HALF_AFTER = {
 }
 
 
-# Arabic says "and a half" after any counted noun: "أربع نجوم ونصف" (four and a half stars), "ستة أضعاف
-# ونصف" (six and a half times); not before a scale or a defined noun, which the half is of ("ونصف مليون",
-# "ونصف الفريق", and half the team).
-_AR_COUNTED_HALF = re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))")
+# Arabic and Vietnamese say "and a half" after any counted noun: "أربع نجوم ونصف" (four and a half stars),
+# "ستة أضعاف ونصف" (six and a half times), "4 tuổi rưỡi" (four and a half years old); in Arabic not before a
+# scale or a defined noun, which the half is of ("ونصف مليون", "ونصف الفريق", and half the team).
+_COUNTED_HALF = {
+    "ar": re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))"),
+    "vi": re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+rưỡi(?![^\W\d_])"),
+}
 
 _PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.75")}
 
@@ -176,7 +179,7 @@ def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
             return unit, part, stop
         # "two and a half times", 2.5; not "three and a half million", which the scale multiplies
         return ("", Decimal(0), end) if _SCALE_AFTER.match(text, before.end()) else ("", part, before.end())
-    if not unit and base_code(lang) == "ar" and (counted := _AR_COUNTED_HALF.match(text, end)):
+    if not unit and (pattern := _COUNTED_HALF.get(base_code(lang))) and (counted := pattern.match(text, end)):
         return "", Decimal("0.5"), counted.end()  # "أربع نجوم ونصف", four and a half stars
     return (unit, *half_after(text, stop, lang)) if unit else ("", Decimal(0), end)
 

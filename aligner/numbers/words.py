@@ -37,7 +37,7 @@ class _State:
     def fits(self, v: int, joined: bool, table: WordTable) -> bool:
         cur = self.current
         if cur == 0:
-            return True
+            return self.words == 0 or self.total > 0  # nothing is added to a zero: "صفر ودرجتين" is zero and two
         if table.units_before_tens and 1 <= cur % 100 <= 9:
             if joined and 20 <= v <= 90 and v % 10 == 0:
                 return True  # واحد وعشرون
@@ -159,6 +159,8 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
         v, kind = found
         if not state.fits(v, joined, table):
             return None
+        if kind == "ordinal" and state.current >= 100 and state.current % 100 == 0 and not joined:
+            return None  # "the hundred and first", but "a couple of hundred first-time marathoners" are 200
         state.current += v
         state.last = v
         state.words += 1

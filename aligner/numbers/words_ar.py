@@ -207,7 +207,16 @@ def _continues(word: str) -> bool:
     return base[:1] not in "بلك" or base in CARDINALS or base in ORDINALS or base in _SCALES
 
 
+# The centenary, "الذكرى المئوية" ("kỷ niệm 100 năm"), "الاحتفال بالمئوية"; the same word is the adjective
+# of a percentage point, a degree Celsius and a percentage ("نقطة مئوية", "درجة مئوية", "النسبة المئوية").
+_CENTENARY = normalize("مئوية")
+CARDINALS[_CENTENARY] = 100
+_CENTIGRADE_NOUNS = frozenset(_n("نقطة نقاط درجة درجات نسبة"))
+
+
 def _veto(words: list[str], i: int, j: int) -> bool:
+    if j - i == 1 and any(form == _CENTENARY for form, _ in variants(words[i])):
+        return i > 0 and any(form in _CENTIGRADE_NOUNS for form, _ in variants(words[i - 1]))
     if j - i != 1 or not any(form in _WEEKDAY_WORDS for form, _ in variants(words[i])):
         return False
     teen = i + 1 < len(words) and words[i + 1] in _TEEN

@@ -27,6 +27,7 @@ DECADES = {f"{tens[:-1]}ies": 10 * (i + 2) for i, tens in enumerate(_TENS)}
 CARDINALS |= {"couple": 2, "pair": 2}
 # Multiples: "grown more than threefold" is "tăng hơn gấp ba lần".
 CARDINALS |= {f"{word}fold": n for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2)}
+CARDINALS |= {f"{word}fold": 20 + 10 * i for i, word in enumerate(_TENS)} | {"hundredfold": 100, "thousandfold": 1000}
 # Nouns of quantity and of time spans that multiply the count before them ("two dozen", "three
 # decades") and alone stand for one of them ("a decade" against "10 năm", "a dozen" against "12").
 QUANTITY_NOUNS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
