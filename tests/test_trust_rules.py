@@ -156,6 +156,16 @@ def test_a_number_is_carried_under_any_of_its_readings_and_counted_once():
     assert _lost(clause, target.replace("الستين", "السبعين"), "ar")
 
 
+def test_a_number_said_as_a_part_of_a_range_is_carried():
+    # News batch 13 (ar→vi): "between 7 and 9 percent" is one range in the Vietnamese.
+    from aligner.check.clauses import carried, numbers_kept
+
+    clause = "مقارنة بما بين 7 و9 في المائة سابقا."
+    target = "Kessler đã hạ dự báo tỷ suất lợi nhuận trên doanh thu cả năm xuống khoảng 6,5-7,5%, từ mức 7-9% trước đó."
+    assert numbers_kept(carried(clause, target, "ar", "vi"))
+    assert not numbers_kept(carried(clause, target.replace("7-9%", "7-8%"), "ar", "vi"))
+
+
 def test_a_name_counts_only_where_the_target_document_writes_it():
     clause = "of formerly forested land in the Amazon"
     cut = AMAZON_VI.replace(" ở Amazon", "")

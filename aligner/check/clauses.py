@@ -206,7 +206,8 @@ def carried(clause: str, target: str, source_language: str, target_language: str
     the clause has names to lose. Shares are 0 when the clause has none.
     """
     numbers = {m.value: set(m.values()) for m in extract_numbers(clause, source_language) if m.hard}  # each number once, with its readings
-    in_target = {v for m in extract_numbers(target, target_language) for v in m.values()}
+    # Whole or as a part of a range or a date: "بين 7 و9 في المائة" is "7-9%".
+    in_target = {v for m in extract_numbers(target, target_language) for said in (m, *m.parts) for v in said.values()}
     names = _names(clause)
     folded = _fold(target)
     return {
