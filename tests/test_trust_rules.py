@@ -354,3 +354,12 @@ def test_a_month_the_other_side_names_by_reference_is_not_missing():
     assert _excused_all(arabic, "ar", vietnamese, "vi") == []
     assert _excused_all(arabic, "ar", vietnamese.replace("ngày 9-10", "ngày 8-10"), "vi") == ["9 became 8"]
     assert _excused_all(english, "en", arabic.replace("من الشهر نفسه", "من الشهر"), "ar") == ["October (10) (on Thursday, October) is missing in the target"]
+
+
+def test_a_number_ending_a_name_the_translation_adds_is_no_added_number():
+    # News dev (en→vi, batch 11): the Vietnamese names the pandemic; a name's number the target lacks is still reported.
+    english = "It first topped $2,000 in August 2020, during the coronavirus pandemic."
+    vietnamese = "Kim loại này lần đầu vượt 2.000 USD vào tháng 8/2020, trong đại dịch Covid-19."
+    assert _excused_all(english, "en", vietnamese, "vi") == []
+    assert _excused_all(vietnamese, "vi", english, "en") == ["19 (dịch Covid- 19) is missing in the target"]
+    assert _excused_all(english, "en", vietnamese.replace("Covid-19", "Covid và 19 nước"), "vi") == ["19 (Covid và 19) is not in the source"]
