@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import get_month_names
 
 from . import words_ar, words_en, words_vi
@@ -49,13 +49,11 @@ def reads_number_words(lang: str) -> bool:
 def month_references(lang: str) -> tuple[str, ...]:
     """Phrases that name a month said before ("the same month", "tháng này"): the table's own, and
     CLDR's "this month"."""
-    table = table_for(lang)
+    table, code = table_for(lang), base_code(lang)
     own = table.month_references if table is not None else ()
-    try:
-        this_month = Locale.parse(base_code(lang))._data["date_fields"]["month"]["relative"][0].lower()
-    except (UnknownLocaleError, ValueError, KeyError):
+    if not localedata.exists(code):
         return own
-    return (*own, this_month)
+    return (*own, localedata.load(code)["date_fields"]["month"]["relative"][0].lower())
 
 
 def _cldr_table(code: str) -> WordTable | None:

@@ -44,10 +44,10 @@ _GOALLESS = re.compile(r"(?<![^\W\d_])[بو]?(?:ال)?تعادل(?:ا)?\s+(?:ا�
 def _tally(side: str) -> int:
     if side in _TALLY:
         return _TALLY[side]
-    count = side.split()[0]
-    if len(side.split()) == 1:
+    words = side.split()
+    if len(words) == 1:
         return 2  # a dual
-    return _COUNTS.get(count) or _COUNTS[count + "ة"]
+    return _COUNTS.get(words[0]) or _COUNTS[words[0] + "ة"]  # "خمسة انتصارات", "أربع هزائم"
 
 
 def find_scores(text: str, lang: str) -> list[NumberMention]:
