@@ -209,7 +209,7 @@ def _continues(word: str) -> bool:
 
 # The centenary, "الذكرى المئوية" ("kỷ niệm 100 năm"), "الاحتفال بالمئوية"; the same word is the adjective
 # of a percentage point, a degree Celsius and a percentage ("نقطة مئوية", "درجة مئوية", "النسبة المئوية"),
-# and a cricketer's "نصف مئوية" is his half-century, 50 (not read).
+# and a cricketer's "نصف مئوية" is his half-century, 50; "الذكرى المئوية الثانية" the bicentenary (neither read).
 _CENTENARY = normalize("مئوية")
 CARDINALS[_CENTENARY] = 100
 _NOT_CENTENARY_AFTER = frozenset(_n("نقطة نقاط درجة درجات نسبة نصف ربع"))
@@ -217,7 +217,8 @@ _NOT_CENTENARY_AFTER = frozenset(_n("نقطة نقاط درجة درجات نس�
 
 def _veto(words: list[str], i: int, j: int) -> bool:
     if j - i == 1 and any(form == _CENTENARY for form, _ in variants(words[i])):
-        return i > 0 and any(form in _NOT_CENTENARY_AFTER for form, _ in variants(words[i - 1]))
+        after_word = i > 0 and any(form in _NOT_CENTENARY_AFTER for form, _ in variants(words[i - 1]))
+        return after_word or (j < len(words) and any(form in ORDINALS for form, _ in variants(words[j])))
     if j - i != 1 or not any(form in _WEEKDAY_WORDS for form, _ in variants(words[i])):
         return False
     teen = i + 1 < len(words) and words[i + 1] in _TEEN
