@@ -15,7 +15,7 @@ from decimal import Decimal
 from .languages import base_code, table_for
 from .model import NumberMention
 from .text import Occupied
-from .units import unit_span
+from .units import half_after, unit_span
 
 _ARTICLES = {"en": re.compile(r"\b(?:a|an)\b", re.IGNORECASE), "vi": re.compile(r"\b(?:một|Một)\b")}
 # Arabic says "a week" with the noun alone, after a word of time, with "for" or "by" written onto it
@@ -31,7 +31,6 @@ _ARABIC_SPAN = re.compile(
 # Any other unit alone before "and a half" is one of it too: "نحو كيلوغرام ونصف" (about a kilogram and
 # a half) is "khoảng 1,5 kg"; not after a number ("ثلاثة أمتار ونصف" is the number's).
 _AR_UNIT_BEFORE_HALF = re.compile(r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?=[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_]))")
-_AR_HALF = re.compile(r"[ \u00a0]+و[ \u00a0]?نصف")
 
 
 def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[NumberMention]:
@@ -60,7 +59,7 @@ def _unit_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> li
         # The letter before the noun is "for" or "by" written onto it, or the noun's own ("لتر", litre).
         start = m.end() if unit_span(text, m.end(), "ar")[0] else m.start()
         unit, end = unit_span(text, start, "ar")
-        if not unit or not _AR_HALF.match(text, end) or taken.overlaps(m.start(), end) or _ends_a_number(text, m.start(), "ar"):
+        if not unit or not half_after(text, end, "ar")[0] or taken.overlaps(m.start(), end) or _ends_a_number(text, m.start(), "ar"):
             continue
         if not _overlaps(found, m.start(), end):
             ones.append(_one(text, start, end, unit))

@@ -23,6 +23,9 @@ INLINE = {
 SKIPPED = {"script", "style", "template", "svg", "math", "noscript", "iframe", "object", "head", "textarea", "select"}
 TRANSLATED_IN_HEAD = {"title"}
 VERBATIM = {"pre", "code"}
+# Elements inside the flow of the text around them; any other ends the block before it, shown or not:
+# "the<pre>x</pre>the" is two blocks.
+IN_FLOW = INLINE | SKIPPED | {"code"}
 _WHITESPACE = re.compile(r"(\s+)")
 
 
@@ -71,8 +74,8 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
         if isinstance(node, Tag):
             if node.sourceline is not None:  # a tag the parser made up (a stray </p>) has none
                 line, newlines = node.sourceline, 0
-            if node.name not in INLINE | SKIPPED | {"code"}:
-                owner = None  # a block element ends the text before it, shown or not: "the<pre>x</pre>the" is two blocks
+            if node.name not in IN_FLOW:
+                owner = None
             if _excluded(node):
                 continue
             if node.name in VERBATIM:
