@@ -34,7 +34,9 @@ _DAY_MONTH_VI = re.compile(
     r"(?:(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|(?<!chưa\s)đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:,?\s+|\s*\()"
     r"|(?i:ngày|mồng|mùng)\s+\d{1,2}\s*(?:,|và|[-–]|đến)\s*)(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)"
 )
-_MONTH_VI = re.compile(r"(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d)")
+# Not a number that goes on ("hằng tháng 2.500 bảng", a monthly 2,500 pounds), nor after "hằng" or "hàng"
+# (monthly: "lương hàng tháng 8 triệu đồng").
+_MONTH_VI = re.compile(r"(?<!(?i:hằng|hàng)\s)(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d|[.,]\d)")
 _DAY_BEFORE_VI = re.compile(r"(?i:ngày|mồng|mùng)\s+(\d{1,2})\s+$")
 # Year, month and day marked by their characters: "3月" is March, three months is "3个月" / "3ヶ月".
 _MARKED = {

@@ -141,10 +141,10 @@ def unit_span(text: str, end: int, lang: str) -> tuple[str, int]:
 
 
 # Half a unit more, after the unit ("2 tiếng rưỡi", "an hour and a half", "ثلاثة أمتار ونصف المتر")
-# or, in English, before it ("two and a half hours"); in English quarters too ("an hour and a quarter",
-# "an hour and three-quarters").
+# or, in English, before it ("two and a half hours", or hyphenated before its noun: "a two-and-a-half-hour
+# set"); in English quarters too ("an hour and a quarter", "an hour and three-quarters").
 _HALF_AFTER = {
-    "en": re.compile(r"[ \u00a0]+and[ \u00a0]+(?P<part>a[ \u00a0]+half|a[ \u00a0]+quarter|three[ \u00a0-]quarters)(?![^\W\d_])"),
+    "en": re.compile(r"(?P<gap>[ \u00a0]|-)+and(?P=gap)+(?P<part>a(?P=gap)+half|a(?P=gap)+quarter|three[ \u00a0-]quarters)(?![^\W\d_])"),
     "vi": re.compile(r"[ \u00a0]+rưỡi(?![^\W\d_])"),
     "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:[ \u00a0]+ال[^\W\d_]+)?(?![^\W\d_])"),
 }
