@@ -52,6 +52,10 @@ _GAP_YEAR = re.compile(r",?[ \u00a0]+(?:(?:من[ \u00a0]+)?(?:عام|سنة)[ \u
 # Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير", "يونيو (حزيران)", "مارس آذار".
 _SAME_MONTH = re.compile(r"[ \u00a0]*(?:/|(?P<paren>\())?[ \u00a0]*")
 # "May" is a month only next to a day or year, or after one of these.
+_LIST_GAP = r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|or)[ \u00a0]+)?"
+_WORD_BEFORE_LIST = re.compile(rf"([^\W\d_]+){_LIST_GAP}(?<=[ \u00a0,])$")
+_WORD_AFTER_LIST = re.compile(rf"(?=[ \u00a0,]){_LIST_GAP}([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 _MAY_CONTEXT = frozenset("in of since until till by from early late mid last next this every each to through and between before after during".split())
 
 
@@ -270,13 +274,28 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
                 continue  # "Jan", "DEC": a month only inside a date
             if text[start:end].lower() == "may":
                 prev = re.findall(r"[^\W\d_]+", text[max(0, start - 12):start])  # "mid-May" too
-                if not prev or prev[-1].lower() not in _MAY_CONTEXT:
+                if (not prev or prev[-1].lower() not in _MAY_CONTEXT) and not _listed_with_months(text, start, end, table):
                     continue
+            if _after_place_noun(text, start, table):
+                continue
             name = " ".join(table.normalize(w) for w in text[start:end].split())
             if any(form in table.ambiguous_months for form, _ in table.variants(name)):
                 parts = [replace(month_part, form="words")]
         found.append(_date(text, first, last, y, month, d, parts, roles))
     return found
+
+
+def _listed_with_months(text: str, start: int, end: int, table: WordTable) -> bool:
+    """Is the month name at ``start:end`` an item of a list of months: "April, May and September"?"""
+    before = _WORD_BEFORE_LIST.search(text[max(0, start - 24) : start])
+    after = _WORD_AFTER_LIST.match(text, end)
+    return any(m is not None and table.normalize(m.group(1)) in table.month_names for m in (before, after))
+
+
+def _after_place_noun(text: str, start: int, table: WordTable) -> bool:
+    """Is the month name right after a noun of place, whose name it is: "مقاطعة مايو" (County Mayo)?"""
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    return before is not None and any(form in table.place_nouns for form, _ in table.variants(table.normalize(before.group(1))))
 
 
 def month_named_within(text: str, month: int, table: WordTable | None) -> bool:

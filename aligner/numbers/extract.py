@@ -18,7 +18,7 @@ from .scores import find_scores
 from .tables import WordTable
 from .text import Occupied, context, tokenize
 from .times import find_times
-from .units import half_after, measure_after, unit_after, unit_within
+from .units import half_after, measure_after, unit_after, unit_span, unit_within
 from .words import find_word_numbers
 
 
@@ -78,7 +78,17 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         found = join_shares(text, found)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
-    return tuple(_with_unit(text, _with_context(text, m), lang) for m in found)
+    return tuple(_without_units_read_as_ordinals(text, [_with_unit(text, _with_context(text, m), lang) for m in found], lang))
+
+
+def _without_units_read_as_ordinals(text: str, found: list[NumberMention], lang: str) -> list[NumberMention]:
+    """Without the ordinal word that is the unit of the number before it: Arabic "0.02 ثانية" is 0.02
+    seconds, and its "ثانية" no second place. Not in English, whose "second" after a number is as
+    often the ordinal: "the round-of-16 second leg"."""
+    if base_code(lang) != "ar":
+        return found
+    units_end = {unit_span(text, m.end, lang)[1] for m in found if m.unit}
+    return [m for m in found if not (m.kind == "ordinal" and m.form == "words" and m.end in units_end)]
 
 
 # "No. 1", "#1", "số 1", "رقم 1": the top rank, which translations say as often in words ("topped the
@@ -118,6 +128,10 @@ def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
     else:
         unit, half, end = measure_after(text, m.end, lang)
     m = replace(m, unit=unit, counts=_WORD_AFTER.match(text, m.end) is not None)
+    if m.kind == "percent" and unit == "second":
+        # Hundredths of a second, said as per cent by Vietnamese: "2 phần trăm giây" (0.02 seconds).
+        value = m.value / 100
+        m = replace(m, kind="cardinal", value=value, display=render_decimal(value))
     if half:  # "2 tiếng rưỡi", "an hour and a half": the value with its half, over its span
         value = m.value * (1 + half) if _ends_with_quantity_noun(m, lang) else m.value + half
         m = replace(m, value=value, display=render_decimal(value), end=end, text=text[m.start:end], alternates=())

@@ -118,6 +118,8 @@ class WordTable:
     short_months: frozenset[str] = frozenset()
     # Month names that are also common words: alone (no day, no year) they are soft.
     ambiguous_months: frozenset[str] = frozenset()
+    # Nouns of place (normalized) after which a lone month name is a name: Arabic "مقاطعة مايو" (County Mayo).
+    place_nouns: frozenset[str] = frozenset()
     # Phrases (lower case, as written) that name a month said before, without its name: "the same
     # month", Arabic "الشهر الجاري" (the current month). CLDR's "this month" is added for every
     # language (``languages.month_references``).

@@ -59,6 +59,8 @@ _PATTERNS = (
     # The bare first hour of a span whose end has it: "between 4 and 7 pm" ("từ 16 giờ đến 19 giờ"),
     # "11-2pm"; the half of the day is left open, as the span may cross noon.
     re.compile(rf"{_HOUR}(?=(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and|until|till)[ \u00a0]+){_D}{{1,2}}(?:[:.]{_D}{{2}})?[ \u00a0]?(?:{_AM_LETTERS}|{_PM_LETTERS})(?![^\W\d_]))", re.IGNORECASE),
+    # ... and in Vietnamese, whose span ends with its clock word: "từ 18 đến 19 giờ", "18-19h".
+    re.compile(rf"{_HOUR}(?=(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:đến|tới)[ \u00a0]+){_D}{{1,2}}[ \u00a0]?(?:giờ|h)(?![^\W\d_]))", re.IGNORECASE),
 )
 
 

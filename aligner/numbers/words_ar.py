@@ -215,7 +215,15 @@ CARDINALS[_CENTENARY] = 100
 _NOT_CENTENARY_AFTER = frozenset(_n("نقطة نقاط درجة درجات نسبة نصف ربع"))
 
 
+# "متر في الثانية" (metres per second): a rate, no second place.
+_PER = normalize("في")
+_SECOND = normalize("الثانية")
+_RATE_UNITS = frozenset(_n("متر مترا أمتار كيلومتر كيلومترا كيلومترات كم ميل ميلا أميال لتر لترا لترات"))
+
+
 def _veto(words: list[str], i: int, j: int) -> bool:
+    if j - i == 1 and words[i] == _SECOND and i > 1 and words[i - 1] == _PER and words[i - 2] in _RATE_UNITS:
+        return True
     if j - i == 1 and any(form == _CENTENARY for form, _ in variants(words[i])):
         after_word = i > 0 and any(form in _NOT_CENTENARY_AFTER for form, _ in variants(words[i - 1]))
         return after_word or (j < len(words) and any(form in ORDINALS for form, _ in variants(words[j])))
@@ -258,5 +266,6 @@ TABLE = WordTable(
     month_names=MONTHS,
     # مارس "practised", آب "father", نيسان "Nissan", أغسطس "Augustus", جوان "Joan"...
     ambiguous_months=frozenset(_n("مارس آب ماي نيسان تموز أغسطس جوان جانفي أوت")),
+    place_nouns=frozenset(_n("مقاطعة محافظة ولاية إقليم منطقة مدينة بلدة قرية جزيرة نهر جبل بحيرة مستشفى عيادة")),
     month_references=("الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "الشهر الجاري", "الشهر الحالي"),
 )
