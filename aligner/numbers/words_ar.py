@@ -266,6 +266,7 @@ TABLE = WordTable(
     month_names=MONTHS,
     # مارس "practised", آب "father", نيسان "Nissan", أغسطس "Augustus", جوان "Joan"...
     ambiguous_months=frozenset(_n("مارس آب ماي نيسان تموز أغسطس جوان جانفي أوت")),
-    place_nouns=frozenset(_n("مقاطعة محافظة ولاية إقليم منطقة مدينة بلدة قرية جزيرة نهر جبل بحيرة مستشفى عيادة")),
+    # Not a river: "نهر مايو" is "the River of May" (XQuAD), a month in English too.
+    place_nouns=frozenset(_n("مقاطعة محافظة ولاية إقليم منطقة مدينة بلدة قرية جزيرة مستشفى عيادة")),
     month_references=("الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "الشهر الجاري", "الشهر الحالي"),
 )
