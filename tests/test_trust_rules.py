@@ -363,3 +363,35 @@ def test_a_number_ending_a_name_the_translation_adds_is_no_added_number():
     assert _excused_all(english, "en", vietnamese, "vi") == []
     assert _excused_all(vietnamese, "vi", english, "en") == ["19 (dịch Covid- 19) is missing in the target"]
     assert _excused_all(english, "en", vietnamese.replace("Covid-19", "Covid và 19 nước"), "vi") == ["19 (Covid và 19) is not in the source"]
+
+
+# Fresh news, dev set n28 (en→vi): the Vietnamese splits the sentence, and the aligner pairs the
+# English with its first part only, leaving the second (with the date) unpaired.
+SURGERY_EN = [
+    "Surgeons at the University Hospital in Kraków have removed a tumour weighing 31.6 kilograms from a 44-year-old woman, the heaviest ever recorded in Poland, the hospital said on Friday, November 14.",
+    "The patient is recovering well, doctors said.",
+]
+SURGERY_VI = [
+    "Các bác sĩ phẫu thuật tại Bệnh viện Đại học ở Kraków đã cắt bỏ khối u nặng 31,6 kg cho một phụ nữ 44 tuổi.",
+    "Đây là khối u nặng nhất từng được ghi nhận tại Ba Lan, bệnh viện cho biết hôm thứ Sáu (14/11).",
+    "Theo các bác sĩ, bệnh nhân đang hồi phục tốt.",
+]
+
+
+def _surgery_messages(target: list[str], beads) -> list[str]:
+    from aligner.check.numbers import number_findings
+    from aligner.check.pair import Settings
+
+    return [f.message for f in number_findings(_pair(SURGERY_EN, target, beads), Settings())]
+
+
+def test_a_number_said_by_the_unpaired_sentence_beside_the_bead_is_not_missing():
+    assert _surgery_messages(SURGERY_VI, [((0,), (0,)), ((), (1,)), ((1,), (2,))]) == []
+
+
+def test_a_number_the_unpaired_sentence_beside_the_bead_changed_is_still_missing():
+    changed = [SURGERY_VI[0], SURGERY_VI[1].replace("14/11", "15/11"), SURGERY_VI[2]]
+    assert _surgery_messages(changed, [((0,), (0,)), ((), (1,)), ((1,), (2,))]) != []
+    # Nor does an unpaired sentence that is not beside the bead.
+    apart = [SURGERY_VI[0], SURGERY_VI[2], SURGERY_VI[1]]
+    assert _surgery_messages(apart, [((0,), (0,)), ((1,), (1,)), ((), (2,))]) != []

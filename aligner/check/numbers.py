@@ -40,6 +40,8 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
         )
         compared.append((bead, source, target, [d for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]))
     _moved_to_neighbour([diffs for _, _, _, diffs in compared])
+    for bead, _, _, diffs in compared:
+        diffs[:] = [d for d in diffs if not _said_by_unaligned_neighbour(pair, bead, d)]
     findings = []
     for bead, source, target, diffs in compared:
         if not diffs:
@@ -88,6 +90,30 @@ def _moved_to_neighbour(diffs_by_bead: list[list[NumberDiff]]) -> None:
                     diffs.remove(missing)
                     neighbour.remove(added)
                     break
+
+
+def _said_by_unaligned_neighbour(pair: Pair, bead, diff: NumberDiff) -> bool:
+    """Is a number the bead lacks on one side said by the sentence right beside it on that side, one
+    the alignment left unpaired? The translator split the sentence there and the aligner paired only
+    its first part: "..., the hospital said on Friday, November 14." is "... 44 tuổi. Đây là ...,
+    bệnh viện cho biết hôm thứ Sáu (14/11)." (fresh news, dev), and the date is no more missing than
+    the second Vietnamese sentence is added (which the sentence checks report)."""
+    if diff.kind == "number_missing":
+        mention, source_side, own = diff.source, False, bead.target
+    elif diff.kind == "number_added":
+        mention, source_side, own = diff.target, True, bead.source
+    else:
+        return False
+    document = pair.source if source_side else pair.target
+    paired = pair.bead_of(source_side, moved=True)
+    values = set(mention.values())
+    for i in (min(own) - 1, max(own) + 1):
+        if 0 <= i < len(document.sentences) and i not in paired:
+            # Whole or as a part of a date or a range: the date's month, "November", is in "14/11".
+            said = {v for m in extract_numbers(document.sentences[i].text, document.language) for part in (m, *m.parts) for v in part.values()}
+            if values & said:
+                return True
+    return False
 
 
 def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:

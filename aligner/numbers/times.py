@@ -105,6 +105,11 @@ def _in_words(phrase: str | None) -> int | None:
     return None
 
 
+def _counted(words: str) -> int | None:
+    """The count of a unit said in words (lower case), its article too: "an hour", "một phút" (a minute)."""
+    return 1 if words in ("a", "an", "một") else _in_words(words)
+
+
 # Minutes before or after noon or midnight: "بعد منتصف الليل بإحدى عشرة دقيقة" (eleven minutes after
 # midnight) is 0:11, "ten minutes to midnight" 23:50.
 _OFFSET = (
@@ -260,7 +265,7 @@ def _matches(pattern: re.Pattern, text: str, read) -> list[NumberMention]:
 
 def _span(match: re.Match) -> NumberMention | None:
     words = (match.group("hw") or "").lower()
-    hour = int(ascii_digits(match.group("h"))) if match.group("h") else 1 if words in ("a", "an", "một") else _in_words(words) if words else 2 if match.group("two") else 1
+    hour = int(ascii_digits(match.group("h"))) if match.group("h") else _counted(words) if words else 2 if match.group("two") else 1
     minute = (int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw")
               else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20, "ثلاثة أرباع": 45}[match.group("mq")])
     if hour is None or minute is None or minute >= 60:
@@ -276,13 +281,13 @@ def _span(match: re.Match) -> NumberMention | None:
                          display=f"{hour}:{minute:02d}", form="digits" if written else "words", digits=f"{hour}:{minute:02d}" if written else "")
 
 
-# A race time in minutes and seconds, read as seconds: "1:54.10" is "1 phút 54 giây 10", "دقيقة
+# A race time in minutes and seconds, read as seconds: "1:54.10" is "1 phút 54 giây 10" (or "một phút 54 giây"), "دقيقة
 # و54.10 ثانية" (a minute and 54.10 seconds), "1 minute 54.10 seconds" and "1min 54sec"; "28 giây 37" is 28.37 seconds.
 _S = rf"(?P<s>{_D}{{1,2}}(?:[.,٫]{_D}{{1,3}})?)"
 _RACE = (
     re.compile(rf"(?<![\d.,:])(?P<m>{_D}{{1,2}}):(?P<s>{_D}{{2}}[.,]{_D}{{1,3}})(?![\d:])"),
     re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]?(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]?(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
-    re.compile(rf"(?<![\d.,])(?P<m>{_D}{{1,2}})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
+    re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(rf"(?<![\d.,])(?P<s>{_D}{{1,2}})[ \u00a0]+giây[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d])"),
     # Minutes and seconds after primes: "1'52''", "4'05''3" (Vietnamese race results).
     re.compile(rf"(?<![\d.,h])(?P<m>{_D}{{1,2}}){_PRIME}{_S}{_SECONDS_MARK}(?:(?P<f>{_D}{{1,3}})(?![\d]))?"),
@@ -301,7 +306,7 @@ def _race_time(match: re.Match) -> NumberMention | None:
     text, groups = match.string, match.groupdict()
     if _HOURS_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return None
-    minutes = int(ascii_digits(groups["m"])) if groups.get("m") else _in_words(groups.get("mw")) if groups.get("mw") else 2 if groups.get("two") else 1 if groups.get("one") else 0
+    minutes = int(ascii_digits(groups["m"])) if groups.get("m") else _counted(groups["mw"].lower()) if groups.get("mw") else 2 if groups.get("two") else 1 if groups.get("one") else 0
     seconds = Decimal(ascii_digits(groups["s"]).replace(",", ".").replace("٫", ".")) if groups.get("s") else _in_words(groups.get("sw"))
     if minutes is None or seconds is None:
         return None

@@ -36,6 +36,7 @@ _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
     "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
 ))
+_LONG_PERIODS = frozenset(tuple(_n(p)) for p in ("thế kỷ", "thế kỉ", "thập kỷ", "thập kỉ", "thập niên"))  # "năm thế kỷ", five centuries
 _ONE_OF = _n("một trong")
 _SPAN_WORDS = frozenset(_n("đến tới hoặc hay"))
 _IN = normalize("trong")
@@ -70,7 +71,7 @@ def _is_five(words: list[str], i: int, j: int) -> bool:
     carriers), before "of" a count, after a word of quantity, or first of a span or a choice of higher
     counts ("từ năm đến bảy năm", five to seven years)."""
     after = words[j] if j < len(words) else ""
-    if after in _COUNTED or units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi"):
+    if after in _COUNTED or units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi") or tuple(words[j : j + 2]) in _LONG_PERIODS:
         return True
     if words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit():
         return True
