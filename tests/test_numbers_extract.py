@@ -28,6 +28,11 @@ CASES = [
     ("en", "Mario Addison added 6½ sacks", [("6½", D("6.5"), "cardinal")]),
     ("en", "twenty-one years and one hundred and five days", [("twenty-one", D(21), "cardinal"), ("one hundred and five", D(105), "cardinal")]),
     ("en", "three million people", [("three million", D(3000000), "cardinal")]),
+    # A count and a share of the scale after it, and a half after the scale (news, dev: "another
+    # trillion and a half dollars" is "1.500 tỷ USD"); not a count and half a million.
+    ("en", "some two and a half million parts", [("two and a half million", D(2500000), "cardinal")]),
+    ("en", "another trillion and a half dollars", [("trillion and a half", D(1500000000000), "cardinal")]),
+    ("en", "two million and a half", [("two million and a half", D(2500000), "cardinal")]),
     # aligner-eval en→zh dev: "Half a million Chinese are now infected" against "50万人".
     ("en", "Half a million Chinese are now infected", [("Half a million", D(500000), "cardinal")]),
     ("en", "half a dozen eggs, half a century ago", [("half a dozen", D(6), "cardinal"), ("half a century", D(50), "cardinal")]),

@@ -113,11 +113,29 @@ _MIXED_AND = re.compile(r"[ \u00a0]+(?:and|và)[ \u00a0]+")
 _ONE_AND = re.compile(r"(?<![^\W\d_])(?:one|một)[ \u00a0]+(?:and|và)[ \u00a0]+$", re.IGNORECASE)
 
 
+# A count and a share of the scale after it: "two and a half million" is 2.5 million, not two and half a million.
+_AND_A = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:a[ \u00a0]+)?", re.IGNORECASE)
+_SHARE_OF_SCALE = re.compile(r"(?P<share>half|quarter)[ \u00a0]+(?P<scale>thousand|million|billion|trillion)", re.IGNORECASE)
+_SHARES = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+_SCALES = {"thousand": Decimal(10**3), "million": Decimal(10**6), "billion": Decimal(10**9), "trillion": Decimal(10**12)}
+
+
+def _count_and_share_of_scale(text: str, whole: NumberMention, m: NumberMention) -> NumberMention | None:
+    said = _SHARE_OF_SCALE.fullmatch(m.text)
+    if said is None or whole.kind != "cardinal" or whole.value != int(whole.value) or not _AND_A.fullmatch(text, whole.end, m.start):
+        return None
+    value = (whole.value + _SHARES[said["share"].lower()]) * _SCALES[said["scale"].lower()]
+    return replace(m, start=whole.start, text=text[whole.start : m.end], value=value, display=render_decimal(value), kind="cardinal", alternates=())
+
+
 def join_mixed_numbers(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """A whole number and a fraction said in words as one: "one and three quarters" is 1¾, "một và ba
-    phần tư" too, "اثنين وثلث" 2⅓."""
+    phần tư" too, "اثنين وثلث" 2⅓; and a count and a share of a scale: "two and a half million"."""
     out: list[NumberMention] = []
     for m in mentions:
+        if out and isinstance(out[-1].value, Decimal) and (joined := _count_and_share_of_scale(text, out[-1], m)):
+            out[-1] = joined
+            continue
         if m.form != "words" or not isinstance(m.value, Decimal) or not 0 < m.value < 1:
             out.append(m)
             continue
