@@ -38,7 +38,7 @@ import numpy as np
 from ..align.vectors import unit
 from ..align.words import align_words, foreign
 from ..model import Bead, Document, Finding, Severity, Span
-from ..numbers import extract_numbers
+from ..numbers import extract_numbers, values_said
 from ..rules import default_severity
 from ..segment import finer_pieces, split_clauses, word_count
 from .pair import Pair, Settings
@@ -207,7 +207,7 @@ def carried(clause: str, target: str, source_language: str, target_language: str
     """
     numbers = {m.value: set(m.values()) for m in extract_numbers(clause, source_language) if m.hard}  # each number once, with its readings
     # Whole or as a part of a range or a date: "بين 7 و9 في المائة" is "7-9%".
-    in_target = {v for m in extract_numbers(target, target_language) for said in (m, *m.parts) for v in said.values()}
+    in_target = values_said(target, target_language)
     names = _names(clause)
     folded = _fold(target)
     return {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Difference, Finding, Severity, Span
-from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers
+from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers, values_said
 from ..numbers.dates import month_named_within
 from ..numbers.languages import month_references, reads_number_words, says_one_and_two_by_form, table_for
 from ..numbers.money import CURRENCY_BEFORE
@@ -110,8 +110,7 @@ def _said_by_unaligned_neighbour(pair: Pair, bead, diff: NumberDiff) -> bool:
     for i in (min(own) - 1, max(own) + 1):
         if 0 <= i < len(document.sentences) and i not in paired:
             # Whole or as a part of a date or a range: the date's month, "November", is in "14/11".
-            said = {v for m in extract_numbers(document.sentences[i].text, document.language) for part in (m, *m.parts) for v in part.values()}
-            if values & said:
+            if values & values_said(document.sentences[i].text, document.language):
                 return True
     return False
 
