@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .fractions import as_percent, fraction_value
 from .model import NumberMention, render_decimal
+from .tables import WordTable
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*[-\u2010-\u2015~\u2212][ \u00a0]*")
 _FRACTION_GAP = re.compile(r" ?/ ?")
@@ -115,25 +116,26 @@ _ONE_AND = re.compile(r"(?<![^\W\d_])(?:one|một)[ \u00a0]+(?:and|và)[ \u00a0]
 
 # A count and a share of the scale after it: "two and a half million" is 2.5 million, not two and half a million.
 _AND_A = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:a[ \u00a0]+)?", re.IGNORECASE)
-_SHARE_OF_SCALE = re.compile(r"(?P<share>half|quarter)[ \u00a0]+(?P<scale>thousand|million|billion|trillion)", re.IGNORECASE)
-_SHARES = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
-_SCALES = {"thousand": Decimal(10**3), "million": Decimal(10**6), "billion": Decimal(10**9), "trillion": Decimal(10**12)}
 
 
-def _count_and_share_of_scale(text: str, whole: NumberMention, m: NumberMention) -> NumberMention | None:
-    said = _SHARE_OF_SCALE.fullmatch(m.text)
-    if said is None or whole.kind != "cardinal" or whole.value != int(whole.value) or not _AND_A.fullmatch(text, whole.end, m.start):
+def _count_and_share_of_scale(text: str, whole: NumberMention, m: NumberMention, table: WordTable | None) -> NumberMention | None:
+    """The share and the scale are the language's own (``parts_before``, ``scales``): "half million"."""
+    words = m.text.split()
+    if table is None or len(words) != 2 or whole.kind != "cardinal" or whole.value != int(whole.value) or not _AND_A.fullmatch(text, whole.end, m.start):
         return None
-    value = (whole.value + _SHARES[said["share"].lower()]) * _SCALES[said["scale"].lower()]
+    share, scale = table.parts_before.get(table.normalize(words[0])), table.scales.get(table.normalize(words[1]))
+    if share is None or scale is None:
+        return None
+    value = (whole.value + share) * scale
     return replace(m, start=whole.start, text=text[whole.start : m.end], value=value, display=render_decimal(value), kind="cardinal", alternates=())
 
 
-def join_mixed_numbers(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+def join_mixed_numbers(text: str, mentions: list[NumberMention], table: WordTable | None) -> list[NumberMention]:
     """A whole number and a fraction said in words as one: "one and three quarters" is 1¾, "một và ba
     phần tư" too, "اثنين وثلث" 2⅓; and a count and a share of a scale: "two and a half million"."""
     out: list[NumberMention] = []
     for m in mentions:
-        if out and isinstance(out[-1].value, Decimal) and (joined := _count_and_share_of_scale(text, out[-1], m)):
+        if out and isinstance(out[-1].value, Decimal) and (joined := _count_and_share_of_scale(text, out[-1], m, table)):
             out[-1] = joined
             continue
         if m.form != "words" or not isinstance(m.value, Decimal) or not 0 < m.value < 1:

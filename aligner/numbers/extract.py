@@ -80,7 +80,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
     found = share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)))
-    found = join_mixed_numbers(text, join_shared_months(text, join_ordinal_days(text, found), lang))
+    found = join_mixed_numbers(text, join_shared_months(text, join_ordinal_days(text, found), lang), table)
     if base_code(lang) == "ar":
         found = join_shares(text, found)
     if table is not None:
