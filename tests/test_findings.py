@@ -219,3 +219,34 @@ def test_a_sentence_the_translator_split_off_is_said_by_a_part_of_its_neighbour(
     additions = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "addition"]
     assert [(f.level, f.target.line, f.severity.value) for f in additions] == [("sentence", 9, "warning")]
     assert additions[0].evidence["part_gain"] < PART_GAIN
+
+
+# A dev news article (n47, ar→vi) whose Vietnamese moved a paragraph break: the Arabic's third
+# paragraph, one sentence, ends the Vietnamese second paragraph.
+REGROUPED_AR = [
+    'أعلن تحالف تقوده شركة التنقيب النرويجية "نوردهاف إنرجي"، يوم الخميس 12 فبراير 2026، عن كشف كبير للغاز الطبيعي قبالة الساحل الجنوبي لقبرص. وقدّرت الشركة كميات الغاز الموجودة في المكمن بما يتراوح بين 2.5 و3.5 تريليون قدم مكعبة.',
+    'وحُفرت البئر الاستكشافية "كاليبسو-2" في المنطقة رقم 7، على بعد نحو 160 كيلومترًا جنوب مدينة ليماسول الساحلية، في مياه يبلغ عمقها 2050 مترًا.',
+    'ووصلت البئر إلى عمق إجمالي قدره 4380 مترًا، وعثرت على عمود غازي بسماكة 210 أمتار في صخور مكمن من الحجر الجيري.',
+    'وتمتلك "نوردهاف" حصة قدرها 60% في المنطقة، بينما تعود نسبة الـ40% المتبقية إلى الشركة الوطنية القبرصية للهيدروكربونات المملوكة للدولة. كما ستحصل الحكومة القبرصية على إتاوات بنسبة 12% من أي إنتاج مستقبلي.',
+]
+REGROUPED_VI = [
+    'Hôm thứ Năm, ngày 12 tháng 2 năm 2026, một liên danh do công ty thăm dò Na Uy Nordhav Energy dẫn đầu đã công bố một phát hiện khí đốt tự nhiên lớn ngoài khơi bờ biển phía nam Síp. Theo ước tính của công ty, trữ lượng khí tại chỗ của phát hiện này vào khoảng từ 2,5 đến 3,5 nghìn tỷ feet khối.',
+    'Giếng thăm dò Kalypso-2 được khoan tại Lô 7, cách thành phố cảng Limassol khoảng 160 km về phía nam, ở vùng nước sâu 2.050 m. Giếng đạt tổng chiều sâu 4.380 m và phát hiện cột khí dày 210 m trong tầng đá chứa đá vôi.',
+    'Nordhav nắm 60% cổ phần tại lô này, 40% còn lại thuộc về Công ty Hydrocarbon quốc gia Síp do Nhà nước sở hữu. Chính phủ Síp cũng sẽ được hưởng tiền thuế tài nguyên 12% đối với mọi sản lượng khai thác trong tương lai.',
+]
+
+
+def test_a_paragraph_said_across_a_moved_paragraph_break_is_not_missing(check, tmp_path):
+    """Newsrooms move paragraph breaks: the Vietnamese says the Arabic's one-sentence paragraph at the
+    end of the paragraph before. Its neighbour across the break, with it, reads closer to its
+    translation: info. Without that sentence in the Vietnamese, the paragraph is missing: an error."""
+    source, target = tmp_path / "gas.ar.txt", tmp_path / "gas.vi.txt"
+    source.write_text("\n\n".join(REGROUPED_AR), encoding="utf-8")
+    target.write_text("\n\n".join(REGROUPED_VI), encoding="utf-8")
+    omissions = [f for f in check(source, target).findings if f.kind == "omission"]
+    assert [(f.level, f.source.line, f.severity.value) for f in omissions] == [("paragraph", 5, "info")]
+    assert omissions[0].message.endswith("across a paragraph break)")
+    cut = REGROUPED_VI[1].split(" Giếng đạt")[0]
+    target.write_text("\n\n".join([REGROUPED_VI[0], cut, REGROUPED_VI[2]]), encoding="utf-8")
+    omissions = [f for f in check(source, target).findings if f.kind == "omission"]
+    assert [(f.level, f.source.line, f.severity.value) for f in omissions] == [("paragraph", 5, "error")]

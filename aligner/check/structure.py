@@ -186,6 +186,8 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     wholes = [set(document.sentences_of(paragraph)) <= free for paragraph, _ in groups]  # every sentence of it unaligned
     in_part = [i for (_, group), whole in zip(groups, wholes) if not whole for i in group]
     gains, part = joined_gains(pair, in_part, source_side), part_gains(pair, in_part, source_side)
+    alone = [group[0] for (_, group), whole in zip(groups, wholes) if whole and len(group) == 1]  # a paragraph of one sentence
+    across = across_break_evidence(pair, in_part + alone, source_side)
     findings = []
     for (paragraph, group), whole in zip(groups, wholes):
         runs = [group] if whole else [[i] for i in group]
@@ -199,7 +201,10 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
                 "absorbed_share": 0.0 if whole else absorbed_share(pair, run[0], source_side),
                 "joined_gain": gains.get(run[0], -1.0), "part_gain": part.get(run[0], -1.0),
             }
-            if reason := said_inside_neighbour(evidence):
+            reason = said_inside_neighbour(evidence)
+            if not reason and run[0] in across and (reason := said_inside_neighbour(across[run[0]])):
+                reason += ", across a paragraph break"
+            if reason:
                 severity = Severity.INFO
                 message += f" ({reason})"
             findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level, evidence=evidence))
@@ -216,6 +221,19 @@ def said_inside_neighbour(evidence: dict[str, float]) -> str:
     if evidence.get("part_gain", -1.0) >= PART_GAIN:
         return "a part of its neighbour's translation says it: the translator may have split or joined sentences"
     return ""
+
+
+def across_break_evidence(pair: Pair, indices: list[int], source_side: bool) -> dict[int, dict[str, float]]:
+    """For the unaligned sentences next to a paragraph break (of their side), the evidence of
+    ``said_inside_neighbour`` from the bead right across the break, where a translator who moves
+    paragraph breaks puts them: a one-sentence Arabic paragraph said at the end of the Vietnamese
+    paragraph before ("... 2,050 m. Giếng đạt tổng chiều sâu 4.380 m ...", news dev).
+
+    Kept apart from the finding's evidence, which the confidence models read as they were fitted
+    (without a neighbour in the paragraph, a sentence there has none)."""
+    edges = [i for i in indices if pair.neighbour_beads(i, i, source_side, across_break=True)]
+    gains, part = joined_gains(pair, edges, source_side, across_break=True), part_gains(pair, edges, source_side, across_break=True)
+    return {i: {"absorbed_share": absorbed_share(pair, i, source_side, across_break=True), "joined_gain": gains[i], "part_gain": part[i]} for i in edges}
 
 
 def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
@@ -250,7 +268,7 @@ def _within_paragraph(pair: Pair, sources: list[int], targets: list[int]) -> boo
     return bool(around) and {pair.target.sentences[j].paragraph for j in targets} <= around
 
 
-def absorbed_share(pair: Pair, index: int, source_side: bool) -> float:
+def absorbed_share(pair: Pair, index: int, source_side: bool, across_break: bool = False) -> float:
     """How much of an unaligned sentence's expected translated length an adjacent bead of its
     paragraph carries in surplus (0 when none does): the length a sentence said inside its
     neighbour's translation adds to it."""
@@ -259,14 +277,14 @@ def absorbed_share(pair: Pair, index: int, source_side: bool) -> float:
     scale = 1 / ratio if source_side else ratio  # other-side chars per own char
     expected = len(mine.sentences[index].text) * scale
     best = 0.0
-    for _, bead in pair.neighbour_beads(index, index, source_side):
+    for _, bead in pair.neighbour_beads(index, index, source_side, across_break=across_break):
         own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
         surplus = sum(len(other.sentences[j].text) for j in theirs) - sum(len(mine.sentences[i].text) for i in own) * scale
         best = max(best, surplus / expected if expected else 0.0)
     return float(best)
 
 
-def joined_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, float]:
+def joined_gains(pair: Pair, indices: list[int], source_side: bool, across_break: bool = False) -> dict[int, float]:
     """For each unaligned sentence, how much closer the nearest bead of its paragraph, before or
     after it (within JOIN_REACH sentences), gets to its counterpart when it takes the sentence in
     (with the unaligned sentences between them), the joined text embedded as it reads; -1 without
@@ -277,7 +295,7 @@ def joined_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int,
     mean, other_mean = pair.means(source_side)
     texts, owners = [], []
     for index in indices:
-        for between, bead in pair.neighbour_beads(index, index, source_side, reach=JOIN_REACH):
+        for between, bead in pair.neighbour_beads(index, index, source_side, reach=JOIN_REACH, across_break=across_break):
             own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
             joined = own_span(sorted({*own, *range(min(index, between), max(index, between) + 1)})).text
             counterpart = other_span(theirs).text
@@ -296,7 +314,7 @@ def joined_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int,
     return gains
 
 
-def part_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, float]:
+def part_gains(pair: Pair, indices: list[int], source_side: bool, across_break: bool = False) -> dict[int, float]:
     """For each unaligned sentence, the most that a part of an adjacent bead's counterpart
     (``segment.parts``) resembles it beyond what it resembles in the bead's own side, whole or in
     parts (centred cosines); -1 without such a bead. One call to the encoder for all of them."""
@@ -304,7 +322,7 @@ def part_gains(pair: Pair, indices: list[int], source_side: bool) -> dict[int, f
     mean, other_mean = pair.means(source_side)
     texts, jobs = [], []  # jobs: (sentence, number of the counterpart's parts, number of the bead's own texts)
     for index in indices:
-        for _, bead in pair.neighbour_beads(index, index, source_side):
+        for _, bead in pair.neighbour_beads(index, index, source_side, across_break=across_break):
             own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
             counterpart = [text[a:b] for text in (other.sentences[j].text for j in theirs) for a, b in parts(text)]
             said = [text[a:b] for text in (mine.sentences[i].text for i in own) for a, b in parts(text)]
