@@ -25,6 +25,8 @@ from .text import Occupied, tokenize
 from .words import find_word_numbers
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+# An Arabic preposition or conjunction written onto a number, with or without a tatweel: "و12", "بـ5 دقائق".
+_AR_ON_DIGIT = rf"(?:[وفبلك]\u0640?(?={_D}))?"
 # Half of the day after the time: English, Arabic, Vietnamese and German day parts.
 # "p.m." takes its last dot, "pm." leaves it to the sentence.
 _AM_LETTERS = r"(?:a\.\s?m\.|a\.?\s?m)"
@@ -244,7 +246,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # ("the two-hour-and-37-minute film"), and Vietnamese "giờ" after an hour in words ("hai giờ 10 phút";
 # in digits it is a clock time, read above, that also reads as this span).
 _SPAN = re.compile(
-    rf"(?<![\d.,\w])(?:[وفب](?={_D}))?(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
+    rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
     rf"(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?)"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
@@ -292,7 +294,7 @@ _RACE = (
     # Minutes and seconds after primes: "1'52''", "4'05''3" (Vietnamese race results).
     re.compile(rf"(?<![\d.,h])(?P<m>{_D}{{1,2}}){_PRIME}{_S}{_SECONDS_MARK}(?:(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(
-        rf"(?<!\S)(?:[وب]?(?:ال)?(?P<one>دقيقة)(?:[ \u00a0]+واحدة)?|[وب]?(?P<two>دقيقتين|دقيقتان)|(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيقة|دقائق))"
+        rf"(?<!\S)(?:[وب]?(?:ال)?(?P<one>دقيقة)(?:[ \u00a0]+واحدة)?|[وب]?(?P<two>دقيقتين|دقيقتان)|(?:{_AR_ON_DIGIT}(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيقة|دقائق))"
         rf"[ \u00a0]+و[ \u00a0]?(?:{_S}|{_IN_WORDS.format('sw')})[ \u00a0]+(?:ثاني[ةه]|ثوان[ٍي]?)"
     ),
 )
