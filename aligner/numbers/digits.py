@@ -27,6 +27,8 @@ _DECADE = re.compile(r"(?:'|’)?s(?![^\W\d_])")
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 # "8 1⁄2" and "1⁄2" with the fraction slash: one number, not three.
 _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
+# "4 1/2 hours" with a plain slash: a whole number and a proper fraction of a small denominator after it.
+_MIXED = re.compile(r"(?<![\d/.,])(\d+) ([1-9])/([2-9]|1[0-6])(?![\d/])")
 # "km 2", "sq mi 2": a unit's exponent whose superscript was lost.
 _EXPONENT_BEFORE = re.compile(r"(?<![^\W\d_])(?:km|cm|mm|m|mi)[ \u00a0]?$")  # "75m2", "100 km2"
 _APOSTROPHE = "'\u2019"
@@ -200,6 +202,7 @@ def _in_formula(text: str, start: int, end: int) -> bool:
 def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: list[Token]) -> list[NumberMention]:
     words = _Words(tokens)
     found = [_slashed(text, m) for m in _SLASHED.finditer(text)]
+    found += [_slashed(text, m) for m in _MIXED.finditer(text) if int(m.group(2)) < int(m.group(3))]
     if lang in UNSPACED:
         found += _cjk_digit_runs(text)
     taken = [(m.start, m.end) for m in found]

@@ -43,6 +43,7 @@ def roman_value(numeral: str) -> int:
 
 # Capital Roman letters not inside a Latin word; Arabic may glue them on ("ماركII").
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff])[IVXLCDM]+(?!\w)")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]?$")
 _WORD_AFTER = re.compile(r"[ \u00a0]?(\w+)")
 
@@ -63,8 +64,8 @@ def find_roman(text: str) -> list[NumberMention]:
         elif simple:
             if not (announced or _named(before) or _century_after(text, m.end()) or _label(text, m.start(), m.end())):
                 continue
-        elif not (announced or (len(raw) > 2 and word and not word.isascii())):
-            continue  # in Arabic text ("سوبر بول XLIX") capitals are no English word
+        elif not (announced or (len(raw) > 2 and word and not _LATIN.match(word))):
+            continue  # in Arabic text ("سوبر بول XLIX") capitals are no English word; in Vietnamese an acronym ("Nhà tổ chức MCD")
         value = roman_value(raw)
         found.append(NumberMention(m.start(), m.end(), raw, Decimal(value), "roman", str(value), form="roman"))
     return found

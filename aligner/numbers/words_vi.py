@@ -71,6 +71,8 @@ def _is_five(words: list[str], i: int, j: int) -> bool:
     carriers), before "of" a count, after a word of quantity, or first of a span or a choice of higher
     counts ("từ năm đến bảy năm", five to seven years)."""
     after = words[j] if j < len(words) else ""
+    if i and words[i - 1][:1].isdigit():
+        return False  # "100 năm thành lập" is a hundred years, however a counted noun follows
     if after in _COUNTED or units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi") or tuple(words[j : j + 2]) in _LONG_PERIODS:
         return True
     if words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit():
