@@ -250,3 +250,16 @@ def test_a_paragraph_said_across_a_moved_paragraph_break_is_not_missing(check, t
     target.write_text("\n\n".join([REGROUPED_VI[0], cut, REGROUPED_VI[2]]), encoding="utf-8")
     omissions = [f for f in check(source, target).findings if f.kind == "omission"]
     assert [(f.level, f.source.line, f.severity.value) for f in omissions] == [("paragraph", 5, "error")]
+
+
+def test_a_weak_bead_whose_numbers_all_agree_is_info(check, tmp_path):
+    """A dev news article (ar→vi): the model scores an Arabic sentence against the two Vietnamese
+    sentences that translate it at a margin of 0.05, under the low-similarity bar; its ranks and both
+    gaps (22 and 47 seconds) are said alike on both sides: info. With a gap changed, a warning."""
+    source, target = NEWS / "cycling-stage.ar.txt", NEWS / "cycling-stage.vi.txt"
+    weak = [f for f in check(source, target).findings if f.kind == "low_similarity"]
+    assert [(f.target.text[:30], f.severity.value) for f in weak] == [("Chiến thắng giúp anh vươn từ h", "info")]
+    assert weak[0].message.endswith("though its 2 numbers agree")
+    lines = [line.replace("Quintero 47 giây", "Quintero 74 giây") for line in lines_of(target)]
+    weak = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "low_similarity"]
+    assert [f.severity.value for f in weak] == ["warning"]
