@@ -245,7 +245,7 @@ def test_a_paragraph_said_across_a_moved_paragraph_break_is_not_missing(check, t
     target.write_text("\n\n".join(REGROUPED_VI), encoding="utf-8")
     omissions = [f for f in check(source, target).findings if f.kind == "omission"]
     assert [(f.level, f.source.line, f.severity.value) for f in omissions] == [("paragraph", 5, "info")]
-    assert omissions[0].message.endswith("across a paragraph break)")
+    assert "across a paragraph break" in omissions[0].message
     cut = REGROUPED_VI[1].split(" Giếng đạt")[0]
     target.write_text("\n\n".join([REGROUPED_VI[0], cut, REGROUPED_VI[2]]), encoding="utf-8")
     omissions = [f for f in check(source, target).findings if f.kind == "omission"]
