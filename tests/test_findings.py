@@ -263,3 +263,33 @@ def test_a_weak_bead_whose_numbers_all_agree_is_info(check, tmp_path):
     lines = [line.replace("Quintero 47 giây", "Quintero 74 giây") for line in lines_of(target)]
     weak = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "low_similarity"]
     assert [f.severity.value for f in weak] == ["warning"]
+
+
+# A dev news article (n63, en→vi) whose Vietnamese moved a paragraph break inside a sentence: the
+# English sentence's last clauses open the next Vietnamese paragraph.
+MOVED_BREAK_EN = [
+    'The film was made on a budget of about 380,000 euros, raised from funds in France, Senegal and Belgium, and was shot by a crew of five. Half of the budget was spent on post-production in Brussels.',
+    'In other awards, Ukrainian director Olha Marchenko took the prize for best direction for "Night Shift at Kherson Station", while the audience award went to "Ninety Days of Snow", a Canadian film about a remote weather station. More than 2,400 viewers voted for it.',
+    "This year's festival, the 38th edition, screened 261 films over 11 days and sold about 285,000 tickets, up 4% from last year, organizers said. A festival spokeswoman said almost a third of visitors were under 30.",
+]
+MOVED_BREAK_VI = [
+    'Bộ phim được thực hiện với kinh phí khoảng 380.000 euro, huy động từ các quỹ ở Pháp, Senegal và Bỉ, và do một ê kíp năm người quay. Một nửa kinh phí được chi cho khâu hậu kỳ tại Brussels.',
+    'Ở các hạng mục khác, đạo diễn Ukraine Olha Marchenko giành giải đạo diễn xuất sắc nhất với phim "Ca đêm ở ga Kherson".',
+    'Giải khán giả thuộc về "Chín mươi ngày tuyết", phim Canada về một trạm khí tượng hẻo lánh. Hơn 2.400 khán giả đã bình chọn cho phim.',
+    'Theo ban tổ chức, liên hoan năm nay, lần thứ 38, đã chiếu 261 phim trong 11 ngày và bán được khoảng 285.000 vé, tăng 4% so với năm ngoái. Một nữ phát ngôn viên của liên hoan cho biết gần một phần ba khách tham dự dưới 30 tuổi.',
+]
+
+
+def test_a_clause_carried_across_a_moved_paragraph_break_is_not_missing(check, tmp_path):
+    """The clause ", while the audience award went to "Ninety Days of Snow"" is said by the next
+    Vietnamese paragraph, a sentence the aligner leaves unpaired: it resembles the clause, so the clause
+    is info, and so is that sentence. Without that paragraph, the clause is a warning."""
+    source, target = tmp_path / "festival.en.txt", tmp_path / "festival.vi.txt"
+    source.write_text("\n\n".join(MOVED_BREAK_EN), encoding="utf-8")
+    target.write_text("\n\n".join(MOVED_BREAK_VI), encoding="utf-8")
+    audience = "while the audience award went to"
+    clauses = [f for f in check(source, target).findings if f.level == "clause" and audience in f.message]
+    assert [f.severity.value for f in clauses] == ["info"]
+    target.write_text("\n\n".join(MOVED_BREAK_VI[:2] + MOVED_BREAK_VI[3:]), encoding="utf-8")
+    clauses = [f for f in check(source, target).findings if f.level == "clause" and audience in f.message]
+    assert [f.severity.value for f in clauses] == ["warning"]

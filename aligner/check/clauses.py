@@ -276,12 +276,18 @@ def folded_document(document: Document) -> str:
 
 
 def _neighbour_clauses(pair: Pair, bead: Bead) -> list[str]:
-    """The clauses of the target sentences right before and after the bead, in its paragraph: a
-    translator may carry a clause across a sentence boundary ("..., which ..." becomes a sentence
-    of its own), and then the clause is moved, not missing."""
+    """The clauses of the target sentences right before and after the bead, in its paragraph or, left
+    unaligned, across a paragraph break: a translator may carry a clause across a sentence boundary
+    ("..., which ..." becomes a sentence of its own), and a newsroom across a break it moved (", while
+    the audience award went to ..." opens the next Vietnamese paragraph, news dev); then the clause is
+    moved, not missing."""
     sentences = pair.target.sentences
     paragraph = sentences[bead.target[0]].paragraph
-    around = [j for j in (bead.target[0] - 1, bead.target[-1] + 1) if 0 <= j < len(sentences) and sentences[j].paragraph == paragraph]
+    aligned = pair.bead_of(False, moved=True)
+    around = [
+        j for j in (bead.target[0] - 1, bead.target[-1] + 1)
+        if 0 <= j < len(sentences) and (sentences[j].paragraph == paragraph or j not in aligned)
+    ]
     return [sentences[j].text[a:b] for j in around for a, b in split_clauses(sentences[j].text)]
 
 

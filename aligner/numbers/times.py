@@ -41,21 +41,27 @@ _HOUR = rf"(?<![\d.,:/])(?<!\d[hH])(?P<h>{_D}{{1,2}})"  # not the minutes of "16
 _MIN = rf"(?P<m>{_D}{{2}})(?![\d])"
 _PRIME = "['’′]"
 _SECONDS_MARK = "(?:''|’’|″|\")"
+# Tenths to thousandths of a second after a race time's seconds: "1:21:45.2", "45,2 giây", "و45.2 ثانية".
+_TENTHS = rf"(?:[.,٫]{_D}{{1,3}}(?!\d))?"
 
 _PATTERNS = (
     # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
-    re.compile(rf"{_HOUR}:{_MIN}(?::(?P<sec>{_D}{{2}}))?(?!:?\d){_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}:{_MIN}(?::(?P<sec>{_D}{{2}}{_TENTHS}))?(?!:?\d){_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}\.{_MIN}(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})|(?P<uhr>Uhr\b)))", re.IGNORECASE),
     # 9h30, 21h, 21 h 30 (French, Vietnamese): the h sits on the hour or one space from it; seconds
     # after a prime ("19h26'10''", Vietnamese sports and astronomy pages).
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}})(?:{_PRIME}(?P<sec>{_D}{{2}}){_SECONDS_MARK})?)?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
     # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 6 giờ và 14 phút, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
-    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?:và[ \u00a0]+(?={_D}{{1,2}}[ \u00a0]+phút))?(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?:và[ \u00a0]+(?={_D}{{1,2}}[ \u00a0]+phút))?(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
-    # Agency style, hours and minutes in four digits before the time zone: "(0630 GMT)", "1320 UTC".
-    re.compile(r"(?<![\d.,:/])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<clock24>)(?=[ \u00a0]?(?:GMT|UTC)\b)"),
+    # Agency style, hours and minutes in four digits before the time zone: "(0630 GMT)", "1320 UTC",
+    # "الساعة 1400 بتوقيت جرينتش" (Greenwich time), in any digits.
+    re.compile(
+        rf"(?<![\d.,:/])(?P<h>[01٠١۰۱]{_D}|[2٢۲][0-3٠-٣۰-۳])(?P<m>[0-5٠-٥۰-۵]{_D})(?P<clock24>)"
+        r"(?=[ \u00a0]?(?:GMT|UTC)\b|[ \u00a0]+بتوقيت[ \u00a0]+[غج]ريني?تش)"
+    ),
     # 9am, 9 p.m.: a bare hour with its half of the day.
     re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>{_AM_LETTERS})|(?P<pm>{_PM_LETTERS}))(?![^\W\d_])", re.IGNORECASE),
     # The bare first hour of a span whose end has it: "between 4 and 7 pm" ("từ 16 giờ đến 19 giờ"),
@@ -248,7 +254,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
 _SPAN = re.compile(
     rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
     rf"(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?)"
-    rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
+    rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -273,7 +279,7 @@ def _span(match: re.Match) -> NumberMention | None:
     if hour is None or minute is None or minute >= 60:
         return None
     if match.group("sec"):
-        return _with_seconds(match, match.end(), hour, minute, int(ascii_digits(match.group("sec"))), (("time", hour, minute),))
+        return _with_seconds(match, match.end(), hour, minute, _seconds(match.group("sec")), (("time", hour, minute),))
     written = match.group("h") or match.group("m")
     # Its span readings ("2 hours 15 minutes" is "135 phút", "bảy tiếng 15 phút" "seven and a quarter
     # hours"); with the hour in words, the minutes alone, its only digits ("an hour and 20 minutes" is
@@ -354,15 +360,20 @@ def _as_span(hour: int, minute: int) -> tuple[Decimal, ...]:
     return (Decimal(hour * 60 + minute), *((Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()))
 
 
-def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: int, readings: tuple[tuple, ...]) -> NumberMention:
+def _seconds(written: str) -> Decimal:
+    """Seconds as written, with their decimal comma or point: "45,2" is 45.2."""
+    return Decimal(re.sub("[,٫]", ".", ascii_digits(written)))
+
+
+def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: Decimal, readings: tuple[tuple, ...]) -> NumberMention:
     """A time to the second with no half of the day, as race results give a duration ("won in 2:02:16",
     "2 giờ 2 phút 16 giây", "ساعتين ودقيقتين و16 ثانية"): its seconds, with its clock readings as others
     for a side that names the moment ("20:27:30" against "8:27 pm")."""
-    total = Decimal(hour * 3600 + minute * 60 + second)
+    total = hour * 3600 + minute * 60 + second
     text = match.string[match.start():end]
     written = bool(re.search(r"\d", text))
     return NumberMention(start=match.start(), end=end, text=text, value=total, kind="cardinal", unit="second", alternates=readings,
-                         display=f"{hour}:{minute:02d}:{second:02d}", form="digits" if written else "words", digits=render_decimal(total) if written else "")
+                         display=f"{hour}:{minute:02d}:{int(second):02d}{render_decimal(second % 1)[1:]}", form="digits" if written else "words", digits=render_decimal(total) if written else "")
 
 
 def find_times(text: str) -> list[NumberMention]:
@@ -388,7 +399,7 @@ def find_times(text: str) -> list[NumberMention]:
                 end -= 1
             readings = _readings(hour % 24, minute, half)[: 1 if clock24 else None]
             if match.groupdict().get("sec") and not half:
-                found.append(_with_seconds(match, end, hour, minute, int(ascii_digits(match.group("sec"))), readings))
+                found.append(_with_seconds(match, end, hour, minute, _seconds(match.group("sec")), readings))
                 continue
             # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
             # day also its span readings, being as often a span ("1 giờ 50 phút" is "110 minutes").
