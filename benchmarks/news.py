@@ -1,10 +1,10 @@
 """False alarms on clean news translations that no benchmark corpus holds: en→ar, en→vi and ar→vi articles.
 
 The corpus is a folder of sets, each a folder of articles ``NAME.en.txt``, ``NAME.ar.txt`` and
-``NAME.vi.txt`` (paragraphs separated by a blank line, paragraph i of each translation translating
-paragraph i of the English), complete and faithful professional translations written in each
+``NAME.vi.txt`` (paragraphs separated by a blank line; a headline, a dateline and a closing credit
+line where the article has them), complete and faithful professional translations written in each
 newsroom's own style (numbers in words or digits, local dates and clock times, sentences merged,
-split and reordered). Every warning or error on them is a false alarm, also between the two
+split and reordered, and in some sets paragraphs merged and split where the newsroom breaks them). Every warning or error on them is a false alarm, also between the two
 translations (ar→vi): they say the same, each in its own words. Split by set: the sets named
 with ``--test`` are never inspected one finding at a time; the others are dev, printed finding by
 finding with ``--list``.
