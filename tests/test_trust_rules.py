@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.check.numbers import Said, _restated_aside, _said_again, _unreadable_counterpart, _written_unread, excused, unpaired
+from aligner.check.numbers import Said, _dates_a_weekday, _restated_aside, _said_again, _unreadable_counterpart, _written_unread, excused, unpaired
 from aligner.numbers import compare_numbers, extract_numbers
 
 
@@ -395,3 +395,24 @@ def test_a_number_the_unpaired_sentence_beside_the_bead_changed_is_still_missing
     # Nor does an unpaired sentence that is not beside the bead.
     apart = [SURGERY_VI[0], SURGERY_VI[2], SURGERY_VI[1]]
     assert _surgery_messages(apart, [((0,), (0,)), ((1,), (1,)), ((), (2,))]) != []
+
+
+# Agency English names a weekday alone; Vietnamese and Arabic papers often add its date.
+WEEKDAY_EN = "The ministry said on Tuesday that exports rose 4.1% in the first ten months."
+WEEKDAY_VI = "Hôm thứ Ba (25/11), Bộ cho biết xuất khẩu 10 tháng đầu năm tăng 4,1%."
+WEEKDAY_AR = "وقالت الوزارة يوم الثلاثاء (25 نوفمبر) إن الصادرات ارتفعت 4.1% في الأشهر العشرة الأولى."
+
+
+def _dated(source: str, sl: str, target: str, tl: str) -> list[str]:
+    return [d.message.split(" ")[0] for d in _left(source, sl, target, tl, _dates_a_weekday)]
+
+
+def test_a_date_added_to_a_weekday_the_source_names_is_no_added_number():
+    assert _dated(WEEKDAY_EN, "en", WEEKDAY_VI, "vi") == []
+    assert _dated(WEEKDAY_EN, "en", WEEKDAY_AR, "ar") == []
+    assert _dated(WEEKDAY_AR, "ar", WEEKDAY_VI.replace(" (25/11)", ", ngày 25/11"), "vi") == []
+
+
+def test_a_date_beside_another_weekday_or_none_is_still_added():
+    assert _dated(WEEKDAY_EN.replace("Tuesday", "Wednesday"), "en", WEEKDAY_VI, "vi") == ["25", "11"]
+    assert _dated(WEEKDAY_EN, "en", WEEKDAY_VI.replace("thứ Ba (25/11)", "25/11"), "vi") == ["25", "11"]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..model import Difference, Finding, Severity, Span
 from ..numbers import NumberDiff, NumberMention, compare_numbers, extract_numbers, values_said
 from ..numbers.dates import month_named_within
-from ..numbers.languages import month_references, reads_number_words, says_one_and_two_by_form, table_for
+from ..numbers.languages import month_references, reads_number_words, says_one_and_two_by_form, table_for, weekday_names
 from ..numbers.money import CURRENCY_BEFORE
 from ..numbers.units import unit_after
 from ..rules import default_severity
@@ -175,9 +175,29 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
     mention, own, other = found
     return (
         _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other)
-        or _written_unread(mention, other) or _month_by_reference(mention, other)
+        or _written_unread(mention, other) or _month_by_reference(mention, other) or _dates_a_weekday(mention, own, other)
         or (diff.kind == "number_added" and _ends_a_name(mention, own))
     )
+
+
+# Between a weekday and its date: a comma, a parenthesis or a dash, and the word for "day" ("thứ Ba, ngày 25/11").
+_WEEKDAY_TO_DATE = re.compile(r"[\s,،(\-–—]*(?:ngày|hôm|يوم)?[\s(]*", re.IGNORECASE)
+
+
+def _dates_a_weekday(mention: NumberMention, own: Said, other: Said) -> bool:
+    """Is the unpaired number a date, or a part of one, written right after a weekday that the other
+    side names too? Newsrooms date a weekday their source names alone: "said on Tuesday" is "hôm
+    thứ Ba (25/11)" or "يوم الثلاثاء (25 نوفمبر)"; the day is the same, said twice on one side. Only
+    a date the other side says nothing of: "on Thursday, October 9" against "الخميس 9 من الشهر" (the
+    9th of the month) lost its month."""
+    date = next((m for m in own.numbers if m.kind == "date" and (m is mention or any(p is mention for p in m.parts))), None)
+    if date is None or any(set(part.values()) & values_said(other.text, other.language) for part in date.parts if part.kind == "day"):
+        return False
+    before = own.text[max(0, date.start - 40) : date.start].lower()
+    days = weekday_names(own.language)
+    named = [days[name] for name in days if (at := before.rfind(name)) >= 0 and _WEEKDAY_TO_DATE.fullmatch(before, at + len(name))]
+    said = other.text.lower()
+    return any(days_other == day for day in named for name, days_other in weekday_names(other.language).items() if name in said)
 
 
 # Latin letters written onto the digits, with or without a hyphen, at a word's start: "Covid-19", "G7", "A320".

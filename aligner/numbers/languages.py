@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError, localedata
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from . import words_ar, words_en, words_vi
 from .tables import WordTable
@@ -54,6 +54,23 @@ def month_references(lang: str) -> tuple[str, ...]:
     if not localedata.exists(code):
         return own
     return (*own, localedata.load(code)["date_fields"]["month"]["relative"][0].lower())
+
+
+@lru_cache(maxsize=None)
+def weekday_names(lang: str) -> dict[str, int]:
+    """CLDR's names of the days of the week, lowercased, wide and abbreviated, each with its day
+    (Monday is 0): "tuesday" and "tue", "thứ ba" and "thứ 3", "الثلاثاء". Names of two letters or
+    fewer ("CN", "Mo") are left out: they are words of a text as often."""
+    code = base_code(lang)
+    if not localedata.exists(code):
+        return {}
+    names = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for day, name in get_day_names(width, context, code).items():
+                if len(name.rstrip(".")) > 2:
+                    names[name.lower().rstrip(".")] = day
+    return names
 
 
 def _cldr_table(code: str) -> WordTable | None:
