@@ -240,6 +240,14 @@ def test_a_currency_restatement_may_be_added():
     assert _kept("In 2019 (5 years ago) he left.", "en", "Năm 2019 anh ấy rời đi.", "vi") == ["5"]
 
 
+def test_a_clock_time_restated_in_another_time_zone_may_be_added():
+    source = "The summit opens at 3 p.m. local time on Friday."
+    assert _kept(source, "en", "Hội nghị khai mạc lúc 15h giờ địa phương (tức 20h giờ Hà Nội) ngày thứ Sáu.", "vi") == []
+    assert _kept("The quake struck at 0630 GMT.", "en", "Trận động đất xảy ra lúc 6h30 GMT (13h30 giờ Hà Nội).", "vi") == []
+    # The time itself stays compared.
+    assert _kept(source, "en", "Hội nghị khai mạc lúc 16h giờ địa phương (tức 20h giờ Hà Nội) ngày thứ Sáu.", "vi") == ["3"]
+
+
 # IWSLT dev (a TED talk): a value said twice in the source and once in the translation is kept.
 CHILDREN_EN = "And the only challenge was that she had 10 children. My mom was the youngest of her 10 kids."
 CHILDREN_VI = "Thách thức duy nhất là bà có đến 10 đứa con. Mẹ tôi là con út trong nhà."

@@ -261,11 +261,14 @@ def _said_again(mention: NumberMention, other: Said) -> bool:
     return any(set(mention.values()) & set(said.values()) for number in other.numbers for said in (number, *number.parts))
 
 
-# An amount said again in another currency or unit, in parentheses right after the amount:
-# "VND1.5 trillion ($59 million)", "50,000 yen (US$340)", "150 feet (46 m)". Translators for another
-# market drop the restatement or add their own; the amount itself stays compared.
+# An amount said again in another currency or unit, or a clock time in another time zone, in
+# parentheses right after it: "VND1.5 trillion ($59 million)", "50,000 yen (US$340)", "150 feet (46
+# m)", "15h giờ địa phương (tức 20h giờ Hà Nội)". Translators for another market drop the restatement
+# or add their own; the amount or time itself stays compared.
 _CURRENCY = re.compile(CURRENCY_BEFORE + r"|\b(?:dollars?|euros?|yen|pounds?|đô la|đồng|دولار\w*|يورو)\b", re.IGNORECASE)
-_ASIDE_GAP = re.compile(r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو)?\s*", re.IGNORECASE)
+_ASIDE_GAP = re.compile(
+    r"[^\d()]{0,20}?\(\s*(?:about|around|approximately|some|roughly|nearly|almost|khoảng|gần|حوالي|نحو|i\.e\.,?|tức(?: là)?|أي)?\s*", re.IGNORECASE
+)
 _WORDS_IN_PARENTHESES = re.compile(r"\(([^\d()]{1,20})\)")
 
 
@@ -285,7 +288,7 @@ def _in_aside(mention: NumberMention, own: Said) -> bool:
             a, b = mentions[first], mentions[second]
             if _ASIDE_GAP.fullmatch(text, a.end, _currency_start(text, b.start)):
                 both = text[a.start : text.find(")", b.end) + 1 or len(text)]
-                return bool(a.unit and b.unit) or _CURRENCY.search(both) is not None
+                return bool(a.unit and b.unit) or a.kind == b.kind == "time" or _CURRENCY.search(both) is not None
     return False
 
 
