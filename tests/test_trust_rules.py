@@ -424,3 +424,8 @@ def test_a_date_added_to_a_weekday_the_source_names_is_no_added_number():
 def test_a_date_beside_another_weekday_or_none_is_still_added():
     assert _dated(WEEKDAY_EN.replace("Tuesday", "Wednesday"), "en", WEEKDAY_VI, "vi") == ["25", "11"]
     assert _dated(WEEKDAY_EN, "en", WEEKDAY_VI.replace("thứ Ba (25/11)", "25/11"), "vi") == ["25", "11"]
+
+
+def test_a_date_dropped_beside_its_weekday_is_still_missing():
+    assert len(_excused_all(WEEKDAY_VI, "vi", WEEKDAY_EN, "en")) == 2  # its day and its month
+    assert _excused_all(WEEKDAY_EN, "en", WEEKDAY_VI, "vi") == []

@@ -175,8 +175,8 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
     mention, own, other = found
     return (
         _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other)
-        or _written_unread(mention, other) or _month_by_reference(mention, other) or _dates_a_weekday(mention, own, other)
-        or (diff.kind == "number_added" and _ends_a_name(mention, own))
+        or _written_unread(mention, other) or _month_by_reference(mention, other)
+        or (diff.kind == "number_added" and (_ends_a_name(mention, own) or _dates_a_weekday(mention, own, other)))
     )
 
 
@@ -185,11 +185,11 @@ _WEEKDAY_TO_DATE = re.compile(r"[\s,،(\-–—]*(?:ngày|hôm|يوم)?[\s(]*", 
 
 
 def _dates_a_weekday(mention: NumberMention, own: Said, other: Said) -> bool:
-    """Is the unpaired number a date, or a part of one, written right after a weekday that the other
-    side names too? Newsrooms date a weekday their source names alone: "said on Tuesday" is "hôm
-    thứ Ba (25/11)" or "يوم الثلاثاء (25 نوفمبر)"; the day is the same, said twice on one side. Only
-    a date the other side says nothing of: "on Thursday, October 9" against "الخميس 9 من الشهر" (the
-    9th of the month) lost its month."""
+    """Is the added number a date, or a part of one, written right after a weekday that the source
+    names too? Newsrooms date a weekday their source names alone: "said on Tuesday" is "hôm thứ Ba
+    (25/11)" or "يوم الثلاثاء (25 نوفمبر)"; the day is the same, said twice. Only a date the source
+    says nothing of ("الخميس 9 من الشهر", the 9th of the month, against "Thursday, October 9"); a date
+    the translation drops is still missing: its reader has the weekday alone."""
     date = next((m for m in own.numbers if m.kind == "date" and (m is mention or any(p is mention for p in m.parts))), None)
     if date is None or any(set(part.values()) & values_said(other.text, other.language) for part in date.parts if part.kind == "day"):
         return False
