@@ -32,8 +32,8 @@ _AR_ON_DIGIT = rf"(?:[وفبلك]\u0640?(?={_D}))?"
 _AM_LETTERS = r"(?:a\.\s?m\.|a\.?\s?m)"
 _PM_LETTERS = r"(?:p\.\s?m\.|p\.?\s?m)"
 # Arabic may say "of": "السابعة من مساء الأربعاء" (7 p.m. on Wednesday), "الواحدة من بعد ظهر يوم الأحد".
-_AM = rf"{_AM_LETTERS}(?![^\W\d_])|(?:من )?(?:صباح[اًا]*|فجر[اًا]*)|بعد منتصف الليل|sáng|morgens|vormittags"
-_PM = rf"{_PM_LETTERS}(?![^\W\d_])|(?:من )?(?:مساء[ًا]*|ظهر[اًا]*|بعد (?:ال)?ظهر|عصر[اًا]*)|chiều|tối|abends|nachmittags"
+_AM = rf"{_AM_LETTERS}(?![^\W\d_])|(?:من )?(?:صباح[اًا]*|فجر[اًا]*)|بعد منتصف الليل|sáng|morgens|vormittags|in the morning"
+_PM = rf"{_PM_LETTERS}(?![^\W\d_])|(?:من )?(?:مساء[ًا]*|ظهر[اًا]*|بعد (?:ال)?ظهر|عصر[اًا]*)|chiều|tối|abends|nachmittags|in the (?:afternoon|evening)"
 # Night runs across midnight: "12 giờ đêm", "الثانية عشرة ليلاً" are 0:00, "2 giờ đêm" 2:00, "11 giờ đêm" 23:00.
 _NIGHT = r"ليل[اًا]*|đêm|nachts"
 _HALF = rf"(?:[ \u00a0]*(?:(?P<am>{_AM})|(?P<pm>{_PM})|(?P<night>{_NIGHT})))?"

@@ -52,6 +52,8 @@ FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_valu
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
 FRACTIONS |= {f"{by} {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one") for by in ("by", "up", "down")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
+# "Another quarter came from fewer deaths" (after "about half of the gain") is "1/4 khác".
+FRACTIONS |= {f"another {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items()}
 # Before a unit only: "half a mile", "a quarter of an hour", "three quarters of an hour", and
 # after any word ("each additional tenth of a degree", "two hundredths of a second").
 UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {

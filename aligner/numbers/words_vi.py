@@ -34,7 +34,7 @@ _ONE = normalize("một")
 # After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
-    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học"
+    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học euro bảng yên rúp"
 ))
 _LONG_PERIODS = frozenset(tuple(_n(p)) for p in ("thế kỷ", "thế kỉ", "thập kỷ", "thập kỉ", "thập niên"))  # "năm thế kỷ", five centuries
 _ONE_OF = _n("một trong")
