@@ -194,10 +194,10 @@ def _dates_a_weekday(mention: NumberMention, own: Said, other: Said) -> bool:
     if date is None or any(set(part.values()) & values_said(other.text, other.language) for part in date.parts if part.kind == "day"):
         return False
     before = own.text[max(0, date.start - 40) : date.start].lower()
-    days = weekday_names(own.language)
-    named = [days[name] for name in days if (at := before.rfind(name)) >= 0 and _WEEKDAY_TO_DATE.fullmatch(before, at + len(name))]
+    mine, theirs = weekday_names(own.language), weekday_names(other.language)
+    named = {day for name, day in mine.items() if (at := before.rfind(name)) >= 0 and _WEEKDAY_TO_DATE.fullmatch(before, at + len(name))}
     said = other.text.lower()
-    return any(days_other == day for day in named for name, days_other in weekday_names(other.language).items() if name in said)
+    return any(day in named for name, day in theirs.items() if name in said)
 
 
 # Latin letters written onto the digits, with or without a hyphen, at a word's start: "Covid-19", "G7", "A320".
