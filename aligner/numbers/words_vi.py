@@ -34,7 +34,7 @@ _ONE = normalize("một")
 # After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
-    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học euro bảng yên rúp"
+    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học euro bảng yên rúp set ván hiệp"
 ))
 _LONG_PERIODS = frozenset(tuple(_n(p)) for p in ("thế kỷ", "thế kỉ", "thập kỷ", "thập kỉ", "thập niên"))  # "năm thế kỷ", five centuries
 _ONE_OF = _n("một trong")
@@ -79,6 +79,8 @@ def _is_five(words: list[str], i: int, j: int) -> bool:
         return True
     if after == _IN and j + 1 < len(words) and words[j + 1] in CARDINALS:
         return True  # "năm trong sáu trận", five of six finals
+    if i >= 2 and words[i - 1] == _IN and words[i - 2] in CARDINALS:
+        return True  # "bốn trong năm set", four of five sets
     if (words[i - 1] if i else "") in _ABOUT or words[max(0, i - 2) : i] == _AT_LEAST:
         return after.isalpha() and after not in _YEAR_AFTER  # "ít nhất năm vệt", at least five tracks; not "hơn năm ngoái"
     return after in _SPAN_WORDS and j + 1 < len(words) and CARDINALS.get(words[j + 1], 0) > 5
