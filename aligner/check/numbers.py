@@ -191,7 +191,7 @@ def _dates_a_weekday(mention: NumberMention, own: Said, other: Said) -> bool:
     says nothing of ("الخميس 9 من الشهر", the 9th of the month, against "Thursday, October 9"); a date
     the translation drops is still missing: its reader has the weekday alone."""
     date = next((m for m in own.numbers if m.kind == "date" and (m is mention or any(p is mention for p in m.parts))), None)
-    if date is None or any(set(part.values()) & values_said(other.text, other.language) for part in date.parts if part.kind == "day"):
+    if date is None or any(_said_again(part, other) for part in date.parts if part.kind == "day"):
         return False
     before = own.text[max(0, date.start - 40) : date.start].lower()
     mine, theirs = weekday_names(own.language), weekday_names(other.language)
