@@ -2,7 +2,8 @@
 
 The corpus is a folder of sets, each a folder of articles ``NAME.en.txt``, ``NAME.ar.txt`` and
 ``NAME.vi.txt`` (paragraphs separated by a blank line; a headline, a dateline and a closing credit
-line where the article has them), complete and faithful professional translations written in each
+line where the article has them) or of documentation pages ``NAME.en.md`` (any format the
+aligner reads; the three files of one article share it), complete and faithful professional translations written in each
 newsroom's own style (numbers in words or digits, local dates and clock times, sentences merged,
 split and reordered, and in some sets paragraphs merged and split where the newsroom breaks them). Every warning or error on them is a false alarm, also between the two
 translations (ar→vi): they say the same, each in its own words. Split by set: the sets named
@@ -35,10 +36,10 @@ DIRECTIONS = {"en": ("ar", "vi"), "ar": ("vi",)}
 def run_set(folder: Path, encoder, listing: bool) -> dict[str, tuple[int, int, Counter]]:
     """Per direction (``en→ar``): (source sentences, false alarms, their kinds) over the set's articles."""
     totals: dict[str, tuple[int, int, Counter]] = {}
-    for english in sorted(folder.glob("*.en.txt")):
-        name = english.name.removesuffix(".en.txt")
+    for english in sorted(folder.glob("*.en.*")):
+        name, _, suffix = english.name.partition(".en.")
         for source, targets in DIRECTIONS.items():
-            documents = [load_document(folder / f"{name}.{lang}.txt", lang) for lang in (source, *targets)]
+            documents = [load_document(folder / f"{name}.{lang}.{suffix}", lang) for lang in (source, *targets)]
             for comparison in compare(documents, encoder).comparisons:
                 direction = f"{source}→{documents[comparison.target].language}"
                 alarms = [f for f in comparison.findings if f.severity in ALARMS]
