@@ -34,6 +34,8 @@ _DAY_MONTH_VI = re.compile(
     r"(?:(?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|đêm|trưa|từ|(?<!chưa\s)đến|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:,?\s+|\s*\()"
     r"|(?i:ngày|mồng|mùng)\s+\d{1,2}\s*(?:,|và|[-–]|đến)\s*)(\d{1,2})([/.\-])(\d{1,2})(?![\d/]|[.\-]\d)"
 )
+# The other end of a span ("từ 3.9 đến 3.13"): when it is no day and month, neither is the first.
+_SPAN_END_VI = re.compile(r"\s*(?:đến|tới|[-–])\s*(\d{1,2})[/.](\d{1,2})(?!\d)")
 # Not a number that goes on ("hằng tháng 2.500 bảng", a monthly 2,500 pounds), nor after "hằng" or "hàng"
 # (monthly: "lương hàng tháng 8 triệu đồng").
 _MONTH_VI = re.compile(r"(?<!(?i:hằng|hàng)\s)(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d|[.,]\d)")
@@ -137,6 +139,9 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
         for m in _DAY_MONTH_VI.finditer(text):
             day, month = (_number_at(atoms, text, m.start(g), m.end(g)) for g in (1, 3))
             d, mo = _int(day, 1, 31), _int(month, 1, 12)
+            end = _SPAN_END_VI.match(text, m.end())
+            if end and not (1 <= int(end.group(1)) <= 31 and 1 <= int(end.group(2)) <= 12):
+                continue  # versions or decimals: "Python từ 3.9 đến 3.13"
             if d and mo:
                 found.append(_date(text, m.start(1), m.end(3), None, mo, d, [day, month], "dm"))
         for m in _MONTH_VI.finditer(text):
