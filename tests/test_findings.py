@@ -293,3 +293,37 @@ def test_a_clause_carried_across_a_moved_paragraph_break_is_not_missing(check, t
     target.write_text("\n\n".join(MOVED_BREAK_VI[:2] + MOVED_BREAK_VI[3:]), encoding="utf-8")
     clauses = [f for f in check(source, target).findings if f.level == "clause" and audience in f.message]
     assert [f.severity.value for f in clauses] == ["warning"]
+
+
+DOCS = Path(__file__).parent / "data" / "docs"
+
+
+def test_text_too_short_for_the_model_to_judge_is_info(check, tmp_path):
+    """A dev documentation page (en→vi): the model scores the table header "Commission" against "Hoa
+    hồng" and the heading "Subscription plans" against "Gói thuê bao" at margins of 0.05, as low as a
+    wrong heading would score: info. A header of eight words that the Vietnamese cuts to two is no
+    such fragment: an omission (error) and an addition (warning)."""
+    from aligner.check.structure import SHORT_TEXT_WORDS
+
+    comparison = check(DOCS / "fees-commissions.en.md", DOCS / "fees-commissions.vi.md")
+    weak = [(f.source.text, f.severity.value) for f in comparison.findings if f.kind == "low_similarity"]
+    assert weak == [("Commission", "info"), ("Subscription plans", "info")]
+    assert not [f for f in comparison.findings if f.severity.value != "info"]
+    long_header = "Commission charged on each sale, in per cent"
+    assert len(long_header.split()) > SHORT_TEXT_WORDS
+    source = variant(tmp_path, DOCS / "fees-commissions.en.md", [line.replace("| Commission |", f"| {long_header} |") for line in lines_of(DOCS / "fees-commissions.en.md")])
+    unaligned = [(f.kind, f.severity.value) for f in check(source, DOCS / "fees-commissions.vi.md").findings if f.kind in ("omission", "addition")]
+    assert unaligned == [("omission", "error"), ("addition", "warning")]
+
+
+def test_a_short_heading_with_another_in_its_place_is_info(check, tmp_path):
+    """The heading "Return windows" and its translation "Thời hạn trả hàng", between two aligned
+    paragraphs, score too low to pair (a dev page, en→vi): each is the only unaligned paragraph in the
+    other's place, both short, so both are info. Without the Vietnamese heading, it is missing: an error."""
+    comparison = check(DOCS / "returns-policy.en.md", DOCS / "returns-policy.vi.md")
+    unaligned = [(f.kind, f.severity.value) for f in comparison.findings if f.kind in ("omission", "addition")]
+    assert unaligned == [("omission", "info"), ("addition", "info")]
+    assert "'Thời hạn trả hàng'" in next(f.message for f in comparison.findings if f.kind == "omission")
+    lines = [line for line in lines_of(DOCS / "returns-policy.vi.md") if line != "## Thời hạn trả hàng"]
+    unaligned = [(f.kind, f.severity.value) for f in check(DOCS / "returns-policy.en.md", variant(tmp_path, DOCS / "returns-policy.vi.md", lines)).findings if f.kind in ("omission", "addition")]
+    assert unaligned == [("omission", "error")]

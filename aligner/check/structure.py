@@ -46,13 +46,13 @@ LOW_MARGIN = 0.05
 # (median margins 0.15-0.20, deviations 0.05) had 44 such beads, all aligned so by gold, at 2 to 4
 # deviations under; en/ar/vi pairs (medians near 0.35) keep LOW_MARGIN as their bar.
 OUTLYING_DEVIATIONS = 4.0
-# Text this short (words, ``segment.word_count``, of the source) has margins the model spreads wider: a
+# Text this short (words of the source, ``segment.word_count``) is beyond the model's judgement: a
 # heading, a table cell, a list item of a few words. Dev (docs batch n74-n80 and two news sets, three
-# directions, 1-1 beads): under 0.05 fall 1.4% of the true beads of 1-3 words and 0.6% of those of
-# 4-5, none of the longer ones; under -0.05, none of any length, while a wrong pairing of a short text
-# (the same source beside another target paragraph of its document) falls there 97% of the time.
+# directions, 1-1 beads): under LOW_MARGIN fall 1.4% of the true beads of 1-3 words and 0.6% of those
+# of 4-5, none of the longer ones; and a wrong heading in a real page ("Thời hạn giao hàng", delivery
+# times, for "Subscription plans") scores no lower than the right one. Its weak beads, and an
+# unaligned short paragraph with another in its place, are info.
 SHORT_TEXT_WORDS = 5
-SHORT_LOW_MARGIN = -0.05
 # Numbers written as numbers, all said alike on both sides, from which a weakly aligned bead is
 # info: one number agreeing by chance is common (a year, a small count), two rare.
 NUMBERS_VOUCH = 2
@@ -184,11 +184,12 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
     findings += _moves(pair, [b for b in beads if b.moved])
     bar = low_similarity_bar(pair)
     for bead in pair.aligned:
-        short = word_count(pair.source_span(bead.source).text) <= SHORT_TEXT_WORDS
-        if weakly_aligned(bead) and bead.score < (min(bar, SHORT_LOW_MARGIN) if short else bar):
+        if weakly_aligned(bead) and bead.score < bar:
             severity, message = default_severity("low_similarity"), f"aligned by position only (margin {bead.score:.2f}): the translation may be partial or wrong"
             if agreeing := numbers_vouch(pair, bead):
                 severity, message = Severity.INFO, f"{message}, though its {agreeing} numbers agree"
+            elif word_count(pair.source_span(bead.source).text) <= SHORT_TEXT_WORDS:
+                severity, message = Severity.INFO, f"{message}, though text this short is beyond the model's judgement"
             findings.append(Finding("low_similarity", severity, pair.source_span(bead.source), pair.target_span(bead.target), message, "sentence"))
     return findings
 
@@ -234,7 +235,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             if not reason and across.get(run[0], -1.0) >= PART_GAIN_ACROSS_BREAK:
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
             if not reason and whole and (in_place := _short_paragraph_in_place(pair, run, source_side)):
-                reason = f"the other side has a short paragraph in its place, {in_place!r}, which the model cannot judge: it may translate it"
+                reason = f"the other side has a short paragraph in its place, {in_place!r}: text this short is beyond the model's judgement"
             if reason:
                 severity = Severity.INFO
                 message += f" ({reason})"
