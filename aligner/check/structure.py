@@ -247,8 +247,10 @@ def _short_paragraph_in_place(pair: Pair, run: list[int], source_side: bool) -> 
     """The text of the other side's paragraph in this one's place, when both are one short sentence
     (SHORT_TEXT_WORDS) and nothing else is unaligned between the aligned beads around them: a heading
     or a table cell the model scored too low to pair ("Return windows", "Thời hạn trả hàng"); else ''."""
+    if len(run) != 1:
+        return ""
     beads = pair.alignment.beads
-    at = next(k for k, b in enumerate(beads) if (b.source if source_side else b.target) == tuple(run))
+    at = next(k for k, b in enumerate(beads) if (b.source, b.target) == (((run[0],), ()) if source_side else ((), (run[0],))))
     fences = [k for k, b in enumerate(beads) if b.source and b.target and not b.moved]
     start = max((k for k in fences if k < at), default=-1)
     stop = min((k for k in fences if k > at), default=len(beads))
