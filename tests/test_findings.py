@@ -343,3 +343,20 @@ def test_a_move_of_text_too_short_to_judge_is_info(check, tmp_path):
     moved = lines[:2] + [section[0], ""] + lines[2:last]
     moves = [(f.severity.value, f.level) for f in check(source, variant(tmp_path, target, moved)).findings if f.kind == "moved"]
     assert ("warning", "paragraph") in moves
+
+
+SUBTITLES = Path(__file__).parent / "data" / "subtitles"
+
+
+def test_cues_a_translation_merges_are_not_missing(check, tmp_path):
+    """A dev subtitle file (en→vi) whose translation merges short English cues, as subtitlers do for
+    reading speed: "The line is already about 30 people long," and "so this might take a while." are
+    one Vietnamese cue. Cue breaks are no paragraph breaks to the aligner: nothing is missing. Without
+    that Vietnamese cue, both English cues are."""
+    source, target = SUBTITLES / "nightmarket.en.srt", SUBTITLES / "nightmarket.vi.srt"
+    assert not [f for f in check(source, target).findings if f.severity.value != "info"]
+    cues = target.read_text(encoding="utf-8").strip().split("\n\n")
+    merged = next(cue for cue in cues if "Hàng đã dài khoảng 30 người" in cue)
+    cut = variant(tmp_path, target, ["\n\n".join(cue for cue in cues if cue != merged)])
+    missing = [(f.source.location.cue, f.severity.value) for f in check(source, cut).findings if f.kind == "omission" and f.severity.value != "info"]
+    assert missing == [(12, "error"), (13, "error")]
