@@ -399,6 +399,8 @@ def find_times(text: str) -> list[NumberMention]:
             while end > match.start() and text[end - 1] in " \u00a0":
                 end -= 1
             readings = _readings(hour % 24, minute, half)[: 1 if clock24 else None]
+            if hour == 24 and minute:  # no clock time: a span, read as ``_span`` reads "24 hours and 50 minutes"
+                readings = (("time", hour, minute),)
             if match.groupdict().get("sec") and not half:
                 found.append(_with_seconds(match, end, hour, minute, _seconds(match.group("sec")), readings))
                 continue
