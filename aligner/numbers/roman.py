@@ -26,9 +26,10 @@ _ANNOUNCERS = frozenset(
 )
 # "XX siècle", "XIX century": the numeral before the word it counts.
 _CENTURIES = frozenset("century centuries siècle siècles siglo siglos secolo jahrhundert".split())
-# A single I, V or X only after these: "World War I", "Thế chiến I", "Louis V".
+# A single I, V or X only after these: "World War I", "Thế chiến I", "Louis V", "Quý I/2025" (the
+# first quarter).
 _SINGLE_ANNOUNCERS = frozenset(
-    "war chiến louis henry edward george charles william james richard elizabeth napoleon pius john paul "
+    "war chiến quý louis henry edward george charles william james richard elizabeth napoleon pius john paul "
     "benedict gregory leo innocent clement peter alexander nicholas frederick philip ferdinand victor umberto".split()
 )
 
