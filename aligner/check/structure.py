@@ -235,8 +235,8 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             reason = said_inside_neighbour(evidence)
             if not reason and across.get(run[0], -1.0) >= PART_GAIN_ACROSS_BREAK:
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
-            if not reason and whole and (in_place := _short_paragraph_in_place(pair, run, source_side)):
-                reason = f"the other side has a short paragraph in its place, {in_place!r}: text this short is beyond the model's judgement"
+            if not reason and (in_place := _short_counterpart_in_place(pair, run, source_side)):
+                reason = f"the other side has a short {level} in its place, {in_place!r}: text this short is beyond the model's judgement"
             if reason:
                 severity = Severity.INFO
                 message += f" ({reason})"
@@ -244,10 +244,11 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     return findings
 
 
-def _short_paragraph_in_place(pair: Pair, run: list[int], source_side: bool) -> str:
-    """The text of the other side's paragraph in this one's place, when both are one short sentence
-    (SHORT_TEXT_WORDS) and nothing else is unaligned between the aligned beads around them: a heading
-    or a table cell the model scored too low to pair ("Return windows", "Thời hạn trả hàng"); else ''."""
+def _short_counterpart_in_place(pair: Pair, run: list[int], source_side: bool) -> str:
+    """The text of the other side's one unaligned sentence in this one's place, between the same aligned
+    beads, when the source's is short (SHORT_TEXT_WORDS) and their lengths are in the pair's usual ratio:
+    a heading, a table cell or a subtitle's list label the model scored too low to pair ("Return
+    windows", "Thời hạn trả hàng"; "Third, manual handling.", "Thứ ba, bốc vác thủ công."); else ''."""
     if len(run) != 1:
         return ""
     beads = pair.alignment.beads
@@ -259,13 +260,11 @@ def _short_paragraph_in_place(pair: Pair, run: list[int], source_side: bool) -> 
     targets = [j for b in beads[start + 1 : stop] if not b.source for j in b.target]
     if len(sources) != 1 or len(targets) != 1:
         return ""
-    texts = []
-    for document, index in ((pair.source, sources[0]), (pair.target, targets[0])):
-        sentence = document.sentences[index]
-        if len(document.sentences_of(sentence.paragraph)) != 1 or word_count(sentence.text) > SHORT_TEXT_WORDS:
-            return ""
-        texts.append(sentence.text)
-    return texts[1] if source_side else texts[0]
+    source, target = pair.source.sentences[sources[0]].text, pair.target.sentences[targets[0]].text
+    scoring = pair.alignment.scoring
+    if word_count(source) > SHORT_TEXT_WORDS or abs(np.log((len(source) + 10) / (len(target) + 10)) - scoring.expected_log_ratio) > scoring.length_tolerance:
+        return ""
+    return target if source_side else source
 
 
 def said_inside_neighbour(evidence: dict[str, float]) -> str:
