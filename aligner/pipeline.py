@@ -141,19 +141,11 @@ def _embed(documents: Sequence[Document], encoder: Encoder, progress: Callable[[
             Embedded(
                 vectors[start : start + len(sentences)],
                 np.array([len(s.text) for s in sentences], dtype=float),
-                np.array([s.paragraph for s in sentences]) if _keeps_breaks(document) else np.zeros(len(sentences), int),
+                np.array([s.paragraph for s in sentences]) if document.keeps_breaks else np.zeros(len(sentences), int),
             )
         )
         start += len(sentences)
     return embedded, vectors[start:]
-
-
-def _keeps_breaks(document: Document) -> bool:
-    """Whether translations keep the document's paragraph breaks, which the aligner makes costly to
-    cross. Not subtitle cues: a translation merges and splits them for reading speed (held-out dev sets
-    n87 and n88, whose translations merge or split cues in places: 63 false alarms, most of them cues
-    "missing" that the translation merged into the next; 10 with cue breaks free to cross)."""
-    return not document.paragraphs or document.paragraphs[0].location.cue is None
 
 
 def _embedding_progress(done: int, total: int, seconds: float) -> str:

@@ -55,20 +55,22 @@ class Pair:
         self, first: int, last: int, source_side: bool, reach: int = 1, moved: bool = False, across_break: bool = False
     ) -> list[tuple[int, Bead]]:
         """The nearest aligned sentence before ``first`` and after ``last`` of one side, within ``reach``
-        sentences and in the paragraph of the sentence it neighbours, each with its bead (``bead_of``).
+        sentences and in the paragraph of the sentence it neighbours (any, where the document's breaks
+        are not kept: ``Document.keeps_breaks``), each with its bead (``bead_of``).
 
         With ``across_break``, instead the sentence right before ``first`` and right after ``last``
         where a paragraph break lies between them: a translator who moves a paragraph break may say a
         sentence inside its neighbour's translation across it."""
         bead_of = self.bead_of(source_side, moved)
-        sentences = (self.source if source_side else self.target).sentences
+        document = self.source if source_side else self.target
+        sentences = document.sentences
         found = []
         for start, step in ((first, -1), (last, 1)):
             if across_break:
                 nearest = start + step if 0 <= start + step < len(sentences) else None
             else:
                 nearest = next((i for i in range(start + step, start + step * (reach + 1), step) if i in bead_of), None)
-            if nearest in bead_of and (sentences[nearest].paragraph != sentences[start].paragraph) == across_break:
+            if nearest in bead_of and (document.keeps_breaks and sentences[nearest].paragraph != sentences[start].paragraph) == across_break:
                 found.append((nearest, bead_of[nearest]))
         return found
 

@@ -214,7 +214,8 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     where = "missing from the target" if source_side else "not in the source"
     free = set(indices)
     groups = [(paragraph, list(group)) for paragraph, group in groupby(indices, key=lambda i: document.sentences[i].paragraph)]
-    wholes = [set(document.sentences_of(paragraph)) <= free for paragraph, _ in groups]  # every sentence of it unaligned
+    # Every sentence of it unaligned; a subtitle cue is no paragraph (Document.keeps_breaks).
+    wholes = [document.keeps_breaks and set(document.sentences_of(paragraph)) <= free for paragraph, _ in groups]
     in_part = [i for (_, group), whole in zip(groups, wholes) if not whole for i in group]
     gains, part = joined_gains(pair, in_part, source_side), part_gains(pair, in_part, source_side)
     alone = [group[0] for (_, group), whole in zip(groups, wholes) if whole and len(group) == 1]  # a paragraph of one sentence
