@@ -360,3 +360,18 @@ def test_cues_a_translation_merges_are_not_missing(check, tmp_path):
     cut = variant(tmp_path, target, ["\n\n".join(cue for cue in cues if cue != merged)])
     missing = [(f.source.location.cue, f.severity.value) for f in check(source, cut).findings if f.kind == "omission" and f.severity.value != "info"]
     assert missing == [(12, "error"), (13, "error")]
+
+
+def test_a_cue_a_translation_splits_off_is_said_by_its_neighbour(check, tmp_path):
+    """A dev subtitle file (en→vi) whose translation splits an English cue in two: "In earnings news,
+    retailer Brightline Stores surged 14%" is "Về kết quả kinh doanh," and "cổ phiếu nhà bán lẻ
+    Brightline Stores tăng vọt 14%". The first is said by a part of the English cue that the second is
+    aligned with, across a cue break: info. Without the second, the English cue is missing."""
+    source, target = SUBTITLES / "marketwrap.en.srt", SUBTITLES / "marketwrap.vi.srt"
+    findings = check(source, target).findings
+    assert not [f for f in findings if f.severity.value != "info"]
+    assert [(f.target.text, f.level) for f in findings if f.kind == "addition"] == [("Về kết quả kinh doanh,", "sentence")]
+    cues = target.read_text(encoding="utf-8").strip().split("\n\n")
+    cut = variant(tmp_path, target, ["\n\n".join(cue for cue in cues if "Brightline Stores\ntăng vọt 14%" not in cue)])
+    missing = [(f.source.location.cue, f.severity.value) for f in check(source, cut).findings if f.kind == "omission"]
+    assert missing == [(18, "error")]
