@@ -24,6 +24,10 @@ _PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
 _PERCENT_AFTER = re.compile(r"[ \u00a0]?[" + _PERCENT_SIGNS + "]")
 _PERCENT_BEFORE = re.compile(r"[" + _PERCENT_SIGNS + r"][ \u00a0]?$")
 _DECADE = re.compile(r"(?:'|’)?s(?![^\W\d_])")
+# Vietnamese names a decade by its first year: "những năm 1700", "thập niên 1990"; but "những năm
+# 2020 và 2021" are the years 2020 and 2021.
+_DECADE_BEFORE_VI = re.compile(r"(?i:những năm|thập niên|thập kỷ|thập kỉ)\s+$")
+_YEARS_AFTER_VI = re.compile(r"\s*(?:,|và|hoặc|[-–/]|đến|tới)\s*\d{4}")
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 # "8 1⁄2" and "1⁄2" with the fraction slash: one number, not three.
 _SLASHED = re.compile(r"(?:(\d+) )?(\d+)\u2044(\d+)")
@@ -262,6 +266,9 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
     # "10s" is the plural of ten ("1,470 perfect 10s"); the decade is written "'10s" or "2010s".
     elif (m := _DECADE.match(text, end)) is not None and value % 10 == 0 and (value >= 20 or text[start - 1 : start] in "'’" and value) and not parsed.note:
         kind, end = "decade", m.end()
+    elif table is not None and table.lang == "vi" and value % 10 == 0 and value >= 1000 and _DECADE_BEFORE_VI.search(text, max(0, start - 16), start) and not _YEARS_AFTER_VI.match(text, end) and not parsed.note:
+        kind = "decade"  # "những năm 1700", "thập niên 1990": the 1700s, the 1990s
+    if kind == "decade":
         if value < 100:
             alternates.append(1900 + value)  # "the 60s"
         elif value % 100 and value >= 1000:
