@@ -266,9 +266,6 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
     # "10s" is the plural of ten ("1,470 perfect 10s"); the decade is written "'10s" or "2010s".
     elif (m := _DECADE.match(text, end)) is not None and value % 10 == 0 and (value >= 20 or text[start - 1 : start] in "'’" and value) and not parsed.note:
         kind, end = "decade", m.end()
-    elif table is not None and table.lang == "vi" and value % 10 == 0 and value >= 1000 and _DECADE_BEFORE_VI.search(text, max(0, start - 16), start) and not _YEARS_AFTER_VI.match(text, end) and not parsed.note:
-        kind = "decade"  # "những năm 1700", "thập niên 1990": the 1700s, the 1990s
-    if kind == "decade":
         if value < 100:
             alternates.append(1900 + value)  # "the 60s"
         elif value % 100 and value >= 1000:
@@ -276,6 +273,11 @@ def _with_affixes(text: str, start: int, end: int, parsed: ParsedNumber, table: 
         else:
             alternates.append(value / 100 + 1)  # "the 1800s", "the nineteenth century"
         alternates.extend(decade_years(value))
+    elif table is not None and table.lang == "vi" and value % 10 == 0 and value >= 1000 and _DECADE_BEFORE_VI.search(text, max(0, start - 16), start) and not _YEARS_AFTER_VI.match(text, end) and not parsed.note:
+        # "những năm 1700", "thập niên 1990": the 1700s, the 1990s; its decade within the century is not
+        # read, or a "những năm 5960" would pass for "the 1960s".
+        kind = "decade"
+        alternates.extend((*((value / 100 + 1,) if not value % 100 else ()), *decade_years(value)))
     if kind in {"cardinal", "ordinal"} and table is not None:
         i = words.before(start)
         if i >= 0 and words.tokens[i].word in table.ordinal_markers and adjacent(text, words.tokens[i].end, start):
