@@ -2,8 +2,9 @@
 
 The corpus is a folder of sets, each a folder of articles ``NAME.en.txt``, ``NAME.ar.txt`` and
 ``NAME.vi.txt`` (paragraphs separated by a blank line; a headline, a dateline and a closing credit
-line where the article has them) or of documentation pages ``NAME.en.md`` (any format the
-aligner reads; the three files of one article share it), complete and faithful professional translations written in each
+line where the article has them), or of documentation pages, web pages or subtitles in any format
+the aligner reads (``NAME.en.md``, ``NAME.en.html``, ``NAME.en.srt``; the three files of one article
+share it): complete and faithful professional translations written in each
 newsroom's own style (numbers in words or digits, local dates and clock times, sentences merged,
 split and reordered, and in some sets paragraphs merged and split where the newsroom breaks them). Every warning or error on them is a false alarm, also between the two
 translations (ar→vi): they say the same, each in its own words. Split by set: the sets named

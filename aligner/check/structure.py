@@ -52,7 +52,7 @@ OUTLYING_DEVIATIONS = 4.0
 # of 4-5, none of the longer ones; and a wrong heading in a real page ("Thời hạn giao hàng", delivery
 # times, for "Subscription plans") scores no lower than the right one. Its weak beads, its moves (a
 # title "اختصارات لوحة المفاتيح" paired with a later heading "Preset phím tắt"), and an unaligned short
-# paragraph with another in its place, are info.
+# sentence or paragraph with one unaligned sentence in its place on the other side, are info.
 SHORT_TEXT_WORDS = 5
 # Numbers written as numbers, all said alike on both sides, from which a weakly aligned bead is
 # info: one number agreeing by chance is common (a year, a small count), two rare.
