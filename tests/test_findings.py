@@ -375,3 +375,17 @@ def test_a_cue_a_translation_splits_off_is_said_by_its_neighbour(check, tmp_path
     cut = variant(tmp_path, target, ["\n\n".join(cue for cue in cues if "Brightline Stores\ntăng vọt 14%" not in cue)])
     missing = [(f.source.location.cue, f.severity.value) for f in check(source, cut).findings if f.kind == "omission"]
     assert missing == [(18, "error")]
+
+
+def test_a_short_sentence_with_another_in_its_place_is_info(check, tmp_path):
+    """A dev subtitle file (en→vi): "Third, manual handling." and "Thứ ba, bốc vác thủ công.", a list
+    label opening a cue, score too low to pair. Each is the only unaligned sentence in the other's place,
+    the English one short and the two of the usual length ratio: info. Without the Vietnamese label,
+    nothing is in its place: the English label is missing, as severe as its confidence says."""
+    source, target = SUBTITLES / "warehouse.en.srt", SUBTITLES / "warehouse.vi.srt"
+    findings = check(source, target).findings
+    unaligned = [(f.kind, f.level, f.severity.value) for f in findings if f.kind in ("omission", "addition") and "Thứ ba" in f.message + (f.target.text or "")]
+    assert unaligned == [("omission", "sentence", "info"), ("addition", "sentence", "info")]
+    lines = [line.replace("Thứ ba, bốc vác thủ công.", "") for line in lines_of(target)]
+    missing = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "omission" and f.source.text == "Third, manual handling."]
+    assert len(missing) == 1 and "in its place" not in missing[0].message
