@@ -229,11 +229,12 @@ def find_digit_numbers(text: str, lang: str, table: WordTable | None, tokens: li
                 mention = replace(mention, form="words")
             found.append(mention)
             continue
-        pos = match.start()
+        written, pos = ascii_digits(match.group()), 0  # digits of any script, one for one
         for run in parsed:  # separators that cannot make one number: each run alone
-            start = text.index(run, pos) if run in text[pos:match.end()] else pos
+            pos = written.index(run, pos)
+            start = match.start() + pos
             found.append(_with_affixes(text, start, start + len(run), ParsedNumber(Decimal(run), run), table, words))
-            pos = start + len(run)
+            pos += len(run)
     return sorted(found, key=lambda m: m.start)
 
 

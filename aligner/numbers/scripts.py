@@ -93,8 +93,8 @@ def parse_number(token: str, lang: str) -> ParsedNumber | list[str]:
             return ParsedNumber(Decimal(raw), raw)
     if ARABIC_DECIMAL in raw:
         int_part, _, frac = raw.partition(ARABIC_DECIMAL)
-        if "," in frac or "." in frac or "." in int_part:
-            return re.findall(r"\d+", raw)
+        if "," in frac or "." in frac or ARABIC_DECIMAL in frac or "." in int_part:
+            return re.findall(r"\d+", raw)  # a list, or a version ("٤٫٢٫١")
         value, digits = _decimal(int_part.replace(",", ""), frac)
         return ParsedNumber(value, digits)
     seps = [ch for ch in raw if ch in ".,"]
