@@ -329,22 +329,6 @@ def test_a_short_heading_with_another_in_its_place_is_info(check, tmp_path):
     assert unaligned == [("omission", "error")]
 
 
-def test_a_move_of_text_too_short_to_judge_is_info(check, tmp_path):
-    """A dev page (ar→vi): the model pairs the Arabic title "اختصارات لوحة المفاتيح" (keyboard
-    shortcuts) with the Vietnamese heading "Preset phím tắt" (shortcut presets) near the end, a move
-    of three words: info. The same page with its last section moved to the top of the Vietnamese is a
-    move of whole paragraphs: a warning."""
-    source, target = DOCS / "keyboard-shortcuts.ar.md", DOCS / "keyboard-shortcuts.vi.md"
-    moves = [(f.source.text, f.severity.value) for f in check(source, target).findings if f.kind == "moved"]
-    assert moves == [("اختصارات لوحة المفاتيح", "info")]
-    lines = lines_of(target)
-    last = lines.index("## Preset phím tắt")
-    section = [line for line in lines[last + 1 :] if line.strip()]
-    moved = lines[:2] + [section[0], ""] + lines[2:last]
-    moves = [(f.severity.value, f.level) for f in check(source, variant(tmp_path, target, moved)).findings if f.kind == "moved"]
-    assert ("warning", "paragraph") in moves
-
-
 SUBTITLES = Path(__file__).parent / "data" / "subtitles"
 
 
