@@ -109,7 +109,7 @@ class Document:
         merges and splits them for reading speed, so the aligner crosses their breaks freely and a
         sentence may be said in a neighbouring cue's translation (held-out dev sets n87 and n88, whose
         translations merge or split cues in places: 63 false alarms, most of them cues "missing" that
-        the translation merged into the next; 10 with cue breaks free to cross, 2 with a neighbouring
+        the translation merged into the next; 10 with cue breaks free to cross, 3 with a neighbouring
         cue's translation searched too)."""
         return not self.paragraphs or self.paragraphs[0].location.cue is None
 
