@@ -221,6 +221,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     gains, part = joined_gains(pair, in_part, source_side), part_gains(pair, in_part, source_side)
     alone = [group[0] for (_, group), whole in zip(groups, wholes) if whole and len(group) == 1]  # a paragraph of one sentence
     across = part_gains(pair, in_part + alone, source_side, across_break=True)
+    lone = _lone_pairs(pair)
     findings = []
     for (paragraph, group), whole in zip(groups, wholes):
         runs = [group] if whole else [[i] for i in group]
@@ -237,7 +238,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             reason = said_inside_neighbour(evidence)
             if not reason and across.get(run[0], -1.0) >= PART_GAIN_ACROSS_BREAK:
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
-            if not reason and (in_place := _short_counterpart_in_place(pair, run, source_side)):
+            if not reason and (in_place := _short_counterpart_in_place(pair, run, source_side, lone)):
                 reason = f"the other side has a short {level} in its place, {in_place!r}: text this short is beyond the model's judgement"
             if reason:
                 severity = Severity.INFO
@@ -246,23 +247,35 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     return findings
 
 
-def _short_counterpart_in_place(pair: Pair, run: list[int], source_side: bool) -> str:
+def _lone_pairs(pair: Pair) -> dict[tuple[bool, int], int]:
+    """Where the stretch between two aligned, in-order beads leaves exactly one sentence unaligned on
+    each side: each of the two (its side, its index) with the other's index. One pass over the beads."""
+    lone: dict[tuple[bool, int], int] = {}
+    sources: list[int] = []
+    targets: list[int] = []
+    for bead in [*pair.alignment.beads, Bead((), (), 0.0)]:  # the sentinel closes the last stretch
+        if (bead.source and bead.target and not bead.moved) or not (bead.source or bead.target):
+            if len(sources) == len(targets) == 1:
+                lone[True, sources[0]], lone[False, targets[0]] = targets[0], sources[0]
+            sources, targets = [], []
+        elif not bead.target:
+            sources.extend(bead.source)
+        elif not bead.source:
+            targets.extend(bead.target)
+    return lone
+
+
+def _short_counterpart_in_place(pair: Pair, run: list[int], source_side: bool, lone: dict[tuple[bool, int], int]) -> str:
     """The text of the other side's one unaligned sentence in this one's place, between the same aligned
-    beads, when the source's is short (SHORT_TEXT_WORDS) and their lengths are in the pair's usual ratio:
-    a heading, a table cell or a subtitle's list label the model scored too low to pair ("Return
-    windows", "Thời hạn trả hàng"; "Third, manual handling.", "Thứ ba, bốc vác thủ công."); else ''."""
-    if len(run) != 1:
+    beads (``_lone_pairs``), when the source's is short (SHORT_TEXT_WORDS) and their lengths are in the
+    pair's usual ratio: a heading, a table cell or a subtitle's list label the model scored too low to
+    pair ("Return windows", "Thời hạn trả hàng"; "Third, manual handling.", "Thứ ba, bốc vác thủ công.");
+    else ''."""
+    if len(run) != 1 or (source_side, run[0]) not in lone:
         return ""
-    beads = pair.alignment.beads
-    at = next(k for k, b in enumerate(beads) if (b.source, b.target) == (((run[0],), ()) if source_side else ((), (run[0],))))
-    fences = [k for k, b in enumerate(beads) if b.source and b.target and not b.moved]
-    start = max((k for k in fences if k < at), default=-1)
-    stop = min((k for k in fences if k > at), default=len(beads))
-    sources = [i for b in beads[start + 1 : stop] if not b.target for i in b.source]
-    targets = [j for b in beads[start + 1 : stop] if not b.source for j in b.target]
-    if len(sources) != 1 or len(targets) != 1:
-        return ""
-    source, target = pair.source.sentences[sources[0]].text, pair.target.sentences[targets[0]].text
+    other = lone[source_side, run[0]]
+    i, j = (run[0], other) if source_side else (other, run[0])
+    source, target = pair.source.sentences[i].text, pair.target.sentences[j].text
     scoring = pair.alignment.scoring
     if word_count(source) > SHORT_TEXT_WORDS or abs(np.log((len(source) + 10) / (len(target) + 10)) - scoring.expected_log_ratio) > scoring.length_tolerance:
         return ""
