@@ -69,6 +69,7 @@ class Paragraph:
     location: Location  # where the paragraph starts
     first_sentence: int  # Document.sentences[first_sentence:end_sentence]
     end_sentence: int
+    role: str | None = None  # its part in the document's structure (see read.base.Block.role)
 
     @property
     def line(self) -> int | None:

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .align import AlignParams, align, align_units
+from .align.anchors import structural_anchors
 from .align.background import BACKGROUND
 from .align.vectors import Embedded
 from .check import Pair, Settings, run_checks, verdict
@@ -100,7 +101,8 @@ def compare(
         if units:
             alignment = align_units(embeddings[reference], embeddings[index], background, units, params)
         else:
-            alignment = align(embeddings[reference], embeddings[index], background, params)
+            anchors = structural_anchors(documents[reference], document)
+            alignment = align(embeddings[reference], embeddings[index], background, params, anchors)
         started = timings.add("align", started)
         pair = Pair(documents[reference], document, alignment, encoder.encode, getattr(encoder, "token_vectors", None))
         pair.verdict, pair.run_share, source_cov, target_cov = verdict(pair)

@@ -1,10 +1,12 @@
-"""``backbone.in_runs``: which confident links come in runs, the unrelated verdict's evidence."""
+"""``backbone.in_runs``: which confident links come in runs, the unrelated verdict's evidence; and
+``anchors.through``: the band narrowed to pass through the paragraphs that structure pairs."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from aligner.align.anchors import through
 from aligner.align.backbone import in_runs
 
 
@@ -241,3 +243,13 @@ def test_the_length_tolerance_widens_only_where_the_pairs_confident_links_vary_m
     assert length_tolerance(close, 0.0, scoring) == scoring.length_tolerance
     assert length_tolerance(free, 0.0, scoring) == pytest.approx(np.quantile(np.abs(free), LENGTH_SPREAD))
     assert length_tolerance(free[:3], 0.0, scoring) == scoring.length_tolerance  # too few links to measure a spread
+
+
+def test_the_band_passes_through_an_anchor_unless_a_confident_link_crosses_it():
+    low, high = np.zeros(5, int), np.full(5, 4)
+    heading = (range(1, 2), range(2, 3))  # the second source sentence with the third target sentence
+    kept, low_in, high_in = through([heading], [(0, 0, 0.5), (3, 3, 0.5)], low, high)
+    assert kept == [heading]
+    assert low_in.tolist() == [0, 0, 3, 3, 3] and high_in.tolist() == [2, 2, 3, 4, 4]
+    kept, low_out, high_out = through([heading], [(0, 3, 0.5)], low, high)  # a link from before it to after it
+    assert kept == [] and low_out.tolist() == low.tolist() and high_out.tolist() == high.tolist()

@@ -303,7 +303,7 @@ def test_text_too_short_for_the_model_to_judge_is_info(check, tmp_path):
     hồng" and the heading "Subscription plans" against "Gói thuê bao" at margins of 0.05, as low as a
     wrong heading would score: info. A header of eight words that the Vietnamese cuts to two is no
     such fragment: an omission (error) and an addition (warning)."""
-    from aligner.check.structure import SHORT_TEXT_WORDS
+    from aligner.segment import SHORT_TEXT_WORDS
 
     comparison = check(DOCS / "fees-commissions.en.md", DOCS / "fees-commissions.vi.md")
     weak = [(f.source.text, f.severity.value) for f in comparison.findings if f.kind == "low_similarity"]
@@ -317,16 +317,37 @@ def test_text_too_short_for_the_model_to_judge_is_info(check, tmp_path):
 
 
 def test_a_short_heading_with_another_in_its_place_is_info(check, tmp_path):
-    """The heading "Return windows" and its translation "Thời hạn trả hàng", between two aligned
-    paragraphs, score too low to pair (a dev page, en→vi): each is the only unaligned paragraph in the
-    other's place, both short, so both are info. Without the Vietnamese heading, it is missing: an error."""
-    comparison = check(DOCS / "returns-policy.en.md", DOCS / "returns-policy.vi.md")
+    """The heading "Return windows" and its translation "Thời hạn trả hàng" score too low to pair (a
+    dev page, en→vi). As headings in the same place, structure pairs them: a weak bead, info, as text
+    this short is. Written as a plain paragraph in the English, it pairs with nothing, but each is the
+    only unaligned paragraph in the other's place, both short: info. Without the Vietnamese heading,
+    it is missing: an error."""
+    findings = [(f.kind, f.severity.value) for f in check(DOCS / "returns-policy.en.md", DOCS / "returns-policy.vi.md").findings]
+    assert findings == [("low_similarity", "info")]
+    plain = variant(tmp_path, DOCS / "returns-policy.en.md", [line.removeprefix("## ") if line == "## Return windows" else line for line in lines_of(DOCS / "returns-policy.en.md")])
+    comparison = check(plain, DOCS / "returns-policy.vi.md")
     unaligned = [(f.kind, f.severity.value) for f in comparison.findings if f.kind in ("omission", "addition")]
     assert unaligned == [("omission", "info"), ("addition", "info")]
     assert "'Thời hạn trả hàng'" in next(f.message for f in comparison.findings if f.kind == "omission")
     lines = [line for line in lines_of(DOCS / "returns-policy.vi.md") if line != "## Thời hạn trả hàng"]
     unaligned = [(f.kind, f.severity.value) for f in check(DOCS / "returns-policy.en.md", variant(tmp_path, DOCS / "returns-policy.vi.md", lines)).findings if f.kind in ("omission", "addition")]
     assert unaligned == [("omission", "error")]
+
+
+def test_headings_and_table_cells_pair_by_their_place_where_both_versions_keep_the_structure(check, tmp_path):
+    """A dev page (ar→vi) with a table of shortcuts: the model pairs the Arabic cell "فتح علامة
+    التبويب «الطلبات»" (open the Orders tab) with nothing, and leaves the Vietnamese title "Phím tắt"
+    and the cell "Mở MAR" (an acronym the Arabic spells out) unpaired. Both versions have the same
+    headings and cells in the same order, so they pair by place: nothing is missing. Without a row of
+    the Vietnamese table the cells no longer agree and pair by the model alone: a cell of the table is
+    missing (the model puts the dropped row's translation in its neighbour's place), and so is the
+    row's shortcut."""
+    source, target = DOCS / "keyboard-shortcuts.ar.md", DOCS / "keyboard-shortcuts.vi.md"
+    assert not [f for f in check(source, target).findings if f.severity.value != "info"]
+    lines = [line for line in lines_of(target) if not line.startswith("| Mở MAR |")]
+    findings = [(f.kind, f.severity.value, f.source.location.line) for f in check(source, variant(tmp_path, target, lines)).findings]
+    assert ("omission", "error", 11) in findings
+    assert ("code_changed", "warning", 12) in findings
 
 
 SUBTITLES = Path(__file__).parent / "data" / "subtitles"

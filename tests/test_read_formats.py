@@ -61,6 +61,7 @@ def test_markdown_content_locations_and_verbatim(tmp_path):
         ("A quote of note.", 25),
         ("Docusaurus admonitions are prose.", 28),
     ]
+    assert [b.role for b in text.blocks] == [None, None, "h1", None, None, None, "cell", "cell", "cell", None, None]
     wrapped = text.blocks[3]
     assert wrapped.location_at(wrapped.text.index("wrapped")).line == 10
     assert [(v.kind, v.text, v.location.line) for v in text.verbatim] == [
@@ -99,9 +100,25 @@ def test_html_text_around_a_block_is_two_blocks_shown_or_not(tmp_path):
     assert [b.text for b in read_file(path).blocks] == ["Install it:", "Then run it.", "Use daily!"]
 
 
+def test_html_roles_a_localized_page_keeps_in_place(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Fares</title></head><body><h1>Ferry fares</h1><p>Prices for 2026.</p>"
+        "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td><p>Adult</p></td><td>12 euros</td></tr></table>"
+        "<h3>Notes</h3><ul><li>Children ride free.</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    blocks = read_file(path).blocks
+    assert [(b.text, b.role) for b in blocks] == [
+        ("Fares", "title"), ("Ferry fares", "h1"), ("Prices for 2026.", None), ("Ticket", "cell"), ("Price", "cell"),
+        ("Adult", "cell"), ("12 euros", "cell"), ("Notes", "h3"), ("Children ride free.", None),
+    ]
+
+
 def test_docx_paragraph_numbers_and_table_cells(tmp_path):
     text = read_file(seed_docx("vi", tmp_path / "a.docx"))
     assert [b.text for b in text.blocks] == seed_paragraphs("vi")
+    assert [b.role for b in text.blocks] == ["h1"] + [None] * (len(text.blocks) - 3) + ["cell", "cell"]
     assert [b.location.paragraph for b in text.blocks][:3] == [1, 2, 3]
     assert all(b.location.line is None for b in text.blocks)
     assert str(text.blocks[-1].location) == f"paragraph {len(text.blocks)}"

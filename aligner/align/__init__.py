@@ -17,6 +17,7 @@ import bisect
 import numpy as np
 
 from ..model import Bead
+from .anchors import Anchor, through
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
 from .vectors import FULL_NEIGHBOUR_CELLS, NEIGHBOUR_WINDOW, Embedded, Side, prepare, rows_per_block
@@ -67,8 +68,11 @@ class Alignment:
     links: list[tuple[int, int, float]]  # confident mutual links (i, j, margin), in order or not
 
 
-def align(source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams()) -> Alignment:
-    """Align the sentences of two documents; ``background`` holds embeddings of unrelated text."""
+def align(
+    source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams(), anchors: list[Anchor] = ()
+) -> Alignment:
+    """Align the sentences of two documents; ``background`` holds embeddings of unrelated text,
+    ``anchors`` the paragraphs that structure pairs (``anchors.structural_anchors``)."""
     x, y = prepare(source, target, background)
     n, m = len(x), len(y)
     links = mutual_links(x, y, params.anchor_margin)
@@ -81,7 +85,8 @@ def align(source: Embedded, target: Embedded, background: np.ndarray, params: Al
         low, high = np.zeros(n + 1, int), np.full(n + 1, m)
     else:
         low, high = band(chain, n, m, params.band_width)
-    beads = _drop_unsupported(align_band(table, (0, n), low, high, scoring), params.confident, n, m)
+    anchors, low, high = through(list(anchors), chain, low, high)
+    beads = _drop_unsupported(align_band(table, (0, n), low, high, scoring), params.confident, n, m, anchors)
     beads = _find_moves(beads, table, x, y, replace(scoring, threshold=params.move_threshold))
     beads = _search_gaps(beads, table, replace(scoring, threshold=params.gap_threshold), n, m)
     beads = _grow_full_beads(beads, x, y, scoring)
@@ -125,14 +130,18 @@ def align_units(
     return Alignment(_with_unaligned(beads, len(x), len(y)), (x, y), scoring, links)
 
 
-def _drop_unsupported(beads: list[Bead], confident: float, n: int, m: int) -> list[Bead]:
-    """Unalign in-order beads below ``confident`` whose neighbours do not vouch for them."""
+def _drop_unsupported(beads: list[Bead], confident: float, n: int, m: int, anchors: list[Anchor]) -> list[Bead]:
+    """Unalign in-order beads below ``confident`` whose neighbours do not vouch for them, unless
+    structure pairs their paragraphs (an anchor holds them)."""
     aligned = [b for b in beads if b.source and b.target and not b.moved]
     edges = [Bead((-1,), (-1,), 1.0)] + aligned + [Bead((n,), (m,), 1.0)]
+    source_anchor = {i: k for k, (sources, _) in enumerate(anchors) for i in sources}
+    target_anchor = {j: k for k, (_, targets) in enumerate(anchors) for j in targets}
     keep = [b for b in beads if b.moved] + [
         bead
         for before, bead, after in zip(edges, edges[1:], edges[2:])
         if bead.score >= confident
+        or {source_anchor.get(i) for i in bead.source} == {target_anchor.get(j) for j in bead.target} != {None}
         or (
             before.source[-1] + 1 == bead.source[0] and before.target[-1] + 1 == bead.target[0]
             and bead.source[-1] + 1 == after.source[0] and bead.target[-1] + 1 == after.target[0]

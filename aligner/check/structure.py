@@ -11,7 +11,7 @@ from ..align.vectors import unit
 from ..model import Bead, Document, Finding, Severity
 from ..numbers import compare_numbers, extract_numbers
 from ..rules import default_severity
-from ..segment import parts, word_count
+from ..segment import SHORT_TEXT_WORDS, parts, word_count
 from .pair import Pair, Settings
 
 # Share of the shorter document's sentences whose confident mutual link (Alignment.links) has
@@ -46,15 +46,10 @@ LOW_MARGIN = 0.05
 # (median margins 0.15-0.20, deviations 0.05) had 44 such beads, all aligned so by gold, at 2 to 4
 # deviations under; en/ar/vi pairs (medians near 0.35) keep LOW_MARGIN as their bar.
 OUTLYING_DEVIATIONS = 4.0
-# Text this short (words of the source, ``segment.word_count``) is beyond the model's judgement: a
-# heading, a table cell, a list item of a few words. Dev (docs batch n74-n80 and two news sets, three
-# directions, 1-1 beads): under LOW_MARGIN fall 1.4% of the true beads of 1-3 words and 0.6% of those
-# of 4-5, none of the longer ones; and a wrong heading in a real page ("Thời hạn giao hàng", delivery
-# times, for "Subscription plans") scores no lower than the right one. Its weak beads, and an unaligned
-# short sentence or paragraph with one unaligned sentence in its place on the other side, are info. Not
-# its moves: the short lines of discrepancy.py's moved subtitle paragraphs (IWSLT) are real moves (tried:
-# moves as warning+, dev 1.0 -> 0.63-0.81).
-SHORT_TEXT_WORDS = 5
+# Text of SHORT_TEXT_WORDS words or fewer (segment): its weak beads, and an unaligned short sentence or
+# paragraph with one unaligned sentence in its place on the other side, are info. Not its moves: the
+# short lines of discrepancy.py's moved subtitle paragraphs (IWSLT) are real moves (tried: moves as
+# warning+, dev 1.0 -> 0.63-0.81).
 # Numbers written as numbers, all said alike on both sides, from which a weakly aligned bead is
 # info: one number agreeing by chance is common (a year, a small count), two rare.
 NUMBERS_VOUCH = 2

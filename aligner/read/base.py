@@ -21,6 +21,9 @@ class Block:
     text: str
     location: Location
     line_starts: tuple[tuple[int, int], ...] = ()  # (offset in text, 1-based line) of each of its lines
+    # Its part in the document's structure, where the format marks one that a localized version keeps:
+    # "title", a heading "h1".."h6", a table "cell"; None for running text (paragraphs, list items).
+    role: str | None = None
 
     def location_at(self, offset: int) -> Location:
         line = self.location.line

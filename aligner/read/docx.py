@@ -24,17 +24,17 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise AlignerError(f"{path}: not a Word (.docx) file (no valid Office Open XML package inside)") from None
     blocks, verbatim = [], []
-    for number, paragraph in enumerate(_paragraphs(document), start=1):
+    for number, (paragraph, in_table) in enumerate(_paragraphs(document), start=1):
         location = Location(paragraph=number)
         text = " ".join(paragraph.text.split())
         if has_content(text):
-            blocks.append(Block(text, location))
+            blocks.append(Block(text, location, role="cell" if in_table else _heading_role(paragraph)))
         verbatim += [Verbatim("link", link.address, location) for link in paragraph.hyperlinks if link.address]
     return Text(blocks, verbatim=verbatim)  # Word's w:lang is the editor's default, not the text's: detect
 
 
-def _paragraphs(container):
-    """Every paragraph, tables' cells included (a merged cell once), in document order."""
+def _paragraphs(container, in_table: bool = False):
+    """Every paragraph, tables' cells included (a merged cell once), in document order, and whether it is in a table."""
     from docx.table import Table
 
     for item in container.iter_inner_content():
@@ -44,7 +44,16 @@ def _paragraphs(container):
                 for cell in row.cells:
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
-                        yield from _paragraphs(cell)
+                        yield from _paragraphs(cell, in_table=True)
         else:
-            yield item
+            yield item, in_table
+
+
+def _heading_role(paragraph) -> str | None:
+    """``title`` or ``h1``..``h6`` for Word's built-in Title and Heading styles (named in English in every locale)."""
+    name = paragraph.style.name if paragraph.style is not None else ""
+    if name == "Title":
+        return "title"
+    level = name.removeprefix("Heading ")
+    return f"h{level}" if level != name and level.isdigit() and 1 <= int(level) <= 6 else None
 

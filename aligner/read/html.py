@@ -26,13 +26,16 @@ VERBATIM = {"pre", "code"}
 # Elements inside the flow of the text around them; any other ends the block before it, shown or not:
 # "the<pre>x</pre>the" is two blocks.
 IN_FLOW = INLINE | SKIPPED | {"code"}
+# The blocks whose place in the page a localized version keeps (see Block.role).
+ROLES = {"title": "title", "th": "cell", "td": "cell", **{f"h{level}": f"h{level}" for level in range(1, 7)}}
 _WHITESPACE = re.compile(r"(\s+)")
 
 
 class _Builder:
     """The text of one block, whitespace collapsed, and the line where each of its lines starts."""
 
-    def __init__(self) -> None:
+    def __init__(self, role: str | None = None) -> None:
+        self.role = role
         self.parts: list[str] = []
         self.length = 0
         self.first_line: int | None = None
@@ -59,7 +62,7 @@ class _Builder:
         text = "".join(self.parts).rstrip()
         if self.first_line is None or not has_content(text):
             return None
-        return Block(text, Location(self.first_line), tuple(self.starts))
+        return Block(text, Location(self.first_line), tuple(self.starts), self.role)
 
 
 def read(path: Path, data: bytes, options: ReadOptions) -> Text:
@@ -91,11 +94,16 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
         block_owner = next(p for p in node.parents if p.name not in INLINE)
         if block_owner is not owner:
             _flush(builder, blocks)
-            owner, builder = block_owner, _Builder()
+            owner, builder = block_owner, _Builder(_role(block_owner))
         builder.add(str(node), here)
     _flush(builder, blocks)
     language = soup.html.get("lang") if soup.html else None
     return Text(blocks, language=str(language).split("-")[0].lower() if language else None, verbatim=verbatim)
+
+
+def _role(owner: Tag) -> str | None:
+    """The block's role (see Block.role): its element's, or a cell's for any block inside a table cell."""
+    return ROLES.get(owner.name) or ("cell" if owner.find_parent(("td", "th")) is not None else None)
 
 
 def _excluded(node) -> bool:

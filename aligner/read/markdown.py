@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -49,14 +50,25 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
     front, body_start = _front_matter(lines, options.front_matter_keys, path)
     body = "\n" * body_start + "\n".join(lines[body_start:])  # keeps the line numbers of the body
     blocks, verbatim = list(front), []
+    opener = None
     for token in _PARSER.parse(body):
         if token.type in ("fence", "code_block"):
             verbatim.append(Verbatim("code", token.content.strip("\n"), Location(token.map[0] + 1)))
         elif token.type == "inline":
             block = _inline_block(token, verbatim)
             if block is not None:
-                blocks.append(block)
+                blocks.append(replace(block, role=_role(opener)))
+        opener = token
     return Text(blocks, verbatim=verbatim)
+
+
+def _role(opener: Token | None) -> str | None:
+    """The structural role of the inline run after ``opener``: a heading's level or a table cell."""
+    if opener is None:
+        return None
+    if opener.type == "heading_open":
+        return opener.tag
+    return "cell" if opener.type in ("th_open", "td_open") else None
 
 
 def _inline_block(inline: Token, verbatim: list[Verbatim]) -> Block | None:

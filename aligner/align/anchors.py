@@ -1,0 +1,84 @@
+"""Structural anchors: the headings and table cells that a localized document keeps in place.
+
+Localization keeps a document's structure: the same headings at the same levels and the same
+table cells, in the same order. Where both versions show the same sequence, the k-th heading of one
+translates the k-th heading of the other, whatever the model makes of text this short: a heading
+of two words and its translation can score under a heading of the same page that shares a word
+(held-out dev sets n79, n84, n90: a title paired with a later heading, two header cells with each
+other, a table label left unpaired beside its translation).
+
+The alignment search is made to pass through each anchor (``through``), unless a confident link
+of the backbone says otherwise (sections reordered, a heading dropped and another added).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import Document, Paragraph
+from ..segment import SHORT_TEXT_WORDS, word_count
+
+Anchor = tuple[range, range]  # the source and target sentences of two paragraphs in the same place
+
+
+def structural_anchors(source: Document, target: Document) -> list[Anchor]:
+    """Headings with headings and cells with cells, k-th with k-th, where both sequences agree; only
+    those whose source is text too short for the model to judge (SHORT_TEXT_WORDS): the model is
+    trusted with the rest (the seeds as a web page: a long first paragraph as the title, which the
+    Vietnamese edition's title does not translate)."""
+    anchors: list[Anchor] = []
+    for family in (_heading, _cell):
+        sources = [p for p in source.paragraphs if family(p.role)]
+        targets = [p for p in target.paragraphs if family(p.role)]
+        if [p.role for p in sources] == [p.role for p in targets]:
+            anchors += [
+                (range(p.first_sentence, p.end_sentence), range(q.first_sentence, q.end_sentence))
+                for p, q in zip(sources, targets)
+                if _short(p) and q.end_sentence > q.first_sentence
+            ]
+    return sorted(anchors, key=lambda anchor: anchor[0].start)
+
+
+def _short(paragraph: Paragraph) -> bool:
+    return paragraph.end_sentence > paragraph.first_sentence and word_count(paragraph.text) <= SHORT_TEXT_WORDS
+
+
+def _heading(role: str | None) -> bool:
+    return role == "title" or (role is not None and role.startswith("h"))
+
+
+def _cell(role: str | None) -> bool:
+    return role == "cell"
+
+
+def through(
+    anchors: list[Anchor], links: list[tuple[int, int, float]], low: np.ndarray, high: np.ndarray
+) -> tuple[list[Anchor], np.ndarray, np.ndarray]:
+    """The anchors the search can pass through, and its band (``low``/``high`` per row, see
+    dp.align_band) narrowed so that it does: the anchor's sources align with its targets, however
+    low the model scores them (text this short is beyond its judgement: a weak bead, info).
+
+    An anchor is left out when a confident link crosses it (one side before it, the other after
+    or inside), or when the band narrowed for it would leave a row out of reach.
+    """
+    kept = []
+    for sources, targets in anchors:
+        if any(_side(i, sources) != _side(j, targets) for i, j, _ in links):
+            continue
+        trial_low, trial_high = low.copy(), high.copy()
+        # Before the anchor's sources, none of its targets; after them, all of them and no later one.
+        # The row after its sources is the one column after its targets, so the row of its first
+        # source can leave for it only by a bead of its sources and its targets. The rows before stay
+        # open to the left: text between two anchors can still be left unaligned on both sides.
+        trial_high[: sources.start + 1] = np.minimum(trial_high[: sources.start + 1], targets.start)
+        trial_high[: sources.stop + 1] = np.minimum(trial_high[: sources.stop + 1], targets.stop)
+        trial_low[sources.start + 1 :] = np.maximum(trial_low[sources.start + 1 :], targets.start)
+        trial_low[sources.stop :] = np.maximum(trial_low[sources.stop :], targets.stop)
+        if (trial_low <= trial_high).all() and (trial_low[1:] <= trial_high[:-1] + 1).all():  # a 1-1 bead reaches the next row
+            kept.append((sources, targets))
+            low, high = trial_low, trial_high
+    return kept, low, high
+
+
+def _side(index: int, span: range) -> int:
+    return -1 if index < span.start else (0 if index < span.stop else 1)
