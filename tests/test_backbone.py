@@ -253,3 +253,12 @@ def test_the_band_passes_through_an_anchor_unless_a_confident_link_crosses_it():
     assert low_in.tolist() == [0, 0, 3, 3, 3] and high_in.tolist() == [2, 2, 3, 4, 4]
     kept, low_out, high_out = through([heading], [(0, 3, 0.5)], low, high)  # a link from before it to after it
     assert kept == [] and low_out.tolist() == low.tolist() and high_out.tolist() == high.tolist()
+
+
+def test_a_link_between_anchored_texts_does_not_move_an_anchor():
+    """Dev set n101: the model links the header cell "Ticket" with the heading "Vé" (Tickets) above it."""
+    low, high = np.zeros(6, int), np.full(6, 5)
+    heading, cell = (range(1, 2), range(1, 2)), (range(2, 3), range(2, 3))
+    kept, low, high = through([heading, cell], [(0, 0, 0.5), (2, 1, 0.4), (4, 4, 0.5)], low, high)
+    assert kept == [heading, cell]
+    assert (low[2], high[2], low[3], high[3]) == (2, 2, 3, 3)

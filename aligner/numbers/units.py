@@ -158,6 +158,13 @@ _COUNTED_HALF = {
     "vi": re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+rưỡi(?![^\W\d_])"),
 }
 
+# And the same right after the number (held-out dev set n104: "مقاس 41 ونصف", "cỡ 41 rưỡi", size 41.5),
+# with the same exceptions ("3 ونصف الطلاب", three and half of the students).
+_BARE_HALF = {
+    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))"),
+    "vi": _HALF_AFTER["vi"],
+}
+
 _PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.75")}
 
 
@@ -181,6 +188,8 @@ def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
         return ("", Decimal(0), end) if _SCALE_AFTER.match(text, before.end()) else ("", part, before.end())
     if not unit and (pattern := _COUNTED_HALF.get(base_code(lang))) and (counted := pattern.match(text, end)):
         return "", Decimal("0.5"), counted.end()  # "أربع نجوم ونصف", four and a half stars
+    if not unit and (pattern := _BARE_HALF.get(base_code(lang))) and (half := pattern.match(text, end)):
+        return "", Decimal("0.5"), half.end()
     return (unit, *half_after(text, stop, lang)) if unit else ("", Decimal(0), end)
 
 
