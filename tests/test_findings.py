@@ -334,6 +334,24 @@ def test_a_short_heading_with_another_in_its_place_is_info(check, tmp_path):
     assert unaligned == [("omission", "error")]
 
 
+def test_a_line_of_names_and_addresses_is_the_same_in_every_language_but_prose_left_in_english_is_untranslated(check, tmp_path):
+    """A page's footer is the same in every language: "Bazario Inc. · Seattle · sellers@bazario.com"
+    (the form of a dev page's footer, n103) is no untranslated text. An English paragraph left in
+    the Vietnamese is."""
+    source, target = DOCS / "fees-commissions.en.md", DOCS / "fees-commissions.vi.md"
+    footer = "Bazario Marketplace Inc. · Seattle · sellers@bazario.com · +1 206 555 0142"
+    with_footer = [variant(tmp_path, path, [*lines_of(path), "", footer]) for path in (source, target)]
+    assert not [f for f in check(*with_footer).findings if f.kind == "untranslated"]
+    english = next(line for line in lines_of(source) if line.startswith("For items priced above"))
+    vietnamese = lines_of(target)
+    vietnamese[next(k for k, line in enumerate(vietnamese) if "1.500" in line or "1,500" in line)] = english
+    untranslated = [(f.source.text, f.severity.value) for f in check(source, variant(tmp_path, target, vietnamese)).findings if f.kind == "untranslated"]
+    assert untranslated == [
+        ("For items priced above $1,500, the commission drops to 3% on the portion of the price above that threshold.", "warning"),
+        ("If the calculated commission is lower than the minimum fee, the minimum fee is charged instead.", "warning"),
+    ]
+
+
 def test_headings_and_table_cells_pair_by_their_place_where_both_versions_keep_the_structure(check, tmp_path):
     """A dev page (ar→vi) with a table of shortcuts: the model pairs the Arabic cell "فتح علامة
     التبويب «الطلبات»" (open the Orders tab) with nothing, and leaves the Vietnamese title "Phím tắt"

@@ -38,6 +38,25 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
     return replace(_single(text, a, b, Decimal(f"{a.digits}.{b.digits}"), "cardinal", f"{a.digits}.{b.digits}"), unit="m", parts=())
 
 
+# An amount in a currency and its hundredths, said as two numbers: "52 đô la 50 xu" is $52.50 (held-out
+# dev set n104), "5 dollars and 20 cents" $5.20, "3 دولارات و50 سنتًا" $3.50.
+_MAJOR_UNIT = re.compile(
+    r"[ \u00a0]+(?:dollars?|pounds?|euros?|francs?|đô(?:[ \u00a0]+la)?|euro|bảng|دولار\S*|يورو|جنيه\S*|فرنك\S*)"
+    r"(?:[ \u00a0]+(?:and|và)[ \u00a0]+|[ \u00a0]+و[ \u00a0]?|,?[ \u00a0]+)",
+    re.IGNORECASE,
+)
+_MINOR_UNIT = re.compile(r"[ \u00a0]+(?:cents?|pence|xu|سنت\S*|بنس\S*)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _amount_and_hundredths(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    minor = _MINOR_UNIT.match(text, b.end)
+    if minor is None or a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) > 2 or not b.digits.isdigit():
+        return None
+    digits = f"{a.digits}.{b.digits.zfill(2)}"
+    # One amount, as "1m85" is one length: "2 đô la 60 xu" against "$2.50" is 2.50 became 2.60.
+    return replace(_single(text, a, b, Decimal(digits), "cardinal", digits), end=minor.end(), text=text[a.start : minor.end()], parts=())
+
+
 def _scale(m: NumberMention) -> Decimal:
     """The scale a digit number carries in words ("3 million" 1,000,000, "35 ألف" 1,000; 1 when none)."""
     if m.form != "digits" or m.kind != "cardinal" or not isinstance(m.value, Decimal) or not m.digits or not Decimal(m.digits):
@@ -298,6 +317,7 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 _added_time(text, a, b) if _PLUS_GAP.fullmatch(text, a.end, b.start)
                 else _metres_and_centimetres(text, a, b) if text[a.end:b.start] == "m"
                 else _scale_and_rest(text, a, b) if _AND_GAP.fullmatch(text, a.end, b.start)
+                else _amount_and_hundredths(text, a, b) if _MAJOR_UNIT.fullmatch(text, a.end, b.start)
                 else None
             )
             if one is not None:
