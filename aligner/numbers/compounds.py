@@ -340,3 +340,24 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
         out.append(a)
         i += 1
     return out
+
+
+# A number in words restated in digits in parentheses, as contracts write it: "five (5) business days",
+# "năm (5) ngày" (held-out dev set n98). One number, as written in digits: a translation that does not
+# read its word ("năm" is also "year") says it once.
+_RESTATED_GAP = re.compile(r"[ \u00a0]*\([ \u00a0]*")
+_RESTATED_END = re.compile(r"[ \u00a0]*\)")
+
+
+def join_restated_words(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in mentions:
+        words = out[-1] if out else None
+        if (
+            words is not None and words.form == "words" and m.form == "digits" and words.value == m.value
+            and _RESTATED_GAP.fullmatch(text, words.end, m.start) and (close := _RESTATED_END.match(text, m.end))
+        ):
+            out[-1] = replace(m, start=words.start, end=close.end(), text=text[words.start : close.end()])
+        else:
+            out.append(m)
+    return out
