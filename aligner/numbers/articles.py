@@ -15,7 +15,7 @@ from decimal import Decimal
 from .languages import base_code, table_for
 from .model import NumberMention
 from .text import Occupied
-from .units import half_after, unit_span
+from .units import half_after, unit_span, unit_within
 
 _ARTICLES = {"en": re.compile(r"\b(?:a|an)\b", re.IGNORECASE), "vi": re.compile(r"\b(?:một|Một)\b")}
 # Arabic says "a week" with the noun alone, after a word of time, with "for" or "by" written onto it
@@ -49,6 +49,7 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
                 found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
         found += _noun_and_half(text, taken, found)
         found += _unit_and_half(text, taken, found)
+        found += _one_and_half(text, taken, found)
     return found
 
 
@@ -89,6 +90,33 @@ def _noun_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> li
             continue
         halves.append(NumberMention(m.start(), m.end(), m.group(), Decimal("1.5"), "cardinal", "1.5", form="words"))
     return halves
+
+
+# An indefinite noun (and its adjective) and a half, with no count before it: "ملعقة صغيرة ونصف" (a
+# teaspoon and a half) is 1.5, as "1½ teaspoons"; and half of one: "نصف بصلة" (half an onion) is 0.5, as
+# "1/2 onion" (held-out dev set n100). Not before a defined noun, which the half is of ("ونصف الفريق",
+# and half the team; "نصف السكان", half the population), nor a scale ("نصف مليون").
+_AR_ONE_AND_HALF = re.compile(
+    r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?!ال)(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+(?!ال)[^\W\d_]{3,})?[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+ال)"
+)
+_AR_HALF_OF_ONE = re.compile(r"(?<!\S)[بل]?نصف[ \u00a0]+(?!ال|نهائي|قطر|سنوي|شهري)(?P<noun>[^\W\d_]{3,})")  # not a semi-final, a radius, half-yearly
+
+
+def _one_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> list[NumberMention]:
+    table = table_for("ar")
+    read = []
+    for pattern, value in ((_AR_ONE_AND_HALF, Decimal("1.5")), (_AR_HALF_OF_ONE, Decimal("0.5"))):
+        for m in pattern.finditer(text):
+            noun = table.normalize(m.group("noun"))
+            words = [table.normalize(w) for w in m.group().split()[:-1]] if value > 1 else [noun]
+            if (
+                noun in table.scales or noun in table.multipliers
+                or any(table.lookup(w) is not None or unit_within(w, "ar") for w in words)  # "مرتين ونصف", twice and a half: the number's
+                or taken.overlaps(m.start(), m.end()) or _overlaps(found + read, m.start(), m.end()) or _ends_a_number(text, m.start(), "ar")
+            ):
+                continue
+            read.append(NumberMention(m.start(), m.end(), m.group(), value, "cardinal", str(value), form="words"))
+    return read
 
 
 def _overlaps(found: list[NumberMention], start: int, end: int) -> bool:

