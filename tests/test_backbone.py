@@ -6,8 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aligner.align.anchors import through
+from aligner.align.anchors import structural_anchors, through
 from aligner.align.backbone import in_runs
+from aligner.model import Location
+from aligner.read.base import Block
+from aligner.segment import build_document
 
 
 def links(*points):
@@ -262,3 +265,25 @@ def test_a_link_between_anchored_texts_does_not_move_an_anchor():
     kept, low, high = through([heading, cell], [(0, 0, 0.5), (2, 1, 0.4), (4, 4, 0.5)], low, high)
     assert kept == [heading, cell]
     assert (low[2], high[2], low[3], high[3]) == (2, 2, 3, 3)
+
+
+def page(language, blocks):
+    """A document from (text, role) blocks, one line each."""
+    return build_document(f"page.{language}.md", language, [Block(text, Location(line), role=role) for line, (text, role) in enumerate(blocks, 1)])
+
+
+def test_headings_pair_where_their_levels_agree_and_each_table_where_its_cells_do():
+    english = page("en", [
+        ("Fares", "h1"), ("Prices for 2026 are set by the city council every spring.", None),
+        ("Ticket", "cell"), ("Price", "cell"), ("Adult", "cell"), ("12 euros", "cell"),
+        ("Opening hours", "h2"), ("Day", "cell"), ("Hours", "cell"), ("Monday", "cell"), ("9 to 5", "cell"),
+    ])
+    vietnamese = page("vi", [
+        ("Giá vé", "h1"), ("Giá vé năm 2026 do hội đồng thành phố quyết định mỗi mùa xuân.", None),
+        ("Loại vé", "cell"), ("Giá", "cell"), ("Người lớn", "cell"), ("12 euro", "cell"),
+        ("Giờ mở cửa", "h2"), ("Ngày", "cell"), ("Giờ", "cell"), ("Thứ Hai", "cell"), ("9 đến 5", "cell"), ("Thứ Ba", "cell"),
+    ])
+    first_table = [(range(k, k + 1), range(k, k + 1)) for k in range(2, 6)]
+    assert structural_anchors(english, vietnamese) == [(range(0, 1), range(0, 1)), *first_table, (range(6, 7), range(6, 7))]
+    demoted = page("vi", [(text, "h3" if role == "h2" else role) for text, role in [(p.text, p.role) for p in vietnamese.paragraphs]])
+    assert structural_anchors(english, demoted) == first_table  # the headings' levels disagree: only the first table pairs

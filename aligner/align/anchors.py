@@ -22,20 +22,23 @@ Anchor = tuple[range, range]  # the source and target sentences of two paragraph
 
 
 def structural_anchors(source: Document, target: Document) -> list[Anchor]:
-    """Headings with headings and cells with cells, k-th with k-th, where both sequences agree; only
-    those whose source is text too short for the model to judge (SHORT_TEXT_WORDS): the model is
-    trusted with the rest (the seeds as a web page: a long first paragraph as the title, which the
-    Vietnamese edition's title does not translate)."""
-    anchors: list[Anchor] = []
-    for family in (_heading, _cell):
-        sources = [p for p in source.paragraphs if family(p.role)]
-        targets = [p for p in target.paragraphs if family(p.role)]
-        if [p.role for p in sources] == [p.role for p in targets]:
-            anchors += [
-                (range(p.first_sentence, p.end_sentence), range(q.first_sentence, q.end_sentence))
-                for p, q in zip(sources, targets)
-                if _short(p) and q.end_sentence > q.first_sentence
-            ]
+    """Headings with headings, k-th with k-th, where both documents have the same sequence of them
+    (levels included); the cells of each table with the cells of the table in its place, where both
+    documents have as many tables and the two tables as many cells. Only those whose source is text
+    too short for the model to judge (SHORT_TEXT_WORDS): the model is trusted with the rest (the seeds
+    as a web page: a long first paragraph as the title, which the Vietnamese edition's title does not
+    translate)."""
+    groups = [(_headings(source), _headings(target))]
+    source_tables, target_tables = _tables(source), _tables(target)
+    if len(source_tables) == len(target_tables):
+        groups += zip(source_tables, target_tables)
+    anchors = [
+        (range(p.first_sentence, p.end_sentence), range(q.first_sentence, q.end_sentence))
+        for sources, targets in groups
+        if [p.role for p in sources] == [q.role for q in targets]
+        for p, q in zip(sources, targets)
+        if _short(p) and q.end_sentence > q.first_sentence
+    ]
     return sorted(anchors, key=lambda anchor: anchor[0].start)
 
 
@@ -43,12 +46,19 @@ def _short(paragraph: Paragraph) -> bool:
     return paragraph.end_sentence > paragraph.first_sentence and word_count(paragraph.text) <= SHORT_TEXT_WORDS
 
 
-def _heading(role: str | None) -> bool:
-    return role == "title" or (role is not None and role.startswith("h"))
+def _headings(document: Document) -> list[Paragraph]:
+    return [p for p in document.paragraphs if p.role == "title" or (p.role or "").startswith("h")]
 
 
-def _cell(role: str | None) -> bool:
-    return role == "cell"
+def _tables(document: Document) -> list[list[Paragraph]]:
+    """The cells of each table: runs of consecutive cell paragraphs."""
+    tables: list[list[Paragraph]] = []
+    for index, paragraph in enumerate(document.paragraphs):
+        if paragraph.role == "cell":
+            if index == 0 or document.paragraphs[index - 1].role != "cell":
+                tables.append([])
+            tables[-1].append(paragraph)
+    return tables
 
 
 def through(
