@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -69,7 +69,7 @@ class Alignment:
 
 
 def align(
-    source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams(), anchors: list[Anchor] = ()
+    source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams(), anchors: Sequence[Anchor] = ()
 ) -> Alignment:
     """Align the sentences of two documents; ``background`` holds embeddings of unrelated text,
     ``anchors`` the paragraphs that structure pairs (``anchors.structural_anchors``)."""

@@ -75,7 +75,6 @@ def through(
     """
     anchored_sources = {i for sources, _ in anchors for i in sources}
     anchored_targets = {j for _, targets in anchors for j in targets}
-    # A link of anchored text does not count: short text is where the model errs, and structure has placed it.
     links = [(i, j) for i, j, _ in links if i not in anchored_sources and j not in anchored_targets]
     kept = []
     for sources, targets in anchors:
