@@ -15,6 +15,15 @@ from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer
         ("vi", "Đoàn đến TP. Hải Phòng hôm qua. Mọi việc tốt.", ["Đoàn đến TP. Hải Phòng hôm qua.", "Mọi việc tốt."]),
         ("vi", "GS. Nguyễn Văn A và ThS. Lê B dự họp tại TP.HCM. Xong.", ["GS. Nguyễn Văn A và ThS. Lê B dự họp tại TP.HCM.", "Xong."]),
         ("vi", "Nghị quyết số 45 ngày 24/1/2019 của Bộ Chính trị.", ["Nghị quyết số 45 ngày 24/1/2019 của Bộ Chính trị."]),
+        # A dev public notice (n106): sentencex takes the "la" of "đô la" (dollar) for an abbreviation.
+        (
+            "vi",
+            "Mức phạt đối với hành vi đỗ xe không có vé hợp lệ sẽ tăng từ 40 đô la lên 60 đô la. Mức phạt đối với hành vi đỗ xe tại vị trí dành riêng cho người khuyết tật sẽ tăng từ 150 đô la lên 250 đô la.",
+            [
+                "Mức phạt đối với hành vi đỗ xe không có vé hợp lệ sẽ tăng từ 40 đô la lên 60 đô la.",
+                "Mức phạt đối với hành vi đỗ xe tại vị trí dành riêng cho người khuyết tật sẽ tăng từ 150 đô la lên 250 đô la.",
+            ],
+        ),
         # XQuAD: sentencex splits inside the dates in brackets and after the initials.
         (
             "ar",

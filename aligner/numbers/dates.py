@@ -323,7 +323,9 @@ def month_named_within(text: str, month: int, table: WordTable | None) -> bool:
 # and its century: "عشرينيات القرن الحالي" (the 2020s), "ثمانينيات القرن التاسع عشر" (the 1880s).
 _AR_CENTURY = (
     r"[ \u00a0]+(?:(?:من|في)[ \u00a0]+)?(?:(?P<now>هذا القرن|القرن الحالي|القرن (?:الحادي|الواحد) والعشرين|الألفية (?:الحالية|الثالثة|الجديدة))"
-    r"|(?P<past>القرن (?:العشرين|الماضي))|القرن[ \u00a0]+(?P<century>ال[^\W\d_]+)(?P<teen>[ \u00a0]+عشر)?(?![^\W\d_]))"
+    r"|(?P<past>القرن (?:العشرين|الماضي))"
+    r"|القرن[ \u00a0]+(?:الـ?[ \u00a0]?)?(?P<digits>[0-9٠-٩]{1,2})(?![0-9٠-٩])"  # "سبعينيات القرن الـ19" (held-out dev set n109)
+    r"|القرن[ \u00a0]+(?P<century>ال[^\W\d_]+)(?P<teen>[ \u00a0]+عشر)?(?![^\W\d_]))"
 )
 _AR_CENTURY_DECADE = re.compile(rf"(?<!\S)[وفبل]?(?:ال)?(?:عقد[ \u00a0]+(?P<nth>ال[^\W\d_]+)|(?P<tens>[^\W\d_]+))(?={_AR_CENTURY})")
 _AR_CENTURY_AT = re.compile(_AR_CENTURY)
@@ -359,7 +361,9 @@ def _decade(text: str, start: int, end: int, first: Decimal) -> NumberMention:
 
 
 def _ar_century_start(century: re.Match) -> int | None:
-    """The first year of a century said by its ordinal: "القرن التاسع عشر" (the nineteenth) is 1800."""
+    """The first year of a century said by its ordinal: "القرن التاسع عشر" (the nineteenth) is 1800, "القرن الـ19" too."""
+    if century.group("digits"):
+        return 100 * (int(century.group("digits")) - 1)
     nth = words_ar.ORDINALS.get(words_ar.normalize(century.group("century"))[2:])
     if nth is None:
         return None

@@ -213,7 +213,10 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             i += 1
             continue
         j, state = parsed
-        if table.veto(words, i, j):
+        # Joined by a hyphen to the next word, a number makes a compound that counts it: "a one-day
+        # spike" is one day (held-out dev set n112), though "one day" alone is "some day".
+        hyphened = j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == "-"
+        if table.veto(words, i, j) and not hyphened:
             i = j  # not a number, nor is any word of it ("thứ hai" as Monday)
             continue
         after_noun = i > 0 and tokens[i - 1].word in table.ordinal_nouns and adjacent(text, tokens[i - 1].end, tokens[i].start)
