@@ -13,6 +13,9 @@ of the backbone says otherwise (sections reordered, a heading dropped and anothe
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 import numpy as np
 
 from ..model import Document, Paragraph
@@ -73,13 +76,8 @@ def through(
     link between anchored texts does not count: the model links the heading "Tickets" and the header
     cell "Ticket" with the same Vietnamese word, "Vé" (held-out dev set n101).
     """
-    anchored_sources = {i for sources, _ in anchors for i in sources}
-    anchored_targets = {j for _, targets in anchors for j in targets}
-    links = [(i, j) for i, j, _ in links if i not in anchored_sources and j not in anchored_targets]
     kept = []
-    for sources, targets in anchors:
-        if any(_side(i, sources) != _side(j, targets) for i, j in links):
-            continue
+    for sources, targets in _uncrossed(anchors, links):
         trial_low, trial_high = low.copy(), high.copy()
         # Before the anchor's sources, none of its targets; after them, all of them and no later one.
         # The row after its sources is the one column after its targets, so the row of its first
@@ -95,5 +93,21 @@ def through(
     return kept, low, high
 
 
-def _side(index: int, span: range) -> int:
-    return -1 if index < span.start else (0 if index < span.stop else 1)
+def _uncrossed(anchors: list[Anchor], links: list[tuple[int, int, float]]) -> list[Anchor]:
+    """The anchors no link of unanchored text crosses. Such a link is never inside an anchor, so it
+    crosses one when it is before its sources and not before its targets, or after its sources and
+    not after its targets: the largest target of the links before, the smallest of those after, by
+    bisection (a 20,000-sentence page of table cells: one check per anchor, not one per link)."""
+    anchored_sources = {i for sources, _ in anchors for i in sources}
+    anchored_targets = {j for _, targets in anchors for j in targets}
+    links = sorted((i, j) for i, j, _ in links if i not in anchored_sources and j not in anchored_targets)
+    starts = [i for i, _ in links]
+    largest_before = list(accumulate((j for _, j in links), max))
+    smallest_after = list(accumulate((j for _, j in reversed(links)), min))[::-1]
+    uncrossed = []
+    for sources, targets in anchors:
+        before, after = bisect_left(starts, sources.start), bisect_left(starts, sources.stop)
+        if (before and largest_before[before - 1] >= targets.start) or (after < len(links) and smallest_after[after] < targets.stop):
+            continue
+        uncrossed.append((sources, targets))
+    return uncrossed
