@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from . import units  # a module: units imports the word tables, which import this one
 from .digits import display
 from .model import NumberMention, decade_years
 from .tables import WordTable
@@ -213,10 +214,10 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             i += 1
             continue
         j, state = parsed
-        # Joined by a hyphen to the next word, a number makes a compound that counts it: "a one-day
-        # spike" is one day (held-out dev set n112), though "one day" alone is "some day".
-        hyphened = j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == "-"
-        if table.veto(words, i, j) and not hyphened:
+        # Joined by a hyphen to a unit, a number counts it: "a one-day spike" is one day (held-out
+        # dev set n112), though "one day" alone is "some day"; "second-hand" stays no number.
+        counts_unit = text[tokens[j - 1].end : tokens[j - 1].end + 1] == "-" and bool(units.unit_after(text, tokens[j - 1].end, table.lang))
+        if table.veto(words, i, j) and not counts_unit:
             i = j  # not a number, nor is any word of it ("thứ hai" as Monday)
             continue
         after_noun = i > 0 and tokens[i - 1].word in table.ordinal_nouns and adjacent(text, tokens[i - 1].end, tokens[i].start)
