@@ -19,8 +19,8 @@ from .align.background import BACKGROUND
 from .align.vectors import Embedded
 from .check import Pair, Settings, run_checks, verdict
 from .embed import Encoder
-from .language import detect_language
 from .errors import AlignerError
+from .language import detect_language
 from .model import Comparison, Document, Paragraph, ParagraphLink, Report
 from .read import Bilingual, ReadOptions, read_file
 from .segment import build_document

@@ -46,12 +46,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from splits import in_split
 
 from aligner.align import AlignParams, align
 from aligner.align.background import BACKGROUND
 from aligner.align.vectors import Embedded
 from aligner.embed import DEFAULT_MODEL, CachedEncoder, load_encoder
-from splits import in_split
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"

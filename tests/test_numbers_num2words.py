@@ -10,7 +10,6 @@ from num2words import num2words
 
 from aligner.numbers import extract_numbers
 
-
 # num2words writes "twenty-one thousand, three hundred": a comma that also separates list items, so not read as one.
 ENGLISH = [n for n in range(1, 1000) if n % 100] + [2024, 3050]
 

@@ -7,14 +7,13 @@ import json
 
 import numpy as np
 import pytest
+from conftest import CORPORA
 
 from aligner.align.words import FOREIGN_SHARE, aligned_tokens, foreign, unaligned_share
 from aligner.check.clauses import embeddings_find
 from aligner.embed.agreement import build_encoder
 from aligner.embed.base import TokenVectors
 from aligner.embed.build import ensure_model
-
-from conftest import CORPORA
 
 # XQuAD dev (Amazon rainforest): two sentences and their Vietnamese, and a sentence of the next
 # paragraph of the same article, on the same subject, inserted as discrepancy.py inserts one.

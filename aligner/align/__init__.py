@@ -22,7 +22,6 @@ from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
 from .vectors import FULL_NEIGHBOUR_CELLS, NEIGHBOUR_WINDOW, Embedded, Side, prepare, rows_per_block
 
-
 MAX_MOVES = 200  # moved passages searched per document pair: bounds the time a scrambled pair can take
 # A gap or a pair of runs up to this many sentence pairs (500 x 500) is searched whole; a larger
 # one in a band of RECTANGLE_BAND sentences around its diagonal, so that no search grows with the

@@ -13,6 +13,7 @@ from aligner.errors import AlignerError, require
 from .packed import PROMPTS, PackedModel, default_model_path, read_packed_model
 from .tokenizer import build_tokenizer
 
+
 def _tokenizer_files(model: PackedModel) -> dict[str, dict]:
     pieces, ids = model.pieces, model.special_ids
     special = {

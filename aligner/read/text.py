@@ -8,7 +8,6 @@ lone ``|``, ``---``) are not content.
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 from ..model import Location

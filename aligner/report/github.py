@@ -11,8 +11,8 @@ from __future__ import annotations
 from ..model import CheckReport, Issue, Severity
 from ..rules import RULES
 from .layout import printable
-from .markdown import escape, outcome, place
 from .locate import message, places
+from .markdown import escape, outcome, place
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -9,14 +9,14 @@ which bidi-aware terminals display correctly.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich import box
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-
-from dataclasses import replace
 
 from ..model import Bead, CheckReport, Comparison, Document, Finding, Report, Severity
 from ..numbers import extract_numbers
