@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .align import AlignParams, align, align_units
-from .align.anchors import structural_anchors
+from .align.anchors import structure_of
 from .align.background import BACKGROUND
 from .align.vectors import Embedded
 from .check import Pair, Settings, run_checks, verdict
@@ -101,8 +101,8 @@ def compare(
         if units:
             alignment = align_units(embeddings[reference], embeddings[index], background, units, params)
         else:
-            anchors = structural_anchors(documents[reference], document)
-            alignment = align(embeddings[reference], embeddings[index], background, params, anchors)
+            structure = structure_of(documents[reference], document)
+            alignment = align(embeddings[reference], embeddings[index], background, params, structure)
         started = timings.add("align", started)
         pair = Pair(documents[reference], document, alignment, encoder.encode, getattr(encoder, "token_vectors", None))
         pair.verdict, pair.run_share, source_cov, target_cov = verdict(pair)

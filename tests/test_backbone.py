@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aligner.align.anchors import structural_anchors, through
+from aligner.align.anchors import structure_of, through
 from aligner.align.backbone import in_runs
 from aligner.model import Location
 from aligner.read.base import Block
@@ -284,6 +284,30 @@ def test_headings_pair_where_their_levels_agree_and_each_table_where_its_cells_d
         ("Giờ mở cửa", "h2"), ("Ngày", "cell"), ("Giờ", "cell"), ("Thứ Hai", "cell"), ("9 đến 5", "cell"), ("Thứ Ba", "cell"),
     ])
     first_table = [(range(k, k + 1), range(k, k + 1)) for k in range(2, 6)]
-    assert structural_anchors(english, vietnamese) == [(range(0, 1), range(0, 1)), *first_table, (range(6, 7), range(6, 7))]
+    assert structure_of(english, vietnamese).anchors() == [(range(0, 1), range(0, 1)), *first_table, (range(6, 7), range(6, 7))]
     demoted = page("vi", [(text, "h3" if role == "h2" else role) for text, role in [(p.text, p.role) for p in vietnamese.paragraphs]])
-    assert structural_anchors(english, demoted) == first_table  # the headings' levels disagree: only the first table pairs
+    assert structure_of(english, demoted).anchors() == first_table  # the headings' levels disagree: only the first table pairs
+
+
+def test_a_section_the_translation_lacks_costs_the_heading_anchors_of_its_stretch_only():
+    """The English gained a section the translation does not have yet: the headings before the last
+    confident link ahead of it still pair by place; of those after it, which is missing is unknown from
+    their levels, but the heading right before a linked sentence on both sides heads the same section."""
+    english = page("en", [
+        ("Fares", "h1"), ("Prices for 2026 are set by the city council every spring.", None),
+        ("Tickets", "h2"), ("Tickets are sold at every station and on the app.", None),
+        ("Refunds", "h2"), ("Unused tickets are refunded within thirty days of purchase.", None),
+        ("Hours", "h2"), ("The network runs from five in the morning until midnight.", None),
+    ])
+    vietnamese = page("vi", [
+        ("Giá vé", "h1"), ("Giá vé năm 2026 do hội đồng thành phố quyết định mỗi mùa xuân.", None),
+        ("Vé", "h2"), ("Vé được bán tại mọi nhà ga và trên ứng dụng.", None),
+        ("Giờ", "h2"), ("Mạng lưới hoạt động từ năm giờ sáng đến nửa đêm.", None),
+    ])
+    structure = structure_of(english, vietnamese)
+    assert structure.anchors() == []  # the heading sequences disagree as wholes
+    body_links = [(1, 1, 0.5), (3, 3, 0.5), (7, 5, 0.5)]
+    assert structure.anchors(body_links) == [(range(0, 1), range(0, 1)), (range(2, 3), range(2, 3)), (range(6, 7), range(4, 5))]
+    assert structure.anchors(body_links[:2]) == [(range(0, 1), range(0, 1)), (range(2, 3), range(2, 3))]  # "Refunds" or "Hours"?
+    # A link of a heading does not cut stretches: the model pairs short text wrongly.
+    assert structure.anchors([*body_links, (4, 4, 0.3)]) == structure.anchors(body_links)

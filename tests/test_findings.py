@@ -368,6 +368,21 @@ def test_headings_and_table_cells_pair_by_their_place_where_both_versions_keep_t
     assert ("code_changed", "warning", 12) in findings
 
 
+def test_a_section_the_translation_lacks_is_all_that_is_missing(check, tmp_path):
+    """The same page (ar→vi) with a section the Vietnamese lacks, as when the original gained one
+    that is not translated yet. The heading sequences no longer agree, but they still pair by place
+    before the gap (between the confident links of their other text), and the heading right before a
+    linked sentence on both sides heads the same section: everything reported is in the missing
+    section. Pairing headings only where the whole sequences agree, the title was reported missing,
+    the Vietnamese title added and a row of the missing table moved."""
+    source, target = DOCS / "keyboard-shortcuts.ar.md", DOCS / "keyboard-shortcuts.vi.md"
+    lines = lines_of(target)
+    start, end = lines.index("## Phím tắt chung"), lines.index("## Di chuyển trong danh sách")
+    findings = [f for f in check(source, variant(tmp_path, target, lines[:start] + lines[end:])).findings if f.severity.value != "info"]
+    assert ("omission", "error", start + 1) in [(f.kind, f.severity.value, f.source.location.line) for f in findings]
+    assert all(f.source.location and start < f.source.location.line <= end for f in findings)
+
+
 SUBTITLES = Path(__file__).parent / "data" / "subtitles"
 
 

@@ -11,13 +11,12 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..model import Bead
-from .anchors import Anchor, through
+from .anchors import Anchor, Structure, through
 from .backbone import band, heaviest_chain, mutual_links
 from .dp import Scoring, SpanTable, align_band
 from .vectors import FULL_NEIGHBOUR_CELLS, NEIGHBOUR_WINDOW, Embedded, Side, prepare, rows_per_block
@@ -68,10 +67,10 @@ class Alignment:
 
 
 def align(
-    source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams(), anchors: Sequence[Anchor] = ()
+    source: Embedded, target: Embedded, background: np.ndarray, params: AlignParams = AlignParams(), structure: Structure = Structure()
 ) -> Alignment:
     """Align the sentences of two documents; ``background`` holds embeddings of unrelated text,
-    ``anchors`` the paragraphs that structure pairs (``anchors.structural_anchors``)."""
+    ``structure`` what their markup pairs (``anchors.structure_of``)."""
     x, y = prepare(source, target, background)
     n, m = len(x), len(y)
     links = mutual_links(x, y, params.anchor_margin)
@@ -84,7 +83,7 @@ def align(
         low, high = np.zeros(n + 1, int), np.full(n + 1, m)
     else:
         low, high = band(chain, n, m, params.band_width)
-    anchors, low, high = through(list(anchors), chain, low, high)
+    anchors, low, high = through(structure.anchors(chain), chain, low, high)
     beads = _drop_unsupported(align_band(table, (0, n), low, high, scoring), params.confident, n, m, anchors)
     beads = _find_moves(beads, table, x, y, replace(scoring, threshold=params.move_threshold))
     beads = _search_gaps(beads, table, replace(scoring, threshold=params.gap_threshold), n, m)

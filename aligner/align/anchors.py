@@ -1,11 +1,13 @@
 """Structural anchors: the headings and table cells that a localized document keeps in place.
 
 Localization keeps a document's structure: the same headings at the same levels and the same
-table cells, in the same order. Where both versions show the same sequence, the k-th heading of one
-translates the k-th heading of the other, whatever the model makes of text this short: a heading
-of two words and its translation can score under a heading of the same page that shares a word
-(held-out dev sets n79, n84, n90: a title paired with a later heading, two header cells with each
-other, a table label left unpaired beside its translation).
+table cells, in the same order. Where both versions show the same sequence of headings (between
+two confident links of their other text, so that a section the translation lacks costs only the
+headings around it), the k-th heading of one translates the k-th heading of the other, whatever
+the model makes of text this short: a heading of two words and its translation can score under a
+heading of the same page that shares a word (held-out dev sets n79, n84, n90: a title paired with
+a later heading, two header cells with each other, a table label left unpaired beside its
+translation).
 
 The alignment search is made to pass through each anchor (``through``), unless a confident link
 of the backbone says otherwise (sections reordered, a heading dropped and another added).
@@ -13,8 +15,11 @@ of the backbone says otherwise (sections reordered, a heading dropped and anothe
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 import numpy as np
 
@@ -24,33 +29,81 @@ from ..segment import SHORT_TEXT_WORDS, word_count
 Anchor = tuple[range, range]  # the source and target sentences of two paragraphs in the same place
 
 
-def structural_anchors(source: Document, target: Document) -> list[Anchor]:
-    """Headings with headings, k-th with k-th, where both documents have the same sequence of them
-    (levels included); the cells of each table with the cells of the table in its place, where both
-    documents have as many tables and the two tables as many cells. Only those whose source is text
-    too short for the model to judge (SHORT_TEXT_WORDS): the model is trusted with the rest (the seeds
-    as a web page: a long first paragraph as the title, which the Vietnamese edition's title does not
-    translate)."""
-    groups = [(_headings(source), _headings(target))]
+class Heading(NamedTuple):
+    sentences: range
+    role: str  # "title", "h1" .. "h6"
+    short: bool  # text too short for the model to judge: a source heading anchors only then (``structure_of``)
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What the markup of two documents says corresponds (``structure_of``): each one's headings, and
+    the cells of the tables in the same place, paired."""
+
+    headings: tuple[tuple[Heading, ...], tuple[Heading, ...]] = ((), ())
+    cells: tuple[Anchor, ...] = ()
+
+    def anchors(self, links: Sequence[tuple[int, int, float]] = ()) -> list[Anchor]:
+        """The cells, and headings with headings: k-th with k-th within each stretch between two
+        confident ``links`` where both documents have the same sequence of headings (levels
+        included), and the two headings of the same level right before the two sentences of a link,
+        the start of the section they head. A translation that lacks a heading, or a whole section,
+        loses only the anchors of its stretch that no link right after them places. A link of a
+        heading or a cell does not cut: the model pairs short text wrongly."""
+        source, target = self.headings
+        inside = ({i for h in source for i in h.sentences} | {i for c, _ in self.cells for i in c},
+                  {j for h in target for j in h.sentences} | {j for _, c in self.cells for j in c})
+        cuts = [(i, j) for i, j, _ in sorted(links) if i not in inside[0] and j not in inside[1]]
+        source_stretches, target_stretches = _stretches(source, [i for i, _ in cuts]), _stretches(target, [j for _, j in cuts])
+        in_place = [
+            (p, q)
+            for stretch, sources in source_stretches.items()
+            if [h.role for h in sources] == [h.role for h in target_stretches.get(stretch, [])]
+            for p, q in zip(sources, target_stretches[stretch])
+        ]
+        source_before, target_before = {h.sentences.stop: h for h in source}, {h.sentences.stop: h for h in target}
+        heading_links = [(source_before[i], target_before[j]) for i, j in cuts if i in source_before and j in target_before]
+        headings = {(p.sentences, q.sentences) for p, q in in_place + heading_links if p.role == q.role and p.short and q.sentences}
+        return sorted([*headings, *self.cells], key=lambda anchor: anchor[0].start)
+
+
+def _stretches(headings: Sequence[Heading], cuts: list[int]) -> dict[int, list[Heading]]:
+    """The headings by the stretch they are in: how many cuts come at or before their first sentence."""
+    stretches: dict[int, list[Heading]] = {}
+    for heading in headings:
+        stretches.setdefault(bisect_right(cuts, heading.sentences.start), []).append(heading)
+    return stretches
+
+
+def structure_of(source: Document, target: Document) -> Structure:
+    """The two documents' headings, and the cells of each table paired with those of the table in
+    its place, where both documents have as many tables and the two tables as many cells.
+
+    Only text too short for the model to judge (the source's, SHORT_TEXT_WORDS) anchors: the model is
+    trusted with the rest (the seeds as a web page set a long first paragraph as the title, which
+    the Vietnamese edition's title does not translate)."""
+    def headings(document: Document) -> tuple[Heading, ...]:
+        return tuple(
+            Heading(_sentences(p), p.role, _short(p)) for p in document.paragraphs if p.role == "title" or (p.role or "").startswith("h")
+        )
+
     source_tables, target_tables = _tables(source), _tables(target)
-    if len(source_tables) == len(target_tables):
-        groups += zip(source_tables, target_tables)
-    anchors = [
-        (range(p.first_sentence, p.end_sentence), range(q.first_sentence, q.end_sentence))
-        for sources, targets in groups
-        if [p.role for p in sources] == [q.role for q in targets]
-        for p, q in zip(sources, targets)
+    cells = tuple(
+        (_sentences(p), _sentences(q))
+        for s, t in zip(source_tables, target_tables)
+        if len(source_tables) == len(target_tables) and len(s) == len(t)
+        for p, q in zip(s, t)
         if _short(p) and q.end_sentence > q.first_sentence
-    ]
-    return sorted(anchors, key=lambda anchor: anchor[0].start)
+    )
+    return Structure((headings(source), headings(target)), cells)
+
+
+def _sentences(paragraph: Paragraph) -> range:
+    return range(paragraph.first_sentence, paragraph.end_sentence)
 
 
 def _short(paragraph: Paragraph) -> bool:
     return paragraph.end_sentence > paragraph.first_sentence and word_count(paragraph.text) <= SHORT_TEXT_WORDS
-
-
-def _headings(document: Document) -> list[Paragraph]:
-    return [p for p in document.paragraphs if p.role == "title" or (p.role or "").startswith("h")]
 
 
 def _tables(document: Document) -> list[list[Paragraph]]:
