@@ -125,6 +125,8 @@ CASES = [
     ("en", "on the fourth of March", [("fourth of March", ("date", None, 3, 4), "date")]),
     # A hyphen to a unit makes a count of a word the table vetoes (news dev n112); to another word, not.
     ("en", "not a one-day spike; one day it will end; second-hand books", [("one", D(1), "cardinal")]),
+    # Adjectives agree with their noun in the dual: one 2 (news dev n108).
+    ("ar", "سجل رميتين حرتين متتاليتين", [("رميتين", D(2), "cardinal")]),
 ]
 
 

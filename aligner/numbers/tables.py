@@ -99,9 +99,9 @@ class WordTable:
     veto: Callable[[list[str], int, int], bool] = lambda words, i, j: False
     # Digit suffixes making an ordinal ("13th").
     ordinal_suffixes: tuple[str, ...] = ()
-    # A number carried by a word's form, not by a number word: Arabic duals
-    # ("بنقطتين", two points) -> 2.  Called with each reading of a word.
-    implied: Callable[[str], int | None] = lambda word: None
+    # A number carried by a word's form, not by a number word, and its other readings: Arabic duals
+    # ("بنقطتين", two points) -> (2,).  Called with each reading of a word.
+    implied: Callable[[str], tuple[int, ...] | None] = lambda word: None
     # Is a lone digit "1" between these two words (normalized, "" at the text's edges) the
     # language's indefinite article written in digits? Then it is soft like the word (informal
     # Vietnamese "1 nhà hàng" for "một nhà hàng", a restaurant).

@@ -175,7 +175,7 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
     free = [not taken.overlaps(t.start, t.end) and not table.not_a_number(t.raw) for t in tokens]
     words = [t.word for t in tokens]
     found: list[NumberMention] = []
-    i = 0
+    i, dual_before = 0, -2
     while i < len(tokens):
         if not free[i]:
             i += 1
@@ -184,7 +184,10 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         implied = next((v for w in readings if (v := table.implied(w)) is not None), None)
         # "الستين", "وستين" end like a dual and are sixty: a number word under any reading wins.
         if implied is not None and all(table.lookup(w) is None for w in readings):
-            found.append(_mention(text, tokens[i], tokens[i], Decimal(implied), "cardinal"))
+            # Adjectives agree with their noun in the dual: "رميتين حرتين متتاليتين" (two straight free throws) is one 2.
+            if not (dual_before == i - 1 and adjacent(text, tokens[i - 1].end, tokens[i].start)):
+                found.append(replace(_mention(text, tokens[i], tokens[i], Decimal(implied[0]), "cardinal"), alternates=tuple(map(Decimal, implied[1:]))))
+            dual_before = i
             i += 1
             continue
         size = next((table.dual_nouns[w] for w in readings if w in table.dual_nouns), None)

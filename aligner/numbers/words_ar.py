@@ -181,9 +181,14 @@ def variants(token: str) -> Iterator[tuple[str, bool]]:
                 yield form[2:], had_and
 
 
-def _dual(word: str) -> int | None:
-    """Feminine duals (نقطتين, two points; حملتان, two campaigns) say "two" by their ending."""
-    return 2 if len(word) >= 5 and word.endswith(("تين", "تان")) and word[-4] != "ا" else None
+def _dual(word: str) -> tuple[int, ...] | None:
+    """Feminine duals (نقطتين, two points; حملتان, two campaigns) say "two" by their ending; the dual of
+    an adjective of number is also its number ("ثلاثيتان متتاليتان" are "back-to-back three-pointers",
+    held-out dev set n108)."""
+    if len(word) < 5 or not word.endswith(("تين", "تان")) or word[-4] == "ا":
+        return None
+    own = CARDINALS.get(normalize(word[:-3] + "ة"))
+    return (2,) if own is None else (2, own)
 
 
 _SHADDA = "\u0651"
