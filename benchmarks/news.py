@@ -52,26 +52,35 @@ def run_set(folder: Path, encoder, listing: bool) -> dict[str, tuple[int, int, C
     return totals
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def held_out_sets(description: str, listing: str) -> tuple[list[Path], set[str], bool] | None:
+    """The command line of a benchmark over a folder of sets: the sets, the names of the test ones,
+    and whether to list the dev findings; None (after saying why) when a set is missing."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("root", type=Path, help="the corpus folder, one sub-folder per set")
     parser.add_argument("--test", default="", help="comma-separated names of the test sets")
-    parser.add_argument("--list", action="store_true", help="print every false alarm of the dev sets")
+    parser.add_argument("--list", action="store_true", help=listing)
     args = parser.parse_args()
     sets = sorted(p for p in args.root.iterdir() if p.is_dir()) if args.root.is_dir() else []
     if not sets:
         print(f"no sets in {args.root}", file=sys.stderr)
-        return 2
+        return None
     test = set(filter(None, args.test.split(",")))
     if unknown := test - {p.name for p in sets}:
         print(f"no such set in {args.root}: {', '.join(sorted(unknown))}", file=sys.stderr)
-        return 2  # a misspelt test set would be listed as dev, one finding at a time
+        return None  # a misspelt test set would be listed as dev, one finding at a time
+    return sets, test, args.list
+
+
+def main() -> int:
+    if (parsed := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm of the dev sets")) is None:
+        return 2
+    sets, test, listing = parsed
     encoder = load_encoder(progress=lambda _: None)
     parts: dict[str, dict[str, tuple[int, int, Counter]]] = {}
     for folder in sets:
         part = "test" if folder.name in test else "dev"
         try:
-            totals = run_set(folder, encoder, args.list and part == "dev")
+            totals = run_set(folder, encoder, listing and part == "dev")
         except (AlignerError, OSError) as error:
             print(f"{folder.name}: {error}", file=sys.stderr)
             return 2

@@ -14,10 +14,11 @@ sets named with ``--test`` are never listed one finding at a time.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
+
+from news import held_out_sets
 
 from aligner.embed import load_encoder
 from aligner.model import Severity
@@ -62,16 +63,9 @@ def run_page(english: Path, lang: str, encoder, work: Path, listing: bool) -> tu
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("root", type=Path, help="the corpus folder, one sub-folder per set")
-    parser.add_argument("--test", default="", help="comma-separated names of the test sets")
-    parser.add_argument("--list", action="store_true", help="print every false alarm and unreported section of the dev sets")
-    args = parser.parse_args()
-    sets = sorted(p for p in args.root.iterdir() if p.is_dir()) if args.root.is_dir() else []
-    test = set(filter(None, args.test.split(",")))
-    if not sets or test - {p.name for p in sets}:
-        print(f"no sets in {args.root}, or a test set missing from it", file=sys.stderr)
+    if (parsed := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm and unreported section of the dev sets")) is None:
         return 2
+    sets, test, listing = parsed
     encoder = load_encoder(progress=lambda _: None)
     totals: dict[tuple[str, str], list[int]] = {}
     with tempfile.TemporaryDirectory() as work:
@@ -79,7 +73,7 @@ def main() -> int:
             part = "test" if folder.name in test else "dev"
             for english in sorted(folder.glob("*.en.md")):
                 for lang in TARGETS:
-                    counts = run_page(english, lang, encoder, Path(work), args.list and part == "dev")
+                    counts = run_page(english, lang, encoder, Path(work), listing and part == "dev")
                     if counts is not None:
                         total = totals.setdefault((part, f"en→{lang}"), [0, 0, 0, 0])
                         total[0] += 1
