@@ -126,7 +126,7 @@ CASES = [
     # A hyphen to a unit makes a count of a word the table vetoes (news dev n112); to another word, not.
     ("en", "not a one-day spike; one day it will end; second-hand books", [("one", D(1), "cardinal")]),
     # Adjectives agree with their noun in the dual: one 2 (news dev n108).
-    ("ar", "سجل رميتين حرتين متتاليتين", [("رميتين", D(2), "cardinal")]),
+    ("ar", "سجل رميتين حرتين متتاليتين بعد ساعتين كاملتين", [("رميتين", D(2), "cardinal"), ("ساعتين", D(2), "cardinal")]),
 ]
 
 

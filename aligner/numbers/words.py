@@ -184,8 +184,10 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         implied = next((v for w in readings if (v := table.implied(w)) is not None), None)
         # "الستين", "وستين" end like a dual and are sixty: a number word under any reading wins.
         if implied is not None and all(table.lookup(w) is None for w in readings):
-            # Adjectives agree with their noun in the dual: "رميتين حرتين متتاليتين" (two straight free throws) is one 2.
-            if not (dual_before == i - 1 and adjacent(text, tokens[i - 1].end, tokens[i].start)):
+            # Adjectives agree with their noun in the dual: "رميتين حرتين متتاليتين" (two straight free
+            # throws), "ساعتين كاملتين" (two full hours) are one 2.
+            after_two = dual_before == i - 1 or (found and found[-1].value == 2 and found[-1].end == tokens[i - 1].end)
+            if not (after_two and adjacent(text, tokens[i - 1].end, tokens[i].start)):
                 found.append(replace(_mention(text, tokens[i], tokens[i], Decimal(implied[0]), "cardinal"), alternates=tuple(map(Decimal, implied[1:]))))
             dual_before = i
             i += 1
