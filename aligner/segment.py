@@ -24,7 +24,7 @@ ABBREVIATIONS = {
 # Sentence ends sentencex misses, taking the word before the stop for an abbreviation: Vietnamese
 # "la" ends "đô la" (dollar), "… tăng lên 60 đô la. Mức phạt …" (held-out dev set n106, where the
 # two sentences of one paragraph were one, and its Arabic translation's first paragraph "missing").
-_MISSED_ENDS = {"vi": re.compile(r"(?<=\bla\.)\s+(?=[^\W\d_])")}
+_MISSED_ENDS = {"vi": re.compile(r"(?<=\bla\.)\s+(?=\S)")}
 _LAST_WORD = re.compile(r"([^\s.]+(?:\.[^\s.]+)*)\.\s*$")
 _STARTS_WORD = re.compile(r"\s*[\d\w]")
 
