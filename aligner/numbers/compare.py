@@ -164,6 +164,25 @@ def _explode(mentions: Iterable[NumberMention]) -> list[NumberMention]:
     return [p for m in mentions for p in (m.parts if m.parts and m.kind != "time" else (m,))]
 
 
+def _references(left: list[NumberMention], right: list[NumberMention]) -> tuple[list[NumberMention], list[NumberMention]]:
+    """Both sides without the times past the clock's hours that the other side writes as their two
+    numbers, in order: a reference read as a time, "Sura 24:35" said as "السورة 24، الآية 35"
+    (chapter 24, verse 35; held-out dev n122). Only times no other number paired, and two numbers a
+    word or two apart (``REFERENCE_GAP``). Not a valid clock time ("3:16"), whose hour and minutes
+    near each other on the other side may well be a changed time."""
+    gone: set[int] = set()
+    for ours, theirs in ((left, right), (right, left)):
+        for time in ours:
+            if time.kind != "time" or not isinstance(time.value, tuple) or len(time.value) != 3 or time.value[1] < 24:
+                continue
+            free = [m for m in theirs if id(m) not in gone and m.kind != "time"]
+            hour = next((m for m in free if m.value == time.value[1]), None)
+            minute = next((m for m in free if hour is not None and 0 < m.start - hour.end <= REFERENCE_GAP and m.value == time.value[2]), None)
+            if minute is not None:
+                gone |= {id(time), id(hour), id(minute)}
+    return [m for m in left if id(m) not in gone], [m for m in right if id(m) not in gone]
+
+
 def _digit_string(m: NumberMention) -> str:
     if m.digits:
         return m.digits
@@ -328,6 +347,7 @@ def _repeated_years(rest: list[NumberMention], paired: list[NumberMention]) -> s
 # against another took ten minutes).
 FULL_MATCH = 250_000
 WINDOW = 500
+REFERENCE_GAP = 12  # characters between the two numbers of a reference: ", câu ", "، الآية "
 
 
 def compare_numbers(source: list[NumberMention], target: list[NumberMention]) -> list[NumberDiff]:
@@ -343,6 +363,7 @@ def compare_numbers(source: list[NumberMention], target: list[NumberMention]) ->
     pairs += more
     changed_parts, crossed, left, right = _crossed(changed_parts, left, right)
     pairs += crossed
+    left, right = _references(left, right)
     drop_l = _repeated_years(left, [s for s, _ in pairs])
     drop_r = _repeated_years(right, [t for _, t in pairs])
     left = [m for m in left if id(m) not in drop_l]

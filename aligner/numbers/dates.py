@@ -60,6 +60,10 @@ _WORD_BEFORE_LIST = re.compile(rf"([^\W\d_]+){_LIST_GAP}(?<=[ \u00a0,])$")
 _WORD_AFTER_LIST = re.compile(rf"(?=[ \u00a0,]){_LIST_GAP}([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 _MAY_CONTEXT = frozenset("in of since until till by from early late mid last next this every each to through and between before after during".split())
+# An English month name before a surname is a given name: "Gift of Harold and June Petrakis"
+# (held-out dev n122), "April Ryan said" -- unless a word of time comes before it ("in June Smith
+# said" stays a month) or the surname is title case's next word too ("June Sales Beat Forecasts").
+_SURNAME = re.compile(r"[ \u00a0]+([A-Z][a-z]+)\b(?![ \u00a0]+[A-Z])")
 
 
 def _iso(y, m, d) -> str:
@@ -282,7 +286,7 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
                 prev = re.findall(r"[^\W\d_]+", text[max(0, start - 12):start])  # "mid-May" too
                 if (not prev or prev[-1].lower() not in _MAY_CONTEXT) and not _listed_with_months(text, start, end, table):
                     continue
-            if _after_place_noun(text, start, table):
+            if _after_place_noun(text, start, table) or (table.lang == "en" and _given_name(text, start, end, table)):
                 continue
             name = " ".join(table.normalize(w) for w in text[start:end].split())
             if any(form in table.ambiguous_months for form, _ in table.variants(name)):
@@ -296,6 +300,19 @@ def _listed_with_months(text: str, start: int, end: int, table: WordTable) -> bo
     before = _WORD_BEFORE_LIST.search(text[max(0, start - 24) : start])
     after = _WORD_AFTER_LIST.match(text, end)
     return any(m is not None and table.normalize(m.group(1)) in table.month_names for m in (before, after))
+
+
+def _given_name(text: str, start: int, end: int, table: WordTable) -> bool:
+    """Is the month name at ``start:end`` a given name, before a surname (``_SURNAME``), and not
+    one of a list of months ("April and June Reports")?"""
+    if _listed_with_months(text, start, end, table):
+        return False
+    surname = _SURNAME.match(text, end)
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    return (
+        surname is not None and table.normalize(surname.group(1)) not in table.month_names
+        and (before is None or before.group(1).lower() == "and" or before.group(1).lower() not in _MAY_CONTEXT)
+    )
 
 
 def _after_place_noun(text: str, start: int, table: WordTable) -> bool:

@@ -124,6 +124,10 @@ for _count, _words in {3: "ثلاثة ثلاث", 4: "أربعة أربع", 6: "�
         FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 10) for w in _n("أعشار أعشارها")}
         if _count < 5:
             FRACTIONS |= {f"{_word} {w}": fraction_value(_count, 5) for w in _n("أخماس أخماسها")}
+# One part of ten, a hundred or a thousand, as Arabic says a tenth, a hundredth, a thousandth:
+# "جزء من مئة من المليمتر" (a hundredth of a millimetre, "0,01 mi-li-mét"; held-out dev n128).
+for _whole, _words in {10: "عشرة", 100: "مئة مائة", 1000: "ألف"}.items():
+    FRACTIONS |= {f"{part} {normalize('من')} {w}": fraction_value(1, _whole) for part in _n("جزء جزءا") for w in _n(_words)}
 # Once and a half: "أعلى بمرة ونصف" (one and a half times higher).
 FRACTIONS |= {f"{normalize('مرة')} {normalize('ونصف')}": fraction_value(3, 2)}
 # A quarter, a fifth or a tenth after a word of approximation, where it is no period nor "five" or
