@@ -6,7 +6,9 @@ sentence is drawn (seeded by set, article and direction) among those aligned one
 paragraph keeps another sentence and whose text stands once, verbatim, in the file; it is taken out
 of the file, and the pair is compared again. Counts, per part and direction: the sentences taken
 out, those reported as a warning or an error (an omission whose source span holds the counterpart
-of the sentence), those reported as info only, and the warnings and errors elsewhere, intact and
+of the sentence, or a number of the counterpart missing from the bead that took it in), those
+reported as info only, and the warnings and errors elsewhere (off the collateral sentences: the
+counterpart, and the bead that took it in), intact and
 cut (those the cut adds are false alarms it causes). The sets named with ``--test`` are never
 listed one finding at a time.
 
@@ -53,8 +55,9 @@ def candidates(source: Document, target: Document, beads, text: str) -> list[tup
 
 def run_article(source_path: Path, target_path: Path, encoder, work: Path, listing: bool) -> tuple[tuple[int, int, int, int], list[tuple[Finding, int]], int] | None:
     """(reported, info only, alarms elsewhere intact, alarms elsewhere cut) for one article and
-    direction, the cut pair's findings labelled (``labelled``) and its source sentences; None where
-    no sentence can be taken out."""
+    direction; the cut pair's findings with their label (1 the omission of the sentence taken out,
+    0 a false alarm; collateral findings and number formats left out); its source sentences. None
+    where no sentence can be taken out."""
     languages = (source_path.name.split(".")[-2], target_path.name.split(".")[-2])
     source = load_document(source_path, languages[0])
     target = load_document(target_path, languages[1])
@@ -70,9 +73,11 @@ def run_article(source_path: Path, target_path: Path, encoder, work: Path, listi
     comparison = compare([source, load_document(cut, languages[1])], encoder).comparisons[0]
     findings = comparison.findings
     about = [f for f in findings if f.kind == "omission" and counterpart in f.source.sentences]
-    reported = any(f.severity in ALARMS for f in about)
-    elsewhere = [f for f in findings if f.severity in ALARMS and f not in about]
-    intact_alarms = [f for f in intact.findings if f.severity in ALARMS]
+    collateral = _collateral(counterpart, comparison.beads)
+    touching = [f for f in findings if collateral & set(f.source.sentences)]
+    reported = any(f.severity in ALARMS for f in about + [f for f in touching if f.kind == "number_missing"])
+    elsewhere = [f for f in findings if f.severity in ALARMS and f not in about and f not in touching]
+    intact_alarms = [f for f in intact.findings if f.severity in ALARMS and not collateral & set(f.source.sentences)]
     if listing:
         where = f"{source_path.parent.name}/{source_path.name} {languages[0]}→{languages[1]}"
         if not reported:
@@ -80,18 +85,14 @@ def run_article(source_path: Path, target_path: Path, encoder, work: Path, listi
         for finding in elsewhere:
             print(f"  {where}: elsewhere: {finding.kind}: {finding.message}")
     counts = int(reported), int(bool(about) and not reported), len(intact_alarms), len(elsewhere)
-    return counts, labelled(findings, about, counterpart, comparison.beads), len(source.sentences)
+    labels = [(f, int(f in about)) for f in findings if f.kind != "number_format" and (f in about or f not in touching)]
+    return counts, labels, len(source.sentences)
 
 
-def labelled(findings: list[Finding], about: list[Finding], counterpart: int, beads) -> list[tuple[Finding, int]]:
-    """The findings with their label: 1 the omission of the sentence taken out, 0 a false alarm;
-    collateral findings (on the counterpart or the bead that took it in) and number formats left out."""
+def _collateral(counterpart: int, beads) -> set[int]:
+    """The counterpart of the sentence taken out, and the source sentences of the bead that took it in."""
     bead = next(b for b in beads if counterpart in b.source)
-    collateral = set(bead.source) if bead.target else {counterpart}
-    return [
-        (f, int(f in about)) for f in findings
-        if f.kind != "number_format" and (f in about or not collateral & set(f.source.sentences))
-    ]
+    return set(bead.source) if bead.target else {counterpart}
 
 
 def label_row(finding: Finding, label: int, part: str, group: str, document: str) -> dict:
