@@ -6,17 +6,16 @@ sentence is drawn (seeded by set, article and direction) among those aligned one
 paragraph keeps another sentence and whose text stands once, verbatim, in the file; it is taken out
 of the file, and the pair is compared again. Counts, per part and direction: the sentences taken
 out, those reported as a warning or an error (an omission whose source span holds the counterpart
-of the sentence, or a number of the counterpart missing from the bead that took it in), those
-reported as info only, and the warnings and errors elsewhere (off the collateral sentences: the
-counterpart, and the bead that took it in), intact and
+of the sentence, or a number missing from the bead that took it in), those reported as info only,
+and the warnings and errors elsewhere (off the fault's paragraphs, ``on_fault``), intact and
 cut (those the cut adds are false alarms it causes). The sets named with ``--test`` are never
 listed one finding at a time.
 
 Writes every finding of the cut pairs, labelled, for ``benchmarks/calibrate.py``
 (``benchmarks/results/labels.omissions-both.json``): the omission of the sentence taken out is right
-(1); a finding on its counterpart or on the bead that took it in is collateral, left out; every other
-finding is a false alarm (0). Each article and direction is counted once, so its source sentences
-are the clean sentences of the false-alarm budget.
+(1); a finding on the fault's paragraphs (``on_fault``) is collateral, left out; every other finding
+is a false alarm (0). Each article and direction is counted once, so its source sentences are the
+clean sentences of the false-alarm budget.
 
     .venv/bin/python benchmarks/omissions.py ROOT --test setB,setE [--list]
 """
@@ -55,9 +54,9 @@ def candidates(source: Document, target: Document, beads, text: str) -> list[tup
 
 def run_article(source_path: Path, target_path: Path, encoder, work: Path, listing: bool) -> tuple[tuple[int, int, int, int], list[tuple[Finding, int]], int] | None:
     """(reported, info only, alarms elsewhere intact, alarms elsewhere cut) for one article and
-    direction; the cut pair's findings with their label (1 the omission of the sentence taken out,
-    0 a false alarm; collateral findings and number formats left out); its source sentences. None
-    where no sentence can be taken out."""
+    direction; the cut pair's findings off the fault (``on_fault``) with their label, and the
+    omission of the sentence taken out (1); its source sentences. None where no sentence can be
+    taken out."""
     languages = (source_path.name.split(".")[-2], target_path.name.split(".")[-2])
     source = load_document(source_path, languages[0])
     target = load_document(target_path, languages[1])
@@ -68,31 +67,41 @@ def run_article(source_path: Path, target_path: Path, encoder, work: Path, listi
         return None
     taken, counterpart = random.Random(f"{target_path.parent.name}/{target_path.name}").choice(options)
     sentence = target.sentences[taken].text
-    cut = work / target_path.name
-    cut.write_text(text.replace(sentence + " ", "", 1) if sentence + " " in text else text.replace(sentence, "", 1), encoding="utf-8")
-    comparison = compare([source, load_document(cut, languages[1])], encoder).comparisons[0]
-    findings = comparison.findings
-    about = [f for f in findings if f.kind == "omission" and counterpart in f.source.sentences]
-    collateral = _collateral(counterpart, comparison.beads)
-    touching = [f for f in findings if collateral & set(f.source.sentences)]
-    reported = any(f.severity in ALARMS for f in about + [f for f in touching if f.kind == "number_missing"])
-    elsewhere = [f for f in findings if f.severity in ALARMS and f not in about and f not in touching]
-    intact_alarms = [f for f in intact.findings if f.severity in ALARMS and not collateral & set(f.source.sentences)]
+    cut_path = work / target_path.name
+    cut_path.write_text(text.replace(sentence + " ", "", 1) if sentence + " " in text else text.replace(sentence, "", 1), encoding="utf-8")
+    cut = load_document(cut_path, languages[1])
+    comparison = compare([source, cut], encoder).comparisons[0]
+    paragraphs = source.sentences[counterpart].paragraph, target.sentences[taken].paragraph
+    absorbed = _absorbed(counterpart, comparison.beads)
+    about = [f for f in comparison.findings if f.kind == "omission" and counterpart in f.source.sentences]
+    reported = any(f.severity in ALARMS for f in comparison.findings if f in about or (f.kind == "number_missing" and absorbed & set(f.source.sentences)))
+    elsewhere = [f for f in comparison.findings if f not in about and not on_fault(f, source, cut, paragraphs)]
+    intact_alarms = [f for f in intact.findings if f.severity in ALARMS and not on_fault(f, source, target, paragraphs)]
+    alarms = [f for f in elsewhere if f.severity in ALARMS]
     if listing:
         where = f"{source_path.parent.name}/{source_path.name} {languages[0]}→{languages[1]}"
         if not reported:
             print(f"  {where}: {'info only' if about else 'not reported'}: {source.sentences[counterpart].text}")
-        for finding in elsewhere:
+        for finding in alarms:
             print(f"  {where}: elsewhere: {finding.kind}: {finding.message}")
-    counts = int(reported), int(bool(about) and not reported), len(intact_alarms), len(elsewhere)
-    labels = [(f, int(f in about)) for f in findings if f.kind != "number_format" and (f in about or f not in touching)]
+    counts = int(reported), int(bool(about) and not reported), len(intact_alarms), len(alarms)
+    labels = [(f, 1) for f in about] + [(f, 0) for f in elsewhere if f.kind != "number_format"]
     return counts, labels, len(source.sentences)
 
 
-def _collateral(counterpart: int, beads) -> set[int]:
+def _absorbed(counterpart: int, beads) -> set[int]:
     """The counterpart of the sentence taken out, and the source sentences of the bead that took it in."""
     bead = next(b for b in beads if counterpart in b.source)
     return set(bead.source) if bead.target else {counterpart}
+
+
+def on_fault(finding: Finding, source: Document, target: Document, paragraphs: tuple[int, int]) -> bool:
+    """Whether a finding is on the fault's paragraphs (the counterpart's, the one the sentence was
+    taken from), as ``discrepancy.py`` leaves a fault's lines out: a sentence of that paragraph paired
+    otherwise after the cut is neither right nor a false alarm elsewhere."""
+    return any(source.sentences[i].paragraph == paragraphs[0] for i in finding.source.sentences) or any(
+        target.sentences[j].paragraph == paragraphs[1] for j in finding.target.sentences
+    )
 
 
 def label_row(finding: Finding, label: int, part: str, group: str, document: str) -> dict:
