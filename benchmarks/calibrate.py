@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.check.confidence import MODEL_FILE, probability
+from aligner.check.confidence import MODEL_FILE, load_models, probability
 from aligner.model import Finding, Severity, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,19 +111,24 @@ def read_labels() -> tuple[list[dict], dict, dict, dict]:
     for row in rows:
         row["family"] = family_of(row)
         row["group_key"] = f"{row['benchmark']} {row['group']}"
-        row["can_alarm"] = can_alarm(row) and not info_by_rule(row, shipped)
+        row["can_alarm"] = can_alarm(row) and not row.get("rule_info", info_by_rule(row, shipped))
     return rows, sentences, everywhere, unbudgeted
 
 
-def info_by_rule(row: dict, shipped: dict) -> bool:
+def rule_info(row: dict, confidence: float | None, models: dict | None = None) -> bool:
     """Whether a finding the benchmark reported as info was made so by a rule rather than by its
-    confidence: info at or over its family's bar in the shipped models, which the benchmarks ran
-    with (a weak bead whose numbers vouch for it, a short text; an added clause, info by its rule's
-    default). Counted as a false alarm at any bar, such a finding had the budget raise the bars."""
-    family = row["family"]
-    model = shipped["families"].get(family)
-    confidence = probability(model, row["evidence"]) if model else 1.0
-    return row["severity"] == "info" and confidence >= shipped["info_below"].get(family, 0.0)
+    confidence: info at or over its family's bar in the models it ran with (the package's unless
+    ``models``): a weak bead whose numbers vouch for it, a short text, an added clause (info by its
+    rule's default). Counted as a false alarm at any bar, such a finding had the budget raise the
+    bars. The benchmarks record it with each label, since refitting changes the models."""
+    bars = (models or load_models())["info_below"]
+    return row["severity"] == "info" and (confidence is None or confidence >= bars.get(family_of(row), 0.0))
+
+
+def info_by_rule(row: dict, shipped: dict) -> bool:
+    """``rule_info`` for labels written before it was recorded, with the shipped models."""
+    model = shipped["families"].get(row["family"])
+    return rule_info(row, probability(model, row["evidence"]) if model else None, shipped)
 
 
 def can_alarm(row: dict) -> bool:
@@ -340,7 +345,7 @@ def main() -> None:
           + ", ".join(f"{family} {bar}" for family, bar in bars.items()))
     print("  dev, held out, every pair / clean pairs: " + "  ".join(f"{g} {v}/{clean[g]}" for g, v in rates.items())
           + f"  | right findings kept {kept(dev, bars, 'held_out')}")
-    OUTPUT.write_text(json.dumps({"info_below": bars, "families": models}, indent=1) + "\n")
+    OUTPUT.write_text(json.dumps({"info_below": bars, "families": models}, indent=1, sort_keys=True) + "\n")
 
     summary = {"info_below": bars}
     none = dict.fromkeys(bars, 0.0)

@@ -63,6 +63,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from calibrate import rule_info
 from splits import SPLIT_SEED, SPLITS, blocks, in_split
 
 from aligner.segment import split_sentences
@@ -500,6 +501,7 @@ def labelled(pairs: list[TestPair], reports: list[dict], split: str) -> list[dic
                 label = 0
             row = {"benchmark": "discrepancy", "split": split, "group": pair.direction, "clean": pair.fault == "clean",
                    "document": pair.document_at(f["source"]["line"] or f["target"]["line"]), "kind": f["kind"], "level": f["level"], "severity": f["severity"], "evidence": f["evidence"], "label": label}
+            row["rule_info"] = rule_info(row, f.get("confidence"))
             if split == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
                 row.update(corpus=pair.corpus, fault=pair.fault, message=f["message"], source=f["source"]["text"], target=f["target"]["text"],
                            confidence=f.get("confidence"))

@@ -55,6 +55,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from calibrate import rule_info
 from splits import SPLIT_SEED, SPLITS, in_split
 
 from aligner.check.clauses import MIN_WORDS
@@ -274,6 +275,7 @@ def labelled(talks: list[Talk], reports: list[dict], split: str, pair: str) -> l
                 continue
             row = {"benchmark": "mqm", "split": split, "group": pair, "clean": label == 0, "document": f"{pair} {talk.doc}", "kind": finding["kind"],
                    "level": finding["level"], "severity": finding["severity"], "evidence": finding["evidence"], "label": label}
+            row["rule_info"] = rule_info(row, finding.get("confidence"))
             if split == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
                 row.update(system=talk.system, message=finding["message"], source=finding["source"]["text"], target=finding["target"]["text"],
                            confidence=finding.get("confidence"))

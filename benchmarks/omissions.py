@@ -28,6 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from calibrate import rule_info
 from news import DIRECTIONS, held_out_sets
 
 from aligner.embed import load_encoder
@@ -107,6 +108,7 @@ def on_fault(finding: Finding, source: Document, target: Document, paragraphs: t
 def label_row(finding: Finding, label: int, part: str, group: str, document: str) -> dict:
     row = {"benchmark": "omissions", "split": part, "group": group, "clean": True, "document": document, "kind": finding.kind,
            "level": finding.level, "severity": finding.severity.value, "evidence": finding.evidence, "label": label}
+    row["rule_info"] = rule_info(row, finding.confidence)
     if part == "dev":  # what a finding says, to read the dev false alarms (never the test ones)
         row.update(message=finding.message, source=finding.source.text, target=finding.target.text, confidence=finding.confidence)
     return row

@@ -44,6 +44,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from alignment import Document, textberg, zh_en
+from calibrate import rule_info
 from splits import SPLIT_SEED, SPLITS, in_split
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,9 +142,10 @@ def labelled(corpus: str, split: str, documents: list[Document], reports: list[d
         source, target = unmatched(document)
         for finding in report["comparisons"][0]["findings"]:
             if finding["kind"] in ("omission", "addition") and finding["level"] in ("sentence", "paragraph"):
-                rows.append({"benchmark": "other_pairs", "split": split, "group": corpus, "clean": True, "document": f"{corpus} {document.name}",
-                             "kind": finding["kind"], "level": finding["level"], "severity": finding["severity"],
-                             "evidence": finding["evidence"], "label": int(explained(finding, source, target))})
+                row = {"benchmark": "other_pairs", "split": split, "group": corpus, "clean": True, "document": f"{corpus} {document.name}",
+                       "kind": finding["kind"], "level": finding["level"], "severity": finding["severity"],
+                       "evidence": finding["evidence"], "label": int(explained(finding, source, target))}
+                rows.append({**row, "rule_info": rule_info(row, finding.get("confidence"))})
     return rows
 
 
