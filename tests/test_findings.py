@@ -427,3 +427,18 @@ def test_a_short_sentence_with_another_in_its_place_is_info(check, tmp_path):
     lines = [line.replace("Thứ ba, bốc vác thủ công.", "") for line in lines_of(target)]
     missing = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "omission" and f.source.text == "Third, manual handling."]
     assert len(missing) == 1 and "in its place" not in missing[0].message
+
+
+def test_a_code_the_translation_moves_inside_its_sentence_is_carried(check, tmp_path):
+    """A dev reference page (n124, en→vi) says "when it is not `0`" after `expires_in`, the
+    Vietnamese before it: in document order the codes differ, but each is carried. A code the
+    translation changes there is still reported: missing where the source has it, added where the
+    translation has the other."""
+    source = tmp_path / "upload.en.md"
+    source.write_text("# Upload\n\n- The `expires_in` value must be between 1 and 365 when it is not `0`.\n", encoding="utf-8")
+    target = tmp_path / "upload.vi.md"
+    target.write_text("# Tải lên\n\n- Khi khác `0`, giá trị `expires_in` phải nằm trong khoảng từ 1 đến 365.\n", encoding="utf-8")
+    assert not [f for f in check(source, target).findings if f.kind == "code_changed"]
+    target.write_text("# Tải lên\n\n- Khi khác `1`, giá trị `expires_in` phải nằm trong khoảng từ 1 đến 365.\n", encoding="utf-8")
+    changed = [f.message for f in check(source, target).findings if f.kind == "code_changed"]
+    assert changed == ["code not in the source: '1'", "code missing from the target: '0'"]

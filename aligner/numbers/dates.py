@@ -311,7 +311,7 @@ def _given_name(text: str, start: int, end: int, table: WordTable) -> bool:
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
     return (
         surname is not None and table.normalize(surname.group(1)) not in table.month_names
-        and (before is None or before.group(1).lower() == "and" or before.group(1).lower() not in _MAY_CONTEXT)
+        and (before is None or before.group(1).lower() not in _MAY_CONTEXT - {"and"})
     )
 
 
