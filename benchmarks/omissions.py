@@ -12,7 +12,7 @@ cut (those the cut adds are false alarms it causes). The sets named with ``--tes
 listed one finding at a time.
 
 Writes every finding of the cut pairs, labelled, for ``benchmarks/calibrate.py``
-(``benchmarks/results/labels.omissions-both.json``): the omission of the sentence taken out is right
+(``benchmarks/results/labels.omissions-both.json``, or ``-dev``, ``-test`` for sets of one part): the omission of the sentence taken out is right
 (1); a finding on the fault's paragraphs (``on_fault``) is collateral, left out; every other finding
 is a false alarm (0). Each article and direction is counted once, so its source sentences are the
 clean sentences of the false-alarm budget.
@@ -142,7 +142,8 @@ def main() -> int:
                         document = f"{folder.name}/{english.name.split('.')[0]}"
                         labels["findings"] += [label_row(f, label, part, group, document) for f, label in findings]
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "labels.omissions-both.json").write_text(json.dumps(labels) + "\n")
+    parts = sorted(labels["clean_sentences"])
+    (RESULTS / f"labels.omissions-{'both' if len(parts) == 2 else parts[0]}.json").write_text(json.dumps(labels) + "\n")
     print(f"{'part':5} {'pair':6} {'taken out':>9} {'reported':>8} {'recall':>6} {'info only':>9} {'elsewhere intact':>16} {'elsewhere cut':>13}")
     for (part, direction), (taken, reported, info, intact, cut) in sorted(totals.items()):
         print(f"{part:5} {direction:6} {taken:>9} {reported:>8} {reported / taken:>6.2f} {info:>9} {intact:>16} {cut:>13}")
