@@ -83,8 +83,8 @@ def read_labels() -> tuple[list[dict], dict, dict, dict]:
     the budgeted benchmarks; and the sentences of the others' groups.
 
     A benchmark's ``-both`` file, where there is one, stands for its ``-dev`` and ``-test`` files
-    (they hold the same findings from an earlier run). The labels are those of runs with the shipped
-    models (``info_by_rule``)."""
+    (they hold the same findings from an earlier run). A label without ``rule_info`` is taken to come
+    from a run with the shipped models (``info_by_rule``)."""
     rows, sentences, everywhere, unbudgeted = [], defaultdict(dict), defaultdict(dict), defaultdict(dict)
     shipped = json.loads(OUTPUT.read_text())
     paths = sorted(RESULTS.glob("labels.*.json"))
