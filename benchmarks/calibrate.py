@@ -78,15 +78,14 @@ def family_of(row: dict) -> str:
     return family(Finding(row["kind"], Severity(row["severity"]), Span(), Span(), "", row["level"] or ""))
 
 
-def read_labels() -> tuple[list[dict], dict, dict, dict]:
+def read_labels(shipped: dict) -> tuple[list[dict], dict, dict, dict]:
     """Labelled rows; per split and group the sentences of the clean pairs, and of every pair, of
     the budgeted benchmarks; and the sentences of the others' groups.
 
     A benchmark's ``-both`` file, where there is one, stands for its ``-dev`` and ``-test`` files
     (they hold the same findings from an earlier run). A label without ``rule_info`` is taken to come
-    from a run with the shipped models (``info_by_rule``)."""
+    from a run with the ``shipped`` models (``info_by_rule``)."""
     rows, sentences, everywhere, unbudgeted = [], defaultdict(dict), defaultdict(dict), defaultdict(dict)
-    shipped = json.loads(OUTPUT.read_text())
     paths = sorted(RESULTS.glob("labels.*.json"))
     both = {p.name.split(".")[1].rsplit("-", 1)[0] for p in paths if p.name.endswith("-both.json")}
     for path in paths:
@@ -317,17 +316,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--refit", help="comma-separated families to refit; the others keep the shipped models and bars")
     args = parser.parse_args()
-    rows, sentences, everywhere, unbudgeted = read_labels()
+    shipped = json.loads(OUTPUT.read_text())
+    rows, sentences, everywhere, unbudgeted = read_labels(shipped)
     features = sorted({name for r in rows for name in r["evidence"]} - BENCHMARK_DESIGN)
     every_dev = [r for r in rows if r["split"] == "dev"]  # the unbudgeted benchmarks' too: the models learn from them
     by_family = defaultdict(list)
     for r in every_dev:
         by_family[r["family"]].append(r)
-    shipped = json.loads(OUTPUT.read_text()) if args.refit else {"families": {}, "info_below": {}}
+    kept = shipped if args.refit else {"families": {}, "info_below": {}}
     refitted = set(args.refit.split(",")) if args.refit else set(by_family)
     models = {name: fit_family(family_rows, features) for name, family_rows in sorted(by_family.items()) if name in refitted}
-    models |= {name: model for name, model in shipped["families"].items() if name not in refitted}
-    fixed = {name: bar for name, bar in shipped["info_below"].items() if name not in refitted}
+    models |= {name: model for name, model in kept["families"].items() if name not in refitted}
+    fixed = {name: bar for name, bar in kept["info_below"].items() if name not in refitted}
     for r in rows:
         model = models.get(r["family"])
         r["confidence"] = probability(model, r["evidence"]) if model else 1.0

@@ -71,6 +71,14 @@ def held_out_sets(description: str, listing: str) -> tuple[list[Path], set[str],
     return sets, test, args.list
 
 
+def tally(totals: dict[tuple[str, str], list[int]], key: tuple[str, str], counts: tuple[int, ...]) -> None:
+    """Add one item's counts to its part's and direction's totals, whose first column counts the items."""
+    total = totals.setdefault(key, [0] * (len(counts) + 1))
+    total[0] += 1
+    for k, value in enumerate(counts, 1):
+        total[k] += value
+
+
 def main() -> int:
     if (parsed := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm of the dev sets")) is None:
         return 2

@@ -29,13 +29,12 @@ import tempfile
 from pathlib import Path
 
 from calibrate import rule_info
-from news import DIRECTIONS, held_out_sets
+from news import ALARMS, DIRECTIONS, held_out_sets, tally
 
 from aligner.embed import load_encoder
-from aligner.model import Document, Finding, Severity
+from aligner.model import Document, Finding
 from aligner.pipeline import compare, load_document
 
-ALARMS = (Severity.WARNING, Severity.ERROR)
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -133,10 +132,7 @@ def main() -> int:
                             continue
                         counts, findings, sentences = result
                         group = f"{source}→{lang}"
-                        total = totals.setdefault((part, group), [0] * 5)
-                        total[0] += 1
-                        for k, value in enumerate(counts, 1):
-                            total[k] += value
+                        tally(totals, (part, group), counts)
                         clean = labels["clean_sentences"].setdefault(part, {})
                         clean[group] = clean.get(group, 0) + sentences
                         document = f"{folder.name}/{english.name.split('.')[0]}"

@@ -18,13 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from news import held_out_sets
+from news import ALARMS, held_out_sets, tally
 
 from aligner.embed import load_encoder
-from aligner.model import Severity
 from aligner.pipeline import compare, load_document
 
-ALARMS = (Severity.WARNING, Severity.ERROR)
 TARGETS = ("ar", "vi")
 
 
@@ -75,10 +73,7 @@ def main() -> int:
                 for lang in TARGETS:
                     counts = run_page(english, lang, encoder, Path(work), listing and part == "dev")
                     if counts is not None:
-                        total = totals.setdefault((part, f"en→{lang}"), [0, 0, 0, 0])
-                        total[0] += 1
-                        for k, value in enumerate(counts, 1):
-                            total[k] += value
+                        tally(totals, (part, f"en→{lang}"), counts)
     print(f"{'part':5} {'pair':6} {'pages':>5} {'reported':>8} {'elsewhere intact':>16} {'elsewhere cut':>13}")
     for (part, direction), (pages, reported, intact, cut) in sorted(totals.items()):
         print(f"{part:5} {direction:6} {pages:>5} {reported:>8} {intact:>16} {cut:>13}")
