@@ -323,11 +323,11 @@ def main() -> None:
     by_family = defaultdict(list)
     for r in every_dev:
         by_family[r["family"]].append(r)
-    kept = shipped if args.refit else {"families": {}, "info_below": {}}
+    keeping = shipped if args.refit else {"families": {}, "info_below": {}}
     refitted = set(args.refit.split(",")) if args.refit else set(by_family)
     models = {name: fit_family(family_rows, features) for name, family_rows in sorted(by_family.items()) if name in refitted}
-    models |= {name: model for name, model in kept["families"].items() if name not in refitted}
-    fixed = {name: bar for name, bar in kept["info_below"].items() if name not in refitted}
+    models |= {name: model for name, model in keeping["families"].items() if name not in refitted}
+    fixed = {name: bar for name, bar in keeping["info_below"].items() if name not in refitted}
     for r in rows:
         model = models.get(r["family"])
         r["confidence"] = probability(model, r["evidence"]) if model else 1.0
