@@ -251,3 +251,13 @@ def test_changed_year_is_a_number_mismatch(check, xquad):
     mismatches = [f for f in check("vi", source, target).findings if f.kind == "number_mismatch"]
     assert [(f.source.line, f.severity.value) for f in mismatches] == [(2, "error")]
     assert "1030" in mismatches[0].message and "1003" in mismatches[0].message
+
+
+def test_a_sentence_facing_a_subtitle_that_runs_on_without_a_stop_is_not_missing(check):
+    """IWSLT dev, en→vi: "It would be so energizing and so empowering." is said inside a Vietnamese
+    subtitle run of four lines without a sentence end ("việc này thực sự đã tiếp thêm nghị lực cho
+    tôi rất nhiều"), more than three times its length, where the segmenter cannot draw the
+    boundaries: info. A sentence cut out of a punctuated translation stays a warning (test_findings)."""
+    findings = check("vi", subtitles("en", 75), subtitles("vi", 75)).findings
+    missing = [f for f in findings if f.kind == "omission" and f.level == "sentence" and "energizing" in f.source.text]
+    assert missing and all(f.severity is Severity.INFO and "runs on without a sentence end" in f.message for f in missing)
