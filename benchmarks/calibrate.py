@@ -203,7 +203,7 @@ def benchmark_weights(rows: list[dict]) -> np.ndarray:
     added sentences (``sentence_faults.py``, a sentence of another article each) outweighed the 52 of
     ``discrepancy.py``'s dev pairs, and a model fitted on them had the XQuAD sentences that face an
     unpaired sentence of the other side (``gap_partner``) count as additions: dev ar→vi additions 17
-    of 18 right → 18 of 24, test 15 of 16 → 15 of 26."""
+    of 18 right → 18 of 24."""
     counts = Counter(r["benchmark"] for r in rows)
     return np.array([len(rows) / (len(counts) * counts[r["benchmark"]]) for r in rows])
 

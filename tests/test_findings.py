@@ -89,6 +89,7 @@ def test_deleted_sentence_is_a_sentence_omission(check, seeds, tmp_path):
     omissions = [f for f in result.findings if f.kind == "omission" and f.level != "clause"]
     assert [(f.level, f.source.line) for f in omissions] == [("sentence", 11)]
     assert omissions[0].source.text.startswith("In particular, they have paid attention")
+    assert omissions[0].severity.value in ("warning", "error")
 
 
 def test_inserted_sentence_is_an_addition(check, seeds, tmp_path):
