@@ -30,6 +30,7 @@ import random
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from calibrate import rule_info
@@ -97,33 +98,43 @@ def take_out(pair: Pair, choice: tuple[int, int], encoder, work: Path) -> Faulte
     taken, counterpart = choice
     sentence = pair.target.sentences[taken].text
     text = pair.text.replace(sentence + " ", "", 1) if sentence + " " in pair.text else pair.text.replace(sentence, "", 1)
-    target = _reload(pair, text, work)
-    paragraphs = pair.source.sentences[counterpart].paragraph, pair.target.sentences[taken].paragraph
-    return Faulted(compare([pair.source, target], encoder).comparisons[0], target, pair.source.sentences[counterpart].text, counterpart, frozenset(), paragraphs)
+    comparison, target = _compared(pair, text, encoder, work)
+    return Faulted(comparison, target, pair.source.sentences[counterpart].text, counterpart, frozenset(), _paragraphs(pair, choice))
 
 
 def put_in(pair: Pair, choice: tuple[int, int], added: str, encoder, work: Path) -> Faulted:
-    after, counterpart = choice
-    sentence = pair.target.sentences[after].text
-    target = _reload(pair, pair.text.replace(sentence, f"{sentence} {added}", 1), work)
+    sentence = pair.target.sentences[choice[0]].text
+    comparison, target = _compared(pair, pair.text.replace(sentence, f"{sentence} {added}", 1), encoder, work)
     inside = frozenset(k for k, s in enumerate(target.sentences) if s.text in added or added in s.text)
-    paragraphs = pair.source.sentences[counterpart].paragraph, pair.target.sentences[after].paragraph
-    return Faulted(compare([pair.source, target], encoder).comparisons[0], target, added, None, inside, paragraphs)
+    return Faulted(comparison, target, added, None, inside, _paragraphs(pair, choice))
 
 
-def _reload(pair: Pair, text: str, work: Path) -> Document:
+def _compared(pair: Pair, text: str, encoder, work: Path) -> tuple[Comparison, Document]:
+    """The pair compared again with ``text`` as its target file, and that target."""
     path = work / pair.path.name
     path.write_text(text, encoding="utf-8")
-    return load_document(path, pair.target.language)
+    target = load_document(path, pair.target.language)
+    return compare([pair.source, target], encoder).comparisons[0], target
+
+
+def _paragraphs(pair: Pair, choice: tuple[int, int]) -> tuple[int, int]:
+    """The source's and the target's paragraph of a fault made at a (target, source) sentence pair."""
+    return pair.source.sentences[choice[1]].paragraph, pair.target.sentences[choice[0]].paragraph
+
+
+@lru_cache(maxsize=8)
+def _set_sentences(folder: Path, language: str) -> dict[str, list[str]]:
+    """Per article of a set, its sentences of 5 words or more, on one line, in a language: read once
+    for every article and direction of the set that draws from them."""
+    return {
+        path.name.split(".")[0]: [s.text for s in load_document(path, language).sentences if len(s.text.split()) >= 5 and "\n" not in s.text]
+        for path in sorted(folder.glob(f"*.{language}.*"))
+    }
 
 
 def donors(folder: Path, article: str, language: str) -> list[str]:
     """The sentences of 5 words or more, on one line, of the set's other articles in a language."""
-    found = []
-    for path in sorted(folder.glob(f"*.{language}.*")):
-        if path.name.split(".")[0] != article:
-            found += [s.text for s in load_document(path, language).sentences if len(s.text.split()) >= 5 and "\n" not in s.text]
-    return found
+    return [text for name, texts in _set_sentences(folder, language).items() if name != article for text in texts]
 
 
 def run_article(source_path: Path, target_path: Path, encoder, work: Path, listing: bool) -> list[tuple[str, tuple[int, ...], list[tuple[Finding, int]], int]]:
