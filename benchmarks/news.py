@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.embed import load_encoder
@@ -52,13 +53,26 @@ def run_set(folder: Path, encoder, listing: bool) -> dict[str, tuple[int, int, C
     return totals
 
 
-def held_out_sets(description: str, listing: str) -> tuple[list[Path], set[str], bool] | None:
-    """The command line of a benchmark over a folder of sets: the sets, the names of the test ones,
-    and whether to list the dev findings; None (after saying why) when a set is missing."""
+@dataclass(frozen=True)
+class HeldOut:
+    """What a benchmark over a folder of sets is asked to run."""
+
+    sets: list[Path]
+    test: set[str]  # the names of the test sets
+    listing: bool  # list the dev findings one at a time
+    labels: Path | None  # where to write the labelled findings (None: the benchmark's default)
+
+
+def held_out_sets(description: str, listing: str, labels: str = "") -> HeldOut | None:
+    """The command line of a benchmark over a folder of sets, with ``--labels`` for one that writes
+    labelled findings (``labels`` says where it writes them by default); None (after saying why)
+    when a set is missing."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("root", type=Path, help="the corpus folder, one sub-folder per set")
     parser.add_argument("--test", default="", help="comma-separated names of the test sets")
     parser.add_argument("--list", action="store_true", help=listing)
+    if labels:
+        parser.add_argument("--labels", type=Path, metavar="PATH", help=f"where to write the labelled findings (default: {labels})")
     args = parser.parse_args()
     sets = sorted(p for p in args.root.iterdir() if p.is_dir()) if args.root.is_dir() else []
     if not sets:
@@ -68,7 +82,7 @@ def held_out_sets(description: str, listing: str) -> tuple[list[Path], set[str],
     if unknown := test - {p.name for p in sets}:
         print(f"no such set in {args.root}: {', '.join(sorted(unknown))}", file=sys.stderr)
         return None  # a misspelt test set would be listed as dev, one finding at a time
-    return sets, test, args.list
+    return HeldOut(sets, test, args.list, getattr(args, "labels", None))
 
 
 def tally(totals: dict[tuple[str, str], list[int]], key: tuple[str, str], counts: tuple[int, ...]) -> None:
@@ -80,9 +94,9 @@ def tally(totals: dict[tuple[str, str], list[int]], key: tuple[str, str], counts
 
 
 def main() -> int:
-    if (parsed := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm of the dev sets")) is None:
+    if (run := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm of the dev sets")) is None:
         return 2
-    sets, test, listing = parsed
+    sets, test, listing = run.sets, run.test, run.listing
     encoder = load_encoder(progress=lambda _: None)
     parts: dict[str, dict[str, tuple[int, int, Counter]]] = {}
     for folder in sets:

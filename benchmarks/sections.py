@@ -61,9 +61,9 @@ def run_page(english: Path, lang: str, encoder, work: Path, listing: bool) -> tu
 
 
 def main() -> int:
-    if (parsed := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm and unreported section of the dev sets")) is None:
+    if (run := held_out_sets(__doc__.split("\n\n")[0], "print every false alarm and unreported section of the dev sets")) is None:
         return 2
-    sets, test, listing = parsed
+    sets, test, listing = run.sets, run.test, run.listing
     encoder = load_encoder(progress=lambda _: None)
     totals: dict[tuple[str, str], list[int]] = {}
     with tempfile.TemporaryDirectory() as work:

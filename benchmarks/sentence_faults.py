@@ -16,11 +16,12 @@ finding at a time.
 
 Writes every finding of the faulted pairs, labelled, for ``benchmarks/calibrate.py``
 (``benchmarks/results/labels.sentence_faults-both.json``, or ``-dev``, ``-test`` for sets of one
-part): the omission or addition of the fault is right (1); a finding on the fault's paragraphs is
+part, or the file named with ``--labels``, so that a check on a few sets keeps the calibration's
+labels): the omission or addition of the fault is right (1); a finding on the fault's paragraphs is
 collateral, left out; every other finding is a false alarm (0). Each faulted pair counts its source
 sentences as clean sentences of the false-alarm budget.
 
-    .venv/bin/python benchmarks/sentence_faults.py ROOT --test setB,setE [--list]
+    .venv/bin/python benchmarks/sentence_faults.py ROOT --test setB,setE [--list] [--labels PATH]
 """
 
 from __future__ import annotations
@@ -193,9 +194,10 @@ def label_row(finding: Finding, label: int, part: str, group: str, document: str
 
 
 def main() -> int:
-    if (parsed := held_out_sets(__doc__.split("\n\n")[0], "print every unreported fault and false alarm of the dev sets")) is None:
+    default_labels = "benchmarks/results/labels.sentence_faults-{both,dev,test}.json, by the parts run"
+    if (run := held_out_sets(__doc__.split("\n\n")[0], "print every unreported fault and false alarm of the dev sets", default_labels)) is None:
         return 2
-    sets, test, listing = parsed
+    sets, test, listing = run.sets, run.test, run.listing
     encoder = load_encoder(progress=lambda _: None)
     totals: dict[tuple[str, str, str], list[int]] = {}
     labels: dict = {"benchmark": "sentence_faults", "clean_sentences": {}, "findings": []}
@@ -214,9 +216,10 @@ def main() -> int:
                             clean = labels["clean_sentences"].setdefault(part, {})
                             clean[group] = clean.get(group, 0) + sentences
                             labels["findings"] += [label_row(f, label, part, group, document) for f, label in findings]
-    RESULTS.mkdir(parents=True, exist_ok=True)
     parts = sorted(labels["clean_sentences"])
-    (RESULTS / f"labels.sentence_faults-{'both' if len(parts) == 2 else parts[0]}.json").write_text(json.dumps(labels) + "\n")
+    path = run.labels or RESULTS / f"labels.sentence_faults-{'both' if len(parts) == 2 else parts[0]}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(labels) + "\n")
     print(f"{'part':5} {'pair':6} {'fault':9} {'faults':>6} {'reported':>8} {'recall':>6} {'info only':>9} {'elsewhere intact':>16} {'elsewhere faulted':>17}")
     for (part, direction, fault), (made, reported, info, intact, faulted) in sorted(totals.items()):
         print(f"{part:5} {direction:6} {fault:9} {made:>6} {reported:>8} {reported / made:>6.2f} {info:>9} {intact:>16} {faulted:>17}")
