@@ -39,22 +39,44 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
 
 
 # An amount in a currency and its hundredths, said as two numbers: "52 đô la 50 xu" is $52.50 (held-out
-# dev set n104), "5 dollars and 20 cents" $5.20, "3 دولارات و50 سنتًا" $3.50.
+# dev set n104), "5 dollars and 20 cents" $5.20, "3 دولارات و50 سنتًا" $3.50; spoken, also without
+# the hundredths' unit, when nothing follows that they could count: "seven pounds fifty per person"
+# is £7.50 (dev set n141, "7.50 جنيه للشخص").
 _MAJOR_UNIT = re.compile(
     r"[ \u00a0]+(?:dollars?|pounds?|euros?|francs?|đô(?:[ \u00a0]+la)?|euro|bảng|دولار\S*|يورو|جنيه\S*|فرنك\S*)"
-    r"(?:[ \u00a0]+(?:and|và)[ \u00a0]+|[ \u00a0]+و[ \u00a0]?|,?[ \u00a0]+)",
+    r"(?P<gap>[ \u00a0]+(?:and|và)[ \u00a0]+|[ \u00a0]+و[ \u00a0]?|,?[ \u00a0]+)",
     re.IGNORECASE,
 )
 _MINOR_UNIT = re.compile(r"[ \u00a0]+(?:cents?|pence|xu|سنت\S*|بنس\S*)(?![^\W\d_])", re.IGNORECASE)
+# After hundredths said without their unit: the end of the phrase, or "per", "each" (not a noun they count).
+_BARE_HUNDREDTHS_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)\]]|$)|[ \u00a0]+(?:per|each|apiece|a|an|mỗi|một|لكل|لل\S+)(?![^\W\d_])", re.IGNORECASE)
+
+
+def join_amounts(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Each amount and its hundredths (``_MAJOR_UNIT``), in digits or in words, as one number."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        if out and (amount := _amount_and_hundredths(text, out[-1], m)) is not None:
+            out[-1] = amount
+        else:
+            out.append(m)
+    return out
 
 
 def _amount_and_hundredths(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
-    minor = _MINOR_UNIT.match(text, b.end)
-    if minor is None or a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) > 2 or not b.digits.isdigit():
+    if a.kind != "cardinal" or b.kind != "cardinal" or a.parts or b.parts or not isinstance(a.value, Decimal) or not isinstance(b.value, Decimal):
         return None
-    digits = f"{a.digits}.{b.digits.zfill(2)}"
+    if a.value != int(a.value) or b.value != int(b.value) or not 0 <= b.value < 100 or (major := _MAJOR_UNIT.fullmatch(text, a.end, b.start)) is None:
+        return None
+    if (minor := _MINOR_UNIT.match(text, b.end)) is not None:
+        end = minor.end()
+    elif b.value >= 10 and "," not in major["gap"] and _BARE_HUNDREDTHS_END.match(text, b.end):
+        end = b.end
+    else:
+        return None
+    value = Decimal(f"{int(a.value)}.{int(b.value):02d}")
     # One amount, as "1m85" is one length: "2 đô la 60 xu" against "$2.50" is 2.50 became 2.60.
-    return replace(_single(text, a, b, Decimal(digits), "cardinal", digits), end=minor.end(), text=text[a.start : minor.end()], parts=())
+    return replace(_single(text, a, b, value, "cardinal", str(value)), end=end, text=text[a.start : end], form=a.form, parts=())
 
 
 def _scale(m: NumberMention) -> Decimal:
@@ -317,7 +339,6 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 _added_time(text, a, b) if _PLUS_GAP.fullmatch(text, a.end, b.start)
                 else _metres_and_centimetres(text, a, b) if text[a.end:b.start] == "m"
                 else _scale_and_rest(text, a, b) if _AND_GAP.fullmatch(text, a.end, b.start)
-                else _amount_and_hundredths(text, a, b) if _MAJOR_UNIT.fullmatch(text, a.end, b.start)
                 else None
             )
             if one is not None:

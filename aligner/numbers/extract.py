@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .articles import find_counted_by_article
-from .compounds import join_compounds, join_mixed_numbers, join_restated_words, join_scale_words, join_shares, share_scales
+from .compounds import join_amounts, join_compounds, join_mixed_numbers, join_restated_words, join_scale_words, join_shares, share_scales
 from .dates import find_dates, join_ordinal_days, join_shared_months
 from .digits import find_digit_numbers
 from .fractions import find_fractions
@@ -79,7 +79,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     for c in counted:
         taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
-    found = share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start)))
+    found = join_amounts(text, share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start))))
     found = join_restated_words(text, join_mixed_numbers(text, join_shared_months(text, join_ordinal_days(text, found), lang), table))
     if base_code(lang) == "ar":
         found = join_shares(text, found)
