@@ -32,7 +32,9 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "acre": ("area", "imperial", 4046.86), "sqmi": ("area", "imperial", 2.58999e6), "sqft": ("area", "imperial", 0.092903),
     "g": ("mass", "metric", 0.001), "kg": ("mass", "metric", 1.0), "t": ("mass", "metric", 1000.0),
     "oz": ("mass", "imperial", 0.0283495), "lb": ("mass", "imperial", 0.453592),
-    "l": ("volume", "metric", 1.0), "gal": ("volume", "imperial", 3.78541),
+    "ml": ("volume", "metric", 0.001), "l": ("volume", "metric", 1.0), "gal": ("volume", "imperial", 3.78541),
+    # Kitchen measures, in the metric spoons and cup recipes convert them by: "2 tablespoons" is "30 ml".
+    "tsp": ("volume", "kitchen", 0.005), "tbsp": ("volume", "kitchen", 0.015), "cup": ("volume", "kitchen", 0.24),
     "kmh": ("speed", "metric", 1.0), "mph": ("speed", "imperial", 1.609344), "kn": ("speed", "nautical", 1.852),
     "C": ("temperature", "metric", 1.0), "F": ("temperature", "imperial", 1.0),
     "deg": ("temperature", "unstated", 1.0),
@@ -48,7 +50,7 @@ SAME_SYSTEM_TOLERANCE = 0.05
 
 _SYMBOLS = [  # every language
     (r"km(?:2|²)", "km2"), (r"m(?:2|²)", "m2"), (r"km/h|kph", "kmh"), (r"mph", "mph"), (r"°\s?C", "C"), (r"°\s?F", "F"),
-    (r"mm", "mm"), (r"cm", "cm"), (r"km", "km"), (r"kg", "kg"), (r"ha", "ha"),
+    (r"mm", "mm"), (r"cm", "cm"), (r"km", "km"), (r"kg", "kg"), (r"ha", "ha"), (r"ml", "ml"),
 ]
 _WORDS = {
     "en": [
@@ -59,7 +61,8 @@ _WORDS = {
         (r"inch(?:es)?", "inch"), (r"feet|foot|ft", "foot"), (r"yards?|yd", "yard"), (r"miles?\s+(?:an|per)\s+hour", "mph"),
         (r"miles?|mi", "mile"), (r"hectares?", "ha"), (r"acres?", "acre"), (r"kilo(?:gram(?:me)?)?s?", "kg"),
         (r"grams?|grammes?", "g"), (r"tonnes?|metric\s+tons?", "t"), (r"pounds?|lbs?", "lb"), (r"ounces?|oz", "oz"),
-        (r"lit(?:re|er)s?", "l"), (r"gallons?|gal", "gal"), (r"degrees?\s+(?:Celsius|centigrade)", "C"),
+        (r"lit(?:re|er)s?", "l"), (r"millilit(?:re|er)s?", "ml"), (r"gallons?|gal", "gal"), (r"degrees?\s+(?:Celsius|centigrade)", "C"),
+        (r"teaspoons?|tsp", "tsp"), (r"tablespoons?|tbsp", "tbsp"), (r"cups?", "cup"),
         (r"degrees?\s+Fahrenheit", "F"), (r"degrees?", "deg"),
         (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"), (r"days?", "day"),
         (r"weeks?", "week"), (r"fortnights?", "fortnight"), (r"months?", "month"), (r"years?", "year"),
@@ -71,7 +74,8 @@ _WORDS = {
         (r"hải\s+lý\s*/\s*giờ|hải\s+lý\s+(?:một|mỗi)\s+giờ", "kn"), (r"hải\s+lý", "nmi"),
         (r"in-?sơ|inch", "inch"), (r"feet|foot|ft", "foot"), (r"thước Anh|yard", "yard"), (r"dặm", "mile"),
         (r"héc-?ta|hecta|hécta", "ha"), (r"mẫu Anh", "acre"), (r"ki-?lô-?gam|kilôgam|kilogam|ký|kí", "kg"), (r"gam|gram", "g"),
-        (r"tấn", "t"), (r"pao|pound", "lb"), (r"ao-?xơ|ounce", "oz"), (r"lít", "l"), (r"ga-?lông|gallon", "gal"),
+        (r"tấn", "t"), (r"pao|pound", "lb"), (r"ao-?xơ|ounce", "oz"), (r"lít", "l"), (r"mi-?li-?lít|mililít", "ml"), (r"ga-?lông|gallon", "gal"),
+        (r"(?:thìa|muỗng)\s+(?:cà\s+phê|nhỏ)", "tsp"), (r"(?:thìa|muỗng)\s+(?:canh|súp|lớn)", "tbsp"), (r"cốc", "cup"),
         (r"độ\s+C", "C"), (r"độ\s+F", "F"), (r"độ", "deg"),
         (r"giây", "second"), (r"phút", "minute"), (r"giờ|tiếng(?:\s+đồng\s+hồ)?", "hour"), (r"ngày", "day"), (r"tuần", "week"),
         (r"tháng", "month"), (r"năm", "year"),
@@ -84,7 +88,10 @@ _WORDS = {
         (r"(?:ميل(?:اً|ًا|ا)?|أميال)\s+بحري(?:ا|اً|ًا|ة)?", "nmi"), (r"عقدة|عقدات", "kn"),
         (r"ميلا?ً?|أميال|اميال", "mile"), (r"هكتارا?ت?", "ha"), (r"فدانا?|أفدنة", "acre"),
         (r"كيلوغراما?ت?|كيلوجراما?ت?|كغ|كجم", "kg"), (r"غراما?ت?|جراما?ت?", "g"), (r"طنا?|أطنان", "t"),
-        (r"رطلا?|أرطال|باوند", "lb"), (r"أونصة|أوقية", "oz"), (r"لترا?ت?|ليترا?ت?", "l"), (r"غالونا?ت?|جالونا?ت?", "gal"),
+        (r"رطلا?|أرطال|باوند", "lb"), (r"أونصة|أوقية", "oz"), (r"لترا?ت?|ليترا?ت?", "l"), (r"مل|ملل|مي?لي\s?لترا?ت?", "ml"),
+        (r"غالونا?ت?|جالونا?ت?", "gal"),
+        (r"(?:ملعقة|ملعقتا?ن?|ملعقتين|ملاعق)\s+صغير(?:ة|تان|تين)", "tsp"), (r"(?:ملعقة|ملعقتا?ن?|ملعقتين|ملاعق)\s+كبير(?:ة|تان|تين)", "tbsp"),
+        (r"كوبا?ً?|كوبان|كوبين|أكواب", "cup"),
         (r"درجة\s+مئوية", "C"), (r"درجة\s+فهرنهايت|فهرنهايت", "F"), (r"درجة|درجات", "deg"),
         (r"ثانية|ثوان[يٍ]?", "second"), (r"دقيقة|دقائق", "minute"), (r"ساعة|ساعات", "hour"), (r"يوما?ً?|أيام", "day"),
         (r"أسبوعا?ً?|أسابيع", "week"), (r"شهرا?ً?|أشهر|شهور", "month"), (r"سنة|سنوات|سنين|عاما?ً?|أعوام", "year"),

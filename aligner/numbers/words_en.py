@@ -60,6 +60,7 @@ UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {
     f"{count} {word} of {article}": fraction_value(n, 4) for count, word, n in (("a", "quarter", 1), ("three", "quarters", 3)) for article in ("a", "an")
 }
 UNIT_FRACTIONS |= {f"quarter of {article}": fraction_value(1, 4) for article in ("a", "an")}  # "the final quarter of an hour"
+UNIT_FRACTIONS |= {"a quarter": fraction_value(1, 4), "three quarters": fraction_value(3, 4)}  # "a quarter teaspoon of chilli flakes"
 _SMALL_PARTS = {"tenth": 10, "hundredth": 100, "thousandth": 1000}
 UNIT_FRACTIONS |= {f"{word} of {article}": fraction_value(1, d) for word, d in _SMALL_PARTS.items() for article in ("a", "an")}
 UNIT_FRACTIONS |= {f"{_UNITS[n]} {word}s of {article}": fraction_value(n, d) for word, d in _SMALL_PARTS.items() for n in range(2, 10) for article in ("a", "an")}
