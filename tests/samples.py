@@ -110,13 +110,16 @@ def ted_lines(language: str, count: int = 24) -> list[str]:
     return [re.sub(r" ([,.?!:;])", r"\1", html.unescape(line)).replace(" &apos;", "'").replace(" 's", "'s") for line in lines]
 
 
-def subtitles(lines: list[str], vtt: bool) -> str:
+def subtitles(lines: list[str], vtt: bool, slots: list[tuple[int, int]] | None = None) -> str:
+    """An SRT or WebVTT file of one cue per line, the k-th shown in the k-th four-second slot, or in
+    ``slots`` (first and last slot of each line's cue: a translation keeps the template's timings
+    where it drops or merges cues)."""
+
     def stamp(ms: int) -> str:
         separator = "." if vtt else ","
         return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}{separator}{ms % 1000:03d}"
 
     cues = []
-    for index, line in enumerate(lines):
-        start = 1000 + index * 4000
-        cues.append(("" if vtt else f"{index + 1}\n") + f"{stamp(start)} --> {stamp(start + 3500)}\n{line}\n")
+    for index, (line, (first, last)) in enumerate(zip(lines, slots or [(k, k) for k in range(len(lines))])):
+        cues.append(("" if vtt else f"{index + 1}\n") + f"{stamp(1000 + first * 4000)} --> {stamp(1000 + last * 4000 + 3500)}\n{line}\n")
     return ("WEBVTT\n\n" if vtt else "") + "\n".join(cues)

@@ -416,6 +416,21 @@ def test_a_cue_a_translation_splits_off_is_said_by_its_neighbour(check, tmp_path
     assert missing == [(18, "error")]
 
 
+def test_cues_shown_at_the_same_time_translate_each_other(check, tmp_path):
+    """A dev subtitle file (ar→vi, a stretching video) whose short cues the model pairs crosswise:
+    "والآن الانحناء للأمام." (now the forward bend) with a Vietnamese cue three cues on, and three
+    Vietnamese cues left unpaired beside two Arabic ones. Both files keep the video's cue timings, and
+    a cue shown at the same time says the same: nothing is missing or added. Without the Vietnamese
+    cue of the forward bend, its Arabic cue alone is missing, at its number and time (info: with its
+    neighbour it reads closer to the neighbour's translation, ``structure.JOINED_GAIN``)."""
+    source, target = SUBTITLES / "stretching.ar.srt", SUBTITLES / "stretching.vi.srt"
+    assert not [f for f in check(source, target).findings if f.severity.value != "info"]
+    cues = target.read_text(encoding="utf-8").strip().split("\n\n")
+    cut = variant(tmp_path, target, ["\n\n".join(cue for cue in cues if "Giờ đến gập người về trước." not in cue)])
+    missing = [(f.source.location.cue, f.source.location.start) for f in check(source, cut).findings if f.kind == "omission"]
+    assert missing == [(19, "00:02:06.540")]
+
+
 def test_a_short_sentence_with_another_in_its_place_is_info(check, tmp_path):
     """A dev subtitle file (en→vi): "Third, manual handling." and "Thứ ba, bốc vác thủ công.", a list
     label opening a cue, score too low to pair. Each is the only unaligned sentence in the other's place,

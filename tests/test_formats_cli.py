@@ -86,12 +86,13 @@ def test_bilingual_file_reports_each_unit_at_its_id_and_target_line(tmp_path, co
 @pytest.mark.parametrize("vtt", [False, True], ids=["srt", "vtt"])
 def test_subtitles_a_dropped_cue_is_reported_with_its_number_and_times(tmp_path, compare_json, vtt):
     english, vietnamese = ted_lines("en"), ted_lines("vi")
+    slots = [(k, k) for k in range(len(vietnamese))]
     dropped = 14
-    del vietnamese[dropped]
-    vietnamese[3:5] = [vietnamese[3] + " " + vietnamese[4]]  # a merged cue is no fault
+    del vietnamese[dropped], slots[dropped]
+    vietnamese[3:5], slots[3:5] = [vietnamese[3] + " " + vietnamese[4]], [(3, 4)]  # a merged cue is no fault
     suffix = ".vtt" if vtt else ".srt"
     (tmp_path / f"talk.en{suffix}").write_text(subtitles(english, vtt), encoding="utf-8")
-    (tmp_path / f"talk.vi{suffix}").write_text(subtitles(vietnamese, vtt), encoding="utf-8")
+    (tmp_path / f"talk.vi{suffix}").write_text(subtitles(vietnamese, vtt, slots), encoding="utf-8")
     _, report = compare_json(tmp_path / f"talk.en{suffix}", tmp_path / f"talk.vi{suffix}")
     errors = [f for f in report["comparisons"][0]["findings"] if f["severity"] in ("error", "warning")]
     assert [(f["kind"], f["source"]["location"]["cue"]) for f in errors] == [("omission", dropped + 1)]

@@ -1,13 +1,16 @@
-"""Structural anchors: the headings and table cells that a localized document keeps in place.
+"""Structural anchors: the headings, table cells and subtitle cues that a localized document keeps in place.
 
 Localization keeps a document's structure: the same headings at the same levels and the same
-table cells, in the same order. Where both versions show the same sequence of headings (between
+table cells, in the same order, and a subtitle translation the template's cue timings. Where both versions show the same sequence of headings (between
 two confident links of their other text, so that a section the translation lacks costs only the
 headings around it), the k-th heading of one translates the k-th heading of the other, whatever
 the model makes of text this short: a heading of two words and its translation can score under a
 heading of the same page that shares a word (held-out dev sets n79, n84, n90: a title paired with
 a later heading, two header cells with each other, a table label left unpaired beside its
-translation).
+translation). A cue shown at the same time in both files translates that cue: short subtitle lines
+("ارتفعوا ببطء، فقرة تلو الأخرى.", "Từ từ cuộn người lên, từng đốt sống một.") are as hard for the
+model, which paired six cues of a stretching video's Arabic and Vietnamese crosswise (held-out dev
+set n141).
 
 The alignment search is made to pass through each anchor (``through``), unless a confident link
 of the backbone says otherwise (sections reordered, a heading dropped and another added).
@@ -16,6 +19,7 @@ of the backbone says otherwise (sections reordered, a heading dropped and anothe
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -38,21 +42,21 @@ class Heading(NamedTuple):
 @dataclass(frozen=True)
 class Structure:
     """What the markup of two documents says corresponds (``structure_of``): each one's headings, and
-    the cells of the tables in the same place, paired."""
+    paired, the cells of the tables in the same place and the cues shown at the same time."""
 
     headings: tuple[tuple[Heading, ...], tuple[Heading, ...]] = ((), ())
-    cells: tuple[Anchor, ...] = ()
+    in_place: tuple[Anchor, ...] = ()
 
     def anchors(self, links: Sequence[tuple[int, int, float]] = ()) -> list[Anchor]:
-        """The cells, and headings with headings: k-th with k-th within each stretch between two
+        """The paragraphs in place, and headings with headings: k-th with k-th within each stretch between two
         confident ``links`` where both documents have the same sequence of headings (levels
         included), and the two headings of the same level right before the two sentences of a link,
         the start of the section they head. A translation that lacks a heading, or a whole section,
         loses only the anchors of its stretch that no link right after them places. A link of a
         heading or a cell does not cut: the model pairs short text wrongly."""
         source, target = self.headings
-        inside = ({i for h in source for i in h.sentences} | {i for c, _ in self.cells for i in c},
-                  {j for h in target for j in h.sentences} | {j for _, c in self.cells for j in c})
+        inside = ({i for h in source for i in h.sentences} | {i for c, _ in self.in_place for i in c},
+                  {j for h in target for j in h.sentences} | {j for _, c in self.in_place for j in c})
         cuts = [(i, j) for i, j, _ in sorted(links) if i not in inside[0] and j not in inside[1]]
         source_stretches, target_stretches = _stretches(source, [i for i, _ in cuts]), _stretches(target, [j for _, j in cuts])
         in_place = [
@@ -64,7 +68,7 @@ class Structure:
         source_before, target_before = {h.sentences.stop: h for h in source}, {h.sentences.stop: h for h in target}
         heading_links = [(source_before[i], target_before[j]) for i, j in cuts if i in source_before and j in target_before]
         headings = {(p.sentences, q.sentences) for p, q in in_place + heading_links if p.role == q.role and p.short and q.sentences}
-        return sorted([*headings, *self.cells], key=lambda anchor: anchor[0].start)
+        return sorted([*headings, *self.in_place], key=lambda anchor: anchor[0].start)
 
 
 def _stretches(headings: Sequence[Heading], cuts: list[int]) -> dict[int, list[Heading]]:
@@ -76,12 +80,14 @@ def _stretches(headings: Sequence[Heading], cuts: list[int]) -> dict[int, list[H
 
 
 def structure_of(source: Document, target: Document) -> Structure:
-    """The two documents' headings, and the cells of each table paired with those of the table in
-    its place, where both documents have as many tables and the two tables as many cells.
+    """The two documents' headings; the cells of each table paired with those of the table in its
+    place, where both documents have as many tables and the two tables as many cells; and the cues
+    of one time span, where each document shows one cue in it.
 
-    Only text too short for the model to judge (the source's, SHORT_TEXT_WORDS) anchors: the model is
-    trusted with the rest (the seeds as a web page set a long first paragraph as the title, which
-    the Vietnamese edition's title does not translate)."""
+    Only headings and cells too short for the model to judge (the source's, SHORT_TEXT_WORDS) anchor:
+    the model is trusted with the rest (the seeds as a web page set a long first paragraph as the
+    title, which the Vietnamese edition's title does not translate). A cue's timing is no markup a
+    page template repeats: the same span is the same moment of the video, whatever its length."""
     def headings(document: Document) -> tuple[Heading, ...]:
         return tuple(
             Heading(_sentences(p), p.role, _short(p)) for p in document.paragraphs if p.role == "title" or (p.role or "").startswith("h")
@@ -95,7 +101,9 @@ def structure_of(source: Document, target: Document) -> Structure:
         for p, q in zip(s, t)
         if _short(p) and q.end_sentence > q.first_sentence
     )
-    return Structure((headings(source), headings(target)), cells)
+    source_cues, target_cues = _cues(source), _cues(target)
+    cues = tuple((_sentences(source_cues[span]), _sentences(target_cues[span])) for span in source_cues.keys() & target_cues.keys())
+    return Structure((headings(source), headings(target)), cells + cues)
 
 
 def _sentences(paragraph: Paragraph) -> range:
@@ -104,6 +112,16 @@ def _sentences(paragraph: Paragraph) -> range:
 
 def _short(paragraph: Paragraph) -> bool:
     return paragraph.end_sentence > paragraph.first_sentence and word_count(paragraph.text) <= SHORT_TEXT_WORDS
+
+
+def _cues(document: Document) -> dict[tuple[str, str], Paragraph]:
+    """The subtitle cues with text, by their time span, where no other cue has that span."""
+    spans = Counter((p.location.start, p.location.end) for p in document.paragraphs if p.location.start is not None)
+    return {
+        (p.location.start, p.location.end): p
+        for p in document.paragraphs
+        if p.location.start is not None and spans[p.location.start, p.location.end] == 1 and p.end_sentence > p.first_sentence
+    }
 
 
 def _tables(document: Document) -> list[list[Paragraph]]:
