@@ -20,7 +20,6 @@ import numpy as np
 from ..align.words import align_words, unaligned_share
 from ..model import Finding
 from ..segment import spaced_length
-from .clauses import carried
 from .pair import Pair
 
 
@@ -30,10 +29,10 @@ def evidence_of(pair: Pair, findings: Sequence[Finding]) -> list[dict[str, float
     n, m = len(pair.source.sentences), len(pair.target.sentences)
     margins = (_margins(pair, 0), _margins(pair, 1))
     sides = pair.alignment.sides
-    gaps = _gap_partners(pair)
+    gaps = pair.gap_partners
     before, after = zip(_aligned_around(n, pair.bead_of(True, moved=True)), _aligned_around(m, pair.bead_of(False, moved=True)))
 
-    def evidence(finding: Finding, words_unaligned: float, context: str | None) -> dict[str, float]:
+    def evidence(finding: Finding, words_unaligned: float) -> dict[str, float]:
         own, side = _own(finding)
         features = {"one_sided": float(bool(finding.source.sentences) != bool(finding.target.sentences))}
         features.update(edge=0.0, log_chars=0.0, best_counterpart=0.0, neighbour_margin=0.0, bead_margin=0.0, gap_partner=0.0, absorb_gain=-1.0)
@@ -55,13 +54,6 @@ def evidence_of(pair: Pair, findings: Sequence[Finding]) -> list[dict[str, float
                 if partners:
                     features["gap_partner"] = float((mine.vectors[list(own)] @ other.vectors[partners].T).max())
                 features["absorb_gain"] = _absorb_gain(pair, list(own), side)
-                if context is not None:
-                    # Its numbers and names, and how many the text around it on the other side says, as
-                    # a clause check measures them inside a bead: "Khoảng 3.750 hộ gia đình ..." put
-                    # into a translation says numbers its neighbours' source does not.
-                    text = " ".join(document.sentences[i].text for i in own)
-                    languages = (pair.source.language, pair.target.language)
-                    features.update(carried(text, context, languages[side], languages[1 - side]))
             # Best centred cosine of the finding's sentences to any sentence of the other side:
             # high when a counterpart exists somewhere (a misalignment rather than an omission).
             features["best_counterpart"] = float((mine.vectors[list(own)] @ other.vectors.T).max())
@@ -72,8 +64,7 @@ def evidence_of(pair: Pair, findings: Sequence[Finding]) -> list[dict[str, float
             features["neighbour_margin"] = float(np.mean([margins[side][i] for i in around])) if around else 0.0
         return {**features, **finding.evidence}
 
-    contexts = _contexts(pair, findings, gaps)
-    return [evidence(finding, share, context) for finding, share, context in zip(findings, _words_unaligned(pair, findings, contexts), contexts)]
+    return [evidence(finding, share) for finding, share in zip(findings, _words_unaligned(pair, findings))]
 
 
 def _own(finding: Finding) -> tuple[tuple[int, ...], int]:
@@ -100,24 +91,6 @@ def _aligned_around(n: int, aligned_sentences) -> tuple[np.ndarray, np.ndarray]:
     return np.r_[-1, last[:-1]], np.r_[following[1:], n]
 
 
-def _gap_partners(pair: Pair) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Per side, each unaligned sentence's unaligned sentences of the other side in the same gap
-    (between the same two in-order aligned beads)."""
-    n, m = len(pair.source.sentences), len(pair.target.sentences)
-    aligned = sorted((b for b in pair.alignment.beads if b.source and b.target and not b.moved), key=lambda b: b.source[0])
-    taken_s = {i for b in pair.alignment.beads if b.source and b.target for i in b.source}
-    taken_t = {j for b in pair.alignment.beads if b.source and b.target for j in b.target}
-    edges = [((-1,), (-1,))] + [(b.source, b.target) for b in aligned] + [((n,), (m,))]
-    out: tuple[dict, dict] = ({}, {})
-    for (s0, t0), (s1, t1) in zip(edges, edges[1:]):
-        sources = [i for i in range(s0[-1] + 1, s1[0]) if i not in taken_s]
-        targets = [j for j in range(t0[-1] + 1, t1[0]) if j not in taken_t]
-        if sources and targets:
-            out[0].update({i: targets for i in sources})
-            out[1].update({j: sources for j in targets})
-    return out
-
-
 def _absorb_gain(pair: Pair, own: list[int], side: int) -> float:
     """How much closer a neighbouring bead of the same paragraph gets to its counterpart when it takes
     in the unaligned sentences (-1 without such a neighbour): near or over 0 when their content is
@@ -134,44 +107,24 @@ def _absorb_gain(pair: Pair, own: list[int], side: int) -> float:
     return best
 
 
-def _contexts(pair: Pair, findings: Sequence[Finding], gaps) -> list[str | None]:
-    """Per omitted or added sentence or clause, the text of the other side it is measured against:
-    its counterpart where it has one, else the other side's sentences around it (its gap's and the
-    neighbouring beads'), where a sentence said in other words or across a sentence boundary finds
-    its words and numbers. None for other findings."""
-    contexts: list[str | None] = []
-    for finding in findings:
-        own, side = _own(finding)
-        if not own or finding.kind not in ("omission", "addition") or finding.level not in ("sentence", "clause"):
-            contexts.append(None)
-            continue
-        theirs = finding.target if side == 0 else finding.source
-        if theirs.sentences:
-            contexts.append(theirs.text)
-            continue
-        around = set(gaps[side].get(own[0], []))
-        for _, bead in pair.neighbour_beads(own[0], own[-1], side == 0, moved=True):
-            around.update(bead.target if side == 0 else bead.source)
-        other = pair.target if side == 0 else pair.source
-        contexts.append(" ".join(other.sentences[i].text for i in sorted(around)))
-    return contexts
-
-
-def _words_unaligned(pair: Pair, findings: Sequence[Finding], contexts: list[str | None]) -> list[float]:
+def _words_unaligned(pair: Pair, findings: Sequence[Finding]) -> list[float]:
     """Per finding, the share of the words of an omitted or added sentence or clause that no word
-    of its context (``_contexts``) is aligned with (``align.words``). 0 where the encoder has no
-    token vectors, and for other findings; the check's own measure where it took one."""
+    of its counterpart is aligned with (``align.words``): the finding's other side where it has
+    one, else the text around it there (``Pair.around``). 0 where the encoder has no token vectors,
+    and for other findings; the check's own measure where it took one."""
     shares = [finding.evidence.get("words_unaligned", 0.0) for finding in findings]
     if pair.tokens is None:
         return shares
-    asked = []  # (finding's index, its text, the context, the span of the text measured)
-    for k, (finding, context) in enumerate(zip(findings, contexts)):
-        if "words_unaligned" in finding.evidence or context is None:
+    asked = []  # (finding's index, its text, the counterpart's text, the span of the text measured)
+    for k, finding in enumerate(findings):
+        own, side = _own(finding)
+        if "words_unaligned" in finding.evidence or not own or finding.kind not in ("omission", "addition") or finding.level not in ("sentence", "clause"):
             continue
+        mine, theirs = (finding.source, finding.target) if side == 0 else (finding.target, finding.source)
+        context = theirs.text if theirs.sentences else pair.around(own, side == 0)
         if not context.strip():
             shares[k] = 1.0
             continue
-        mine = finding.source if _own(finding)[1] == 0 else finding.target
         asked.append((k, mine.text, context, mine.highlights[0] if mine.highlights else (0, len(mine.text))))
     for (k, text, _, span), (tokens, aligned) in zip(asked, align_words(pair.tokens, [(text, context) for _, text, context, _ in asked])):
         shares[k] = unaligned_share(text, tokens, aligned, span)

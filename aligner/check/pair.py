@@ -74,6 +74,35 @@ class Pair:
                 found.append((nearest, bead_of[nearest]))
         return found
 
+    @cached_property
+    def gap_partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """Per side (0 source, 1 target), each unaligned sentence's unaligned sentences of the other
+        side in the same gap (between the same two in-order aligned beads)."""
+        n, m = len(self.source.sentences), len(self.target.sentences)
+        aligned = sorted((b for b in self.aligned if not b.moved), key=lambda b: b.source[0])
+        taken_s = {i for b in self.aligned for i in b.source}
+        taken_t = {j for b in self.aligned for j in b.target}
+        edges = [((-1,), (-1,))] + [(b.source, b.target) for b in aligned] + [((n,), (m,))]
+        out: tuple[dict, dict] = ({}, {})
+        for (s0, t0), (s1, t1) in zip(edges, edges[1:]):
+            sources = [i for i in range(s0[-1] + 1, s1[0]) if i not in taken_s]
+            targets = [j for j in range(t0[-1] + 1, t1[0]) if j not in taken_t]
+            if sources and targets:
+                out[0].update({i: targets for i in sources})
+                out[1].update({j: sources for j in targets})
+        return out
+
+    def around(self, own: Sequence[int], source_side: bool) -> str:
+        """The other side's text around unaligned sentences of one side: the unaligned sentences of
+        their gap and the neighbouring beads' (``neighbour_beads``), where a sentence said in other
+        words or across a sentence boundary finds its words and numbers."""
+        side = 0 if source_side else 1
+        near = set(self.gap_partners[side].get(own[0], []))
+        for _, bead in self.neighbour_beads(own[0], own[-1], source_side, moved=True):
+            near.update(bead.target if source_side else bead.source)
+        other = self.target if source_side else self.source
+        return " ".join(other.sentences[i].text for i in sorted(near))
+
     def mirrored(self) -> Pair:
         """The pair seen from the target: its sides, beads, links and length ratio swapped, so that a
         check of what the target leaves out of the source finds what the target adds to it."""
