@@ -317,6 +317,20 @@ def test_text_too_short_for_the_model_to_judge_is_info(check, tmp_path):
     assert unaligned == [("omission", "error"), ("addition", "warning")]
 
 
+def test_a_sentence_whose_number_its_neighbours_lack_is_not_said_there(check, tmp_path):
+    """A dev web page (ar→vi, a walk through an old town): "Một tấm biển nhỏ ở số 14 phố Rua da
+    Judiaria ..." taken out of the Vietnamese. With the sentence before it, its Arabic reads a hair
+    closer to that sentence's translation (a joined gain of 0.003), which alone would call it said
+    there (info); but no Vietnamese around it says 14: it is missing, a warning or an error."""
+    source, target = DOCS / "oldtown-walk.ar.html", DOCS / "oldtown-walk.vi.html"
+    assert not [f for f in check(source, target).findings if f.severity.value != "info"]
+    taken = "Một tấm biển nhỏ ở số 14 phố Rua da Judiaria đánh dấu vị trí của giáo đường Do Thái trước kia. "
+    cut = variant(tmp_path, target, [line.replace(taken, "") for line in lines_of(target)])
+    missing = [f for f in check(source, cut).findings if f.kind == "omission"]
+    assert [("14" in f.source.text, f.severity.value in ("warning", "error")) for f in missing] == [(True, True)]
+    assert missing[0].evidence["joined_gain"] >= 0 and missing[0].evidence["clause_numbers_carried"] == 0
+
+
 def test_a_short_heading_with_another_in_its_place_is_info(check, tmp_path):
     """The heading "Return windows" and its translation "Thời hạn trả hàng" score too low to pair (a
     dev page, en→vi). As headings in the same place, structure pairs them: a weak bead, info, as text
