@@ -1,9 +1,9 @@
 """Structural anchors: the headings, table cells and subtitle cues that a localized document keeps in place.
 
 Localization keeps a document's structure: the same headings at the same levels and the same
-table cells, in the same order, and a subtitle translation the template's cue timings. Where both versions show the same sequence of headings (between
-two confident links of their other text, so that a section the translation lacks costs only the
-headings around it), the k-th heading of one translates the k-th heading of the other, whatever
+table cells, in the same order, and a subtitle translation the template's cue timings. Where both
+versions show the same sequence of headings (between two confident links of their other text, so
+that a section the translation lacks costs only the headings around it), the k-th heading of one translates the k-th heading of the other, whatever
 the model makes of text this short: a heading of two words and its translation can score under a
 heading of the same page that shares a word (held-out dev sets n79, n84, n90: a title paired with
 a later heading, two header cells with each other, a table label left unpaired beside its
@@ -48,8 +48,8 @@ class Structure:
     in_place: tuple[Anchor, ...] = ()
 
     def anchors(self, links: Sequence[tuple[int, int, float]] = ()) -> list[Anchor]:
-        """The paragraphs in place, and headings with headings: k-th with k-th within each stretch between two
-        confident ``links`` where both documents have the same sequence of headings (levels
+        """The paragraphs in place, and headings with headings: k-th with k-th within each stretch
+        between two confident ``links`` where both documents have the same sequence of headings (levels
         included), and the two headings of the same level right before the two sentences of a link,
         the start of the section they head. A translation that lacks a heading, or a whole section,
         loses only the anchors of its stretch that no link right after them places. A link of a
