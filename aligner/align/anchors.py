@@ -1,16 +1,16 @@
 """Structural anchors: the headings, table cells and subtitle cues that a localized document keeps in place.
 
-Localization keeps a document's structure: the same headings at the same levels and the same
-table cells, in the same order, and a subtitle translation the template's cue timings. Where both
-versions show the same sequence of headings (between two confident links of their other text, so
-that a section the translation lacks costs only the headings around it), the k-th heading of one
-translates the k-th heading of the other, whatever the model makes of text this short: a heading
-of two words and its translation can score under a heading of the same page that shares a word (held-out dev sets n79, n84, n90: a title paired with
-a later heading, two header cells with each other, a table label left unpaired beside its
-translation). A cue shown at the same time in both files translates that cue: short subtitle lines
-("ارتفعوا ببطء، فقرة تلو الأخرى.", "Từ từ cuộn người lên, từng đốt sống một.") are as hard for the
-model, which paired six cues of a stretching video's Arabic and Vietnamese crosswise (held-out dev
-set n141).
+Localization keeps a document's structure: the same headings at the same levels and the same table
+cells, in the same order, and a subtitle translation the template's cue timings. Where both versions
+show the same sequence of headings (between two confident links of their other text, so that a
+section the translation lacks costs only the headings around it), the k-th heading of one translates
+the k-th heading of the other, whatever the model makes of text this short: a heading of two words
+and its translation can score under a heading of the same page that shares a word (held-out dev sets
+n79, n84, n90: a title paired with a later heading, two header cells with each other, a table label
+left unpaired beside its translation). A cue shown at the same time in both files translates that
+cue: short subtitle lines ("ارتفعوا ببطء، فقرة تلو الأخرى.", "Từ từ cuộn người lên, từng đốt sống
+một.") are as hard for the model, which paired six cues of a stretching video's Arabic and
+Vietnamese crosswise (held-out dev set n141).
 
 The alignment search is made to pass through each anchor (``through``), unless a confident link
 of the backbone says otherwise (sections reordered, a heading dropped and another added).
