@@ -331,6 +331,23 @@ def test_a_sentence_whose_number_its_neighbours_lack_is_not_said_there(check, tm
     assert missing[0].evidence["joined_gain"] >= 0 and missing[0].evidence["clause_numbers_carried"] == 0
 
 
+def test_a_replaced_sentence_is_one_alarm_an_addition(check, tmp_path):
+    """The dev web page of the old town (ar→vi) with a Vietnamese sentence replaced by one the Arabic
+    does not say: the new sentence is an addition (a warning or an error), and the Arabic it stands in
+    for, unpaired in the same place, is info, not a second alarm. Taken out with nothing in its place,
+    the Arabic sentence is missing: a warning or an error."""
+    source, target = DOCS / "oldtown-walk.ar.html", DOCS / "oldtown-walk.vi.html"
+    merchants = "Những thương nhân giàu nhất thị trấn xây nhà quanh quảng trường Praça Velha, và đến nay bạn vẫn có thể thấy huy hiệu gia tộc của họ được chạm khắc phía trên cửa ra vào. "
+    cafe = "Quán cà phê trong sân tu viện phục vụ bánh ngọt tự làm và trà thảo mộc suốt buổi chiều. "
+    replaced = variant(tmp_path, target, [line.replace(merchants, cafe) for line in lines_of(target)])
+    unaligned = [f for f in check(source, replaced).findings if f.kind in ("omission", "addition") and f.level == "sentence"]
+    assert [(f.kind, f.severity.value in ("warning", "error")) for f in unaligned] == [("omission", False), ("addition", True)]
+    assert "stands in its place unpaired" in unaligned[0].message and unaligned[1].target.text == cafe.strip()
+    cut = variant(tmp_path, target, [line.replace(merchants, "") for line in lines_of(target)])
+    missing = [f for f in check(source, cut).findings if f.kind == "omission"]
+    assert [f.severity.value in ("warning", "error") for f in missing] == [True]
+
+
 def test_a_short_heading_with_another_in_its_place_is_info(check, tmp_path):
     """The heading "Return windows" and its translation "Thời hạn trả hàng" score too low to pair (a
     dev page, en→vi). As headings in the same place, structure pairs them: a weak bead, info, as text
