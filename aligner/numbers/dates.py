@@ -53,11 +53,12 @@ _GAP_DAY_BEFORE = re.compile(r"\.?[ \u00a0]+(?:(?i:of)[ \u00a0]+|من[ \u00a0]+)
 _GAP_YEAR = re.compile(r",?[ \u00a0]+(?:(?:من[ \u00a0]+)?(?:عام|سنة)[ \u00a0]+|(?i:năm)[ \u00a0]+)?|[ \u00a0]*/[ \u00a0]*")
 # Arabic names a month twice, Levantine and Egyptian: "أيار/مايو", "شباط/ فبراير", "يونيو (حزيران)", "مارس آذار".
 _SAME_MONTH = re.compile(r"[ \u00a0]*(?:/|(?P<paren>\())?[ \u00a0]*")
-# "May" is a month only next to a day or year, after one of these, or in a list of months (a word
-# before or after it, across a comma, "and" or "or", is a month: "April, May and September").
-_LIST_GAP = r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|or)[ \u00a0]+)?"
-_WORD_BEFORE_LIST = re.compile(rf"([^\W\d_]+){_LIST_GAP}(?<=[ \u00a0,])$")
-_WORD_AFTER_LIST = re.compile(rf"(?=[ \u00a0,]){_LIST_GAP}([^\W\d_]+)")
+# "May" is a month only next to a day or year, after one of these, or in a list or a range of months
+# (a word before or after it, across a comma, a dash, "and" or "or", is a month: "April, May and
+# September", "March – May" in a table of opening seasons: held-out dev n152).
+_LIST_GAP = r"[ \u00a0]*(?:[,–—-][ \u00a0]*)?(?:(?:and|or)[ \u00a0]+)?"
+_WORD_BEFORE_LIST = re.compile(rf"([^\W\d_]+){_LIST_GAP}(?<=[ \u00a0,–—-])$")
+_WORD_AFTER_LIST = re.compile(rf"(?=[ \u00a0,–—-]){_LIST_GAP}([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 _MAY_CONTEXT = frozenset("in of since until till by from early late mid last next this every each to through and between before after during".split())
 # An English month name before a surname is a given name: "Gift of Harold and June Petrakis"

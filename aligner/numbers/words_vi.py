@@ -34,8 +34,12 @@ _ONE = normalize("một")
 # After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
-    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập học euro bảng yên rúp set ván hiệp"
+    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập euro bảng yên rúp set ván hiệp"
 ))
+# "Năm học" is a school year ("đến năm học 2024-25": held-out dev n150); five of these count:
+# "năm học sinh" (pupils), "học viên" (trainees), "học kỳ" (terms), "học phần" (modules).
+_STUDY = normalize("học")
+_STUDY_COUNTED = frozenset(_n("sinh viên kỳ kì phần"))
 _LONG_PERIODS = frozenset(tuple(_n(p)) for p in ("thế kỷ", "thế kỉ", "thập kỷ", "thập kỉ", "thập niên"))  # "năm thế kỷ", five centuries
 _ONE_OF = _n("một trong")
 _SPAN_WORDS = frozenset(_n("đến tới hoặc hay"))
@@ -73,6 +77,8 @@ def _is_five(words: list[str], i: int, j: int) -> bool:
     after = words[j] if j < len(words) else ""
     if i and words[i - 1][:1].isdigit():
         return False  # "100 năm thành lập" is a hundred years, however a counted noun follows
+    if after == _STUDY:
+        return j + 1 < len(words) and words[j + 1] in _STUDY_COUNTED
     if after in _COUNTED or units.unit_after(" " + " ".join(words[j : j + 3]), 0, "vi") or tuple(words[j : j + 2]) in _LONG_PERIODS:
         return True
     if words[max(0, i - 2) : i] == _ONE_OF and not after.isdigit():
