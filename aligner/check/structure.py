@@ -252,10 +252,10 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             reason = said_inside_neighbour(evidence)
             if not reason and across.get(run[0], -1.0) >= PART_GAIN_ACROSS_BREAK:
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
-            if not reason and not whole and run[0] in faced and not numbers_unsaid(evidence):
-                reason = f"the target's {pair.target.sentences[faced[run[0]]].location} stands in its place unpaired: the translation may be loose there"
             if not reason and (in_place := _short_counterpart_in_place(pair, run, source_side, lone)):
                 reason = f"the other side has a short {level} in its place, {in_place!r}: text this short is beyond the model's judgement"
+            if not reason and not whole and run[0] in faced and not numbers_unsaid(evidence):
+                reason = f"the target's {pair.target.sentences[faced[run[0]]].location} stands in its place unpaired: the translation may be loose there"
             if reason:
                 severity = Severity.INFO
                 message += f" ({reason})"
