@@ -75,21 +75,30 @@ class Pair:
         return found
 
     @cached_property
-    def gap_partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-        """Per side (0 source, 1 target), each unaligned sentence's unaligned sentences of the other
-        side in the same gap (between the same two in-order aligned beads)."""
+    def gaps(self) -> list[tuple[list[int], list[int]]]:
+        """The unaligned source and target sentences between each two in-order aligned beads, where
+        both sides have some."""
         n, m = len(self.source.sentences), len(self.target.sentences)
         aligned = sorted((b for b in self.aligned if not b.moved), key=lambda b: b.source[0])
         taken_s = {i for b in self.aligned for i in b.source}
         taken_t = {j for b in self.aligned for j in b.target}
         edges = [((-1,), (-1,))] + [(b.source, b.target) for b in aligned] + [((n,), (m,))]
-        out: tuple[dict, dict] = ({}, {})
+        found = []
         for (s0, t0), (s1, t1) in zip(edges, edges[1:]):
             sources = [i for i in range(s0[-1] + 1, s1[0]) if i not in taken_s]
             targets = [j for j in range(t0[-1] + 1, t1[0]) if j not in taken_t]
             if sources and targets:
-                out[0].update({i: targets for i in sources})
-                out[1].update({j: sources for j in targets})
+                found.append((sources, targets))
+        return found
+
+    @cached_property
+    def gap_partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """Per side (0 source, 1 target), each unaligned sentence's unaligned sentences of the other
+        side in the same gap (``gaps``)."""
+        out: tuple[dict, dict] = ({}, {})
+        for sources, targets in self.gaps:
+            out[0].update({i: targets for i in sources})
+            out[1].update({j: sources for j in targets})
         return out
 
     def around(self, own: Sequence[int], source_side: bool) -> str:

@@ -300,15 +300,12 @@ def _short_counterpart_in_place(pair: Pair, run: list[int], source_side: bool, l
 
 def faced_sentences(pair: Pair) -> dict[int, int]:
     """The unaligned source sentences that an unaligned target sentence of their gap faces
-    (``Pair.gap_partners``), each with that sentence: per gap, the most similar pair first, each
-    sentence in one pair at most."""
+    (``Pair.gaps``), each with that sentence: per gap, the most similar pair first, each sentence in
+    one pair at most."""
     x, y = pair.alignment.sides
-    gaps: dict[tuple[int, ...], list[int]] = {}
-    for i, targets in pair.gap_partners[0].items():
-        gaps.setdefault(tuple(targets), []).append(i)
     faced: dict[int, int] = {}
-    for targets, sources in gaps.items():
-        similarity = x.vectors[sources] @ y.vectors[list(targets)].T
+    for sources, targets in pair.gaps:
+        similarity = x.vectors[sources] @ y.vectors[targets].T
         taken: set[int] = set()
         for flat in np.argsort(-similarity, axis=None, kind="stable"):
             i, j = sources[flat // len(targets)], targets[flat % len(targets)]
