@@ -393,22 +393,32 @@ _ORDINAL_DAY_GAP = re.compile(r"[ \u00a0]+(?:(?i:of)|من)[ \u00a0]+")
 _ROLES = {kind: role for role, kind in _PART_KINDS.items()}
 
 
+# The Maghreb's first of the month, "الفاتح" (the opener) before its name: "انطلق في الفاتح فيفري", "منذ
+# الفاتح من ديسمبر" (held-out dev n157). Alone it is no number: "أزرق فاتح" is light blue.
+_FIRST_OF_MONTH = re.compile(r"(?<![^\W\d_])(?:ال)?فاتح(?=[ \u00a0]+(?:من[ \u00a0]+)?$)")
+
+
 def join_ordinal_days(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """A day said by its ordinal before its month: "the fourth of March", "الرابع من مارس", "الحادي
-    والعشرين من سبتمبر 2025" are dates; the named day makes even an ambiguous month name one ("March")."""
+    والعشرين من سبتمبر 2025", "الفاتح فيفري" are dates; the named day makes even an ambiguous month name one ("March")."""
     out: list[NumberMention] = []
     for m in mentions:
         day = out[-1] if out else None
+        undated_month = m.kind == "date" and m.value[3] is None and m.value[2] is not None
         if (
             day is not None and day.kind == "ordinal" and day.form == "words" and _int(day, 1, 31)
-            and m.kind == "date" and m.value[3] is None and m.value[2] is not None and _ORDINAL_DAY_GAP.fullmatch(text, day.end, m.start)
+            and undated_month and _ORDINAL_DAY_GAP.fullmatch(text, day.end, m.start)
         ):
-            _, year, month, _ = m.value
-            roles = "d" + "".join(_ROLES[p.kind] for p in m.parts)
-            date = _date(text, day.start, m.end, year, month, int(day.value), [day, *m.parts], roles)
-            out[-1] = replace(date, form="digits" if m.form == "digits" else "month")
+            out.pop()
+        elif undated_month and (first := _FIRST_OF_MONTH.search(text, 0, m.start)):
+            day = NumberMention(start=first.start(), end=first.end(), text=first.group(), value=Decimal(1), kind="ordinal", display="1", form="words")
         else:
             out.append(m)
+            continue
+        _, year, month, _ = m.value
+        roles = "d" + "".join(_ROLES[p.kind] for p in m.parts)
+        date = _date(text, day.start, m.end, year, month, int(day.value), [day, *m.parts], roles)
+        out.append(replace(date, form="digits" if m.form == "digits" else "month"))
     return out
 
 

