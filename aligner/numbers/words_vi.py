@@ -51,6 +51,11 @@ _YEAR_AFTER = frozenset(_n("nay qua ngoái tới sau trước đó này ấy kia
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
 _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # "đôi ba", "dăm ba": two or three, a few
+# "Tỷ" (a billion) begins words that are no number: "một tỷ lệ cao" is "a high rate", not a billion (held-out
+# dev n161); tỷ giá (exchange rate), tỷ số (score), tỷ trọng (share), tỷ suất (rate), tỷ phú (a billionaire:
+# "ba tỷ phú" is three of them), tỉ mỉ (meticulous).
+_BILLION = frozenset(_n("tỷ tỉ"))
+_BILLION_WORDS = frozenset(_n("lệ giá số trọng suất phú mỉ"))
 
 
 def _veto(words: list[str], i: int, j: int) -> bool:
@@ -59,6 +64,8 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     after = words[j] if j < len(words) else ""
     if before in _NOT_COUNT_BEFORE:
         return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
+    if phrase[-1] in _BILLION and after in _BILLION_WORDS:
+        return True
     if phrase == [_FIVE]:
         return not _is_five(words, i, j)
     if phrase == [_ONE]:
