@@ -489,3 +489,22 @@ def test_a_code_the_translation_moves_inside_its_sentence_is_carried(check, tmp_
     target.write_text("# Tải lên\n\n- Khi khác `1`, giá trị `expires_in` phải nằm trong khoảng từ 1 đến 365.\n", encoding="utf-8")
     changed = [f.message for f in check(source, target).findings if f.kind == "code_changed"]
     assert changed == ["code not in the source: '1'", "code missing from the target: '0'"]
+
+
+def test_a_sentence_paired_out_of_order_but_said_in_place_is_an_info_move(check, tmp_path):
+    """A dev interview (ar→vi) whose Vietnamese merges two Arabic paragraphs, each one quotation (one
+    sentence to the segmenter): the aligner paired the second with a sentence two paragraphs on, about
+    money too, and each is said in its own place, inside its neighbour's translation. The move is info
+    and the look-alike's number is not added. The reading at the book festival, moved by the
+    translation to the top of the interview, is a move: a warning or an error."""
+    source, target = NEWS / "novelist-salt-ledger-interview.ar.txt", NEWS / "novelist-salt-ledger-interview.vi.txt"
+    findings = check(source, target).findings
+    assert [f.severity.value for f in findings if f.kind == "moved"] == ["info"]
+    assert "may only look alike" in next(f.message for f in findings if f.kind == "moved")
+    assert not [f for f in findings if f.kind.startswith("number_") and f.severity.value in ("warning", "error")]
+    lines = lines_of(target)
+    reading = next(line for line in lines if line.startswith("Bà Vasić sẽ đọc"))
+    rest = [line for line in lines if line != reading]
+    moved = variant(tmp_path, target, [*rest[:4], reading, "", *rest[4:]])
+    moves = {f.target.text.startswith("Bà Vasić sẽ đọc"): f.severity.value for f in check(source, moved).findings if f.kind == "moved"}
+    assert moves == {False: "info", True: "warning"}

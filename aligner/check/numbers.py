@@ -19,7 +19,7 @@ from ..numbers.money import CURRENCY_BEFORE
 from ..numbers.units import unit_after
 from ..rules import default_severity
 from .pair import Pair, Settings
-from .structure import weakly_aligned
+from .structure import mispaired_moves, weakly_aligned
 
 NEARBY = 2  # sentences on each side where an unpaired number may have gone
 _DECIMAL_WRITTEN = re.compile(r"\d[.,]\d{1,2}(?!\d)")
@@ -29,9 +29,10 @@ PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format"
 
 def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
     compared = []  # (bead, its source, its target, their differences), in bead order
+    mispaired = mispaired_moves(pair)
     for bead in pair.aligned:
-        if weakly_aligned(bead):
-            continue  # low_similarity says the pairing itself is doubtful: its numbers prove nothing
+        if weakly_aligned(bead) or bead in mispaired:
+            continue  # low_similarity, or the move's finding, says the pairing itself is doubtful: its numbers prove nothing
         source = pair.source_span(bead.source)
         target = pair.target_span(bead.target)
         sides = (
