@@ -392,7 +392,7 @@ def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
         whole = any(set(pair.source.sentences_of(p)) <= set(sources) for p in paragraphs)
         if not whole and _within_paragraph(pair, sources, targets):
             severity, message = Severity.INFO, f"moved within its paragraph: source line {source.line} is translated in another order"
-        elif block[0] in mispaired:
+        elif all(bead in mispaired for bead in block):
             severity = Severity.INFO
             message = (f"moved: source line {source.line} is paired out of order with target line {target.line}, but each may be "
                        "said in its own place, inside its neighbour's translation: the two may only look alike")
