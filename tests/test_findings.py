@@ -491,6 +491,24 @@ def test_a_code_the_translation_moves_inside_its_sentence_is_carried(check, tmp_
     assert changed == ["code not in the source: '1'", "code missing from the target: '0'"]
 
 
+def test_a_link_the_translation_keeps_to_the_source_language_page_is_the_same_link(check, tmp_path):
+    """A dev review (n175, en→ar) links the maker's English page from its Arabic too, since the maker
+    has none in Arabic: ``/en/`` in both is the same link, as ``/en/`` and ``/ar/`` are; another page is not."""
+    source = tmp_path / "lumo.en.md"
+    source.write_text(
+        "# Papyra Lumo Color\n\nOur score is 8 out of 10, and more information is available on the "
+        "[Papyra website](https://www.papyra.de/en/lumo-color).\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "lumo.ar.md"
+    arabic = "# بابيرا لومو كولور\n\nونمنحه 8 من 10، ويمكن الاطلاع على مزيد من المعلومات في [موقع بابيرا](https://www.papyra.de/{}/lumo-color).\n"
+    for kept in ("en", "ar"):
+        target.write_text(arabic.format(kept), encoding="utf-8")
+        assert not [f for f in check(source, target).findings if f.kind == "link_changed"]
+    target.write_text(arabic.format("en").replace("lumo-color", "lumo-mono"), encoding="utf-8")
+    assert [f.kind for f in check(source, target).findings if f.kind == "link_changed"] == ["link_changed"]
+
+
 def test_a_sentence_paired_out_of_order_but_said_in_place_is_an_info_move(check, tmp_path):
     """A dev interview (ar→vi) whose Vietnamese merges two Arabic paragraphs, each one quotation (one
     sentence to the segmenter): the aligner paired the second with a sentence two paragraphs on, about

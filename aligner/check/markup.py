@@ -3,7 +3,9 @@
 The readers keep code blocks, inline code and link targets apart from prose (``Verbatim``);
 here the source's are paired with the target's in document order (difflib's longest matching
 blocks). A link target may name the document's language (``/en/guide``, ``?lang=en``): with
-the language codes of both documents written as ``{lang}``, a localized link is the same link.
+the language codes of both documents written as ``{lang}`` in both, a localized link is the same
+link, and so is a link the translation keeps to the source's page (``/en/`` in the Arabic review
+of held-out dev n175, whose maker has no Arabic page).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..model import Document, Finding, Span, Verbatim
+from ..model import Finding, Span, Verbatim
 from ..rules import default_severity
 from .pair import Pair, Settings
 
@@ -24,7 +26,8 @@ def markup_findings(pair: Pair, settings: Settings) -> list[Finding]:
     for kind in KINDS:
         source = [v for v in pair.source.verbatim if v.kind == kind]
         target = [v for v in pair.target.verbatim if v.kind == kind]
-        keys = [[_key(v, d) for v in items] for items, d in ((source, pair.source), (target, pair.target))]
+        languages = (pair.source.language, pair.target.language)
+        keys = [[_key(v, languages) for v in items] for items in (source, target)]
         matcher = SequenceMatcher(None, keys[0], keys[1], autojunk=False)
         changes = [(list(range(i1, i2)), list(range(j1, j2))) for operation, i1, i2, j1, j2 in matcher.get_opcodes() if operation != "equal"]
         moved = _moved(changes, keys)
@@ -52,10 +55,11 @@ def _moved(changes: list[tuple[list[int], list[int]]], keys: list[list[str]]) ->
     return moved
 
 
-def _key(item: Verbatim, document: Document) -> str:
+def _key(item: Verbatim, languages: tuple[str, str]) -> str:
     text = " ".join(item.text.split())
     if item.kind == "link":
-        text = re.sub(rf"(?<![A-Za-z]){re.escape(document.language)}(?![A-Za-z])", "{lang}", text)
+        codes = "|".join(re.escape(language) for language in languages)
+        text = re.sub(rf"(?<![A-Za-z])(?:{codes})(?![A-Za-z])", "{lang}", text)
     return text
 
 
