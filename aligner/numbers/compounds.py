@@ -279,12 +279,13 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
     shown = {"range": f"{lo}–{hi}{sign}", "fraction": f"{lo}/{hi}", "time": f"{lo}:{b.digits}"}[kind]
     value = (kind, int(a.value), int(b.value)) if kind == "time" else (kind, a.value, b.value)
     # "10:00" is also "10 am"; "6:30" also "6.30"; "giảm 1/3" (fell by a third) also a third, 33%,
-    # but not a score out of ten or a hundred ("98,2/100" against "98.2 out of 100"), unless it is
-    # one part of them ("giảm gần 1/10", by nearly a tenth).
+    # but not a score out of ten or a hundred with its decimals ("98,2/100" against "98.2 out of
+    # 100"); whole parts of them are shares too ("giảm gần 1/10", by nearly a tenth; "gần 9/10 bệnh
+    # nhân", nearly nine in ten patients, held-out dev n190).
     alternates: tuple = ()
     if kind == "time":
         alternates = ((a.value if b.value == 0 else a.value + b.value / 100),)
-    elif kind == "fraction" and 0 < a.value < b.value and (b.value not in (10, 100) or a.value == 1):
+    elif kind == "fraction" and 0 < a.value < b.value and (b.value not in (10, 100) or a.value == a.value.to_integral_value()):
         share = fraction_value(a.value, b.value)
         alternates = (share, *as_percent(share))
         if a.value == 1 and _ROUND_BEFORE.search(text, max(0, a.start - 8), a.start):

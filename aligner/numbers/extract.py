@@ -85,8 +85,22 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         found = join_shares(text, found)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
-    found = [_half_year(text, m) for m in found]
+    found = [_half_year(text, m) for m in _without_zero_of_a_scale(text, found)]
     return tuple(_without_units_read_as_ordinals(text, [_with_unit(text, _with_context(text, m), lang) for m in found], lang))
+
+
+_BELOW_OR_ABOVE = re.compile(r"(?:\b(?:below|under|above|dưới|trên)|(?<![^\W\d_])(?:تحت|دون|فوق))[ \u00a0]+$", re.IGNORECASE)
+
+
+def _without_zero_of_a_scale(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Without the zero a measure is counted from, right after it: "ثماني درجات مئوية تحت الصفر" (eight
+    degrees below zero) is 8 degrees, as "minus 8 degrees" and "âm 8 độ C" are (signs are not
+    compared); its zero had paired with a number the translation says a sentence on (held-out dev
+    n188). Alone, "fell below zero" keeps it: "xuống dưới 0 độ C"."""
+    return [
+        m for k, m in enumerate(found)
+        if not (m.value == 0 and k > 0 and m.start - found[k - 1].end <= 32 and _BELOW_OR_ABOVE.search(text, found[k - 1].end, m.start))
+    ]
 
 
 def _without_units_read_as_ordinals(text: str, found: list[NumberMention], lang: str) -> list[NumberMention]:
