@@ -31,6 +31,13 @@ from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer
             ["منظرون مثل ج. أ. هوبسون (1858 - 1940) وجوزيف شومبيتر (1883 - 1950).", "وبينما كان هؤلاء الكتاب."],
         ),
         ("en", "Theorists such as J. A. Hobson led it. Others followed.", ["Theorists such as J. A. Hobson led it.", "Others followed."]),
+        # A dev headline (n188): two dots are the Arabic headline's pause, no sentence end; three are an ellipsis.
+        (
+            "ar",
+            "مع اتساع فجوة التمويل.. وكالة إغاثة تخفض الحصص الغذائية في مخيم حليمة 38 بالمئة",
+            ["مع اتساع فجوة التمويل.. وكالة إغاثة تخفض الحصص الغذائية في مخيم حليمة 38 بالمئة"],
+        ),
+        ("en", "He waited... Then he left.", ["He waited...", "Then he left."]),
     ],
 )
 def test_sentences(language, text, expected):
