@@ -104,11 +104,11 @@ def test_parallel_runs_and_a_killed_run_leave_the_cache_sound(tmp_path):
     time.sleep(3)
     killed.send_signal(signal.SIGKILL)
     outputs = [p.communicate(timeout=300) for p in parallel]
-    assert all(p.returncode == 1 for p in parallel), [err for _, err in outputs]
+    assert all(p.returncode in (0, 1) for p in parallel), [err for _, err in outputs]
     assert not any("locked" in err or "warning" in err for _, err in outputs), [err for _, err in outputs]
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     uncached = subprocess.run([*command, "--no-cache"], env=env, capture_output=True, text=True, timeout=300)
-    assert again.returncode == uncached.returncode == 1 and "warning" not in again.stderr
+    assert {p.returncode for p in parallel} == {again.returncode} == {uncached.returncode} and "warning" not in again.stderr
 
     def findings(stdout):
         return [(f["kind"], f["source"]["line"], f["target"]["line"]) for f in json.loads(stdout)["comparisons"][0]["findings"]]
