@@ -233,7 +233,6 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     across = part_gains(pair, in_part + alone, source_side, across_break=True)
     lone = _lone_pairs(pair)
     faced = faced_sentences(pair) if source_side else {}
-    languages = (pair.source.language, pair.target.language)[:: 1 if source_side else -1]
     findings = []
     for (paragraph, group), whole in zip(groups, wholes):
         runs = [group] if whole else [[i] for i in group]
@@ -243,12 +242,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             level = "paragraph" if whole else "sentence"
             message = f"{level} {where}"
             severity = default_severity(kind, level)
-            evidence = {
-                "absorbed_share": 0.0 if whole else absorbed_share(pair, run[0], source_side),
-                "joined_gain": gains.get(run[0], -1.0), "part_gain": part.get(run[0], -1.0),
-            }
-            if not whole:  # its numbers and names, and how many the text around it on the other side says
-                evidence |= carried(span.text, pair.around(run, source_side), *languages)
+            evidence = {"absorbed_share": 0.0, "joined_gain": -1.0, "part_gain": -1.0} if whole else _sentence_evidence(pair, run[0], source_side, gains, part)
             reason = said_inside_neighbour(evidence)
             if not reason and across.get(run[0], -1.0) >= PART_GAIN_ACROSS_BREAK:
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
@@ -363,8 +357,7 @@ def said_in_place(pair: Pair, indices: list[int], source_side: bool) -> set[int]
     said = set()
     for index in indices:
         text = mine.sentences[index].text
-        evidence = {"absorbed_share": absorbed_share(pair, index, source_side), "joined_gain": gains[index], "part_gain": part[index]}
-        evidence |= carried(text, pair.around([index], source_side), *languages)
+        evidence = _sentence_evidence(pair, index, source_side, gains, part)
         beyond = " ".join(
             other.sentences[k].text
             for _, bead in pair.neighbour_beads(index, index, source_side, across_break=True)
@@ -373,6 +366,16 @@ def said_in_place(pair: Pair, indices: list[int], source_side: bool) -> set[int]
         if said_inside_neighbour(evidence) or (across[index] >= PART_GAIN_ACROSS_BREAK and not numbers_unsaid(carried(text, beyond, *languages))):
             said.add(index)
     return said
+
+
+def _sentence_evidence(pair: Pair, index: int, source_side: bool, gains: dict[int, float], part: dict[int, float]) -> dict[str, float]:
+    """What says an unaligned sentence of one side may be said inside its neighbour's translation
+    (``said_inside_neighbour``): the surplus length its neighbouring bead carries, its joined and part
+    gains (``joined_gains``, ``part_gains``), and its numbers and names with how many of them the text
+    around it on the other side says (``carried``)."""
+    mine, other = (pair.source, pair.target) if source_side else (pair.target, pair.source)
+    evidence = {"absorbed_share": absorbed_share(pair, index, source_side), "joined_gain": gains.get(index, -1.0), "part_gain": part.get(index, -1.0)}
+    return evidence | carried(mine.sentences[index].text, pair.around([index], source_side), mine.language, other.language)
 
 
 def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
