@@ -29,7 +29,7 @@ PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format"
 
 def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
     compared = []  # (bead, its source, its target, their differences), in bead order
-    mispaired = mispaired_moves(pair)
+    mispaired = pair.fact(mispaired_moves)
     for bead in pair.aligned:
         if weakly_aligned(bead) or bead in mispaired:
             continue  # low_similarity, or the move's finding, says the pairing itself is doubtful: its numbers prove nothing

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 import numpy as np
 
 from ..align import Alignment
 from ..embed.base import TokenVectors
 from ..model import Bead, Document, Sentence, Span
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,14 @@ class Pair:
     tokens: Callable[[Sequence[str]], list[TokenVectors]] | None = None  # its token vectors, where it has them
     verdict: str = ""
     run_share: float = 0.0  # set with the verdict (check.structure.verdict)
+    _facts: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def fact(self, derive: Callable[[Pair], T]) -> T:
+        """What ``derive`` finds in the pair, derived once for every check that reads it (the number
+        check and the structure check both leave out the moves ``structure.mispaired_moves`` finds)."""
+        if derive not in self._facts:
+            self._facts[derive] = derive(self)
+        return self._facts[derive]
 
     @property
     def aligned(self) -> list[Bead]:

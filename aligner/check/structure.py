@@ -379,7 +379,7 @@ def _sentence_evidence(pair: Pair, index: int, source_side: bool, gains: dict[in
 
 
 def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
-    mispaired = mispaired_moves(pair)
+    mispaired = pair.fact(mispaired_moves)
     blocks: list[list[Bead]] = []
     for bead in sorted(moved, key=lambda b: b.source[0]):
         if blocks and bead.source[0] <= blocks[-1][-1].source[-1] + 1 and bead.target[0] >= blocks[-1][-1].target[-1]:
