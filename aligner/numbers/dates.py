@@ -39,6 +39,7 @@ _SPAN_END_VI = re.compile(r"\s*(?:đến|tới|[-–])\s*(\d{1,2})[/.](\d{1,2})(
 # The first end of a span, right before "đến" or "tới": when no date word made it a day and month
 # ("từ phiên bản 4.6 đến 4.9", from version 4.6 to 4.9: held-out dev n194), neither is the second.
 _SPAN_START_VI = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\s*$")
+_SPAN_WORD_VI = re.compile(r"(?i:đến|tới)\s")
 # Not a number that goes on ("hằng tháng 2.500 bảng", a monthly 2,500 pounds), nor after "hằng" or "hàng"
 # (monthly: "lương hàng tháng 8 triệu đồng").
 _MONTH_VI = re.compile(r"(?<!(?i:hằng|hàng)\s)(?i:tháng)\s+(\d{1,2})(?:(?:\s*/\s*|[.\-]|,?\s*(?i:năm)\s*)(\d{4}))?(?!\d|[.,]\d)")
@@ -152,7 +153,7 @@ def _numeric_dates(text: str, lang: str, atoms: dict[int, NumberMention]) -> lis
             end = _SPAN_END_VI.match(text, m.end())
             if end and not (1 <= int(end.group(1)) <= 31 and 1 <= int(end.group(2)) <= 12):
                 continue  # versions or decimals: "Python từ 3.9 đến 3.13"
-            start = _SPAN_START_VI.search(text, max(0, m.start() - 12), m.start())
+            start = _SPAN_START_VI.search(text, max(0, m.start() - 12), m.start()) if _SPAN_WORD_VI.match(m.group()) else None
             if start and start.group(2) == m.group(2) and not any(d.start <= start.start() < d.end for d in found):
                 continue  # the end of a span of versions or decimals whose first end is no date
             if d and mo:
