@@ -28,7 +28,7 @@ PRIORITY = ("number_mismatch", "number_missing", "number_added", "number_format"
 
 
 def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
-    compared = []  # (bead, its source, its target, their differences), in bead order
+    compared = []  # (bead, its source, its target, both as Said, their differences), in bead order
     mispaired = pair.fact(mispaired_moves)
     for bead in pair.aligned:
         if weakly_aligned(bead) or bead in mispaired:
@@ -39,12 +39,13 @@ def number_findings(pair: Pair, settings: Settings) -> list[Finding]:
             Said(source.text, extract_numbers(source.text, pair.source.language), pair.source.language),
             Said(target.text, extract_numbers(target.text, pair.target.language), pair.target.language),
         )
-        compared.append((bead, source, target, [d for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]))
-    _moved_to_neighbour([diffs for _, _, _, diffs in compared])
-    for bead, _, _, diffs in compared:
-        diffs[:] = [d for d in diffs if not _said_by_unaligned_neighbour(pair, bead, d)]
+        compared.append((bead, source, target, sides, [d for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]))
+    _moved_to_neighbour([diffs for *_, diffs in compared])
+    # Last, what no neighbour explains: a span of time the other side names by its noun alone.
+    for bead, _, _, sides, diffs in compared:
+        diffs[:] = [d for d in _unexplained(pair, bead, diffs) if not ((found := unpaired(d, *sides)) and _one_unit_named(*found))]
     findings = []
-    for bead, source, target, diffs in compared:
+    for bead, source, target, _, diffs in compared:
         if not diffs:
             continue
         differences = tuple(
@@ -93,31 +94,43 @@ def _moved_to_neighbour(diffs_by_bead: list[list[NumberDiff]]) -> None:
                     break
 
 
-def _said_by_unaligned_neighbour(pair: Pair, bead, diff: NumberDiff) -> bool:
-    """Is a number the bead lacks on one side said by a sentence of that side's paragraph that the
-    alignment left unpaired? The translator split the sentence there and the aligner paired only
-    its first part: "..., the hospital said on Friday, November 14." is "... 44 tuổi. Đây là ...,
-    bệnh viện cho biết hôm thứ Sáu (14/11)." (fresh news, dev), and the date is no more missing than
-    the second Vietnamese sentence is added (which the sentence checks report). Or the translator moved
-    a clause to another place in the paragraph: "The bill was approved by 118 votes to 79", the last
-    sentence of an English paragraph, opens the Arabic one, "وفي الصباح نفسه، أُقرّ بـ118 صوتاً مقابل 79
-    ... مشروع قانون ثانٍ", three sentences before the Vietnamese says it (held-out dev n196)."""
+def _unexplained(pair: Pair, bead, diffs: list[NumberDiff]) -> list[NumberDiff]:
+    """The bead's differences that no sentence of its paragraph the alignment left unpaired explains.
+
+    A number the bead lacks on one side, said by the unpaired sentence right beside it on that side:
+    the translator split the sentence there and the aligner paired only its first part ("..., the
+    hospital said on Friday, November 14." is "... 44 tuổi. Đây là ..., bệnh viện cho biết hôm thứ Sáu
+    (14/11).", fresh news, dev), and the date is no more missing than the second Vietnamese sentence is
+    added (which the sentence checks report). Further off in the paragraph, the translator moved a
+    clause: "The bill was approved by 118 votes to 79", the last sentence of an English paragraph, opens
+    the Arabic one ("وفي الصباح نفسه، أُقرّ بـ118 صوتاً مقابل 79 ..."), three sentences before the
+    Vietnamese says it (held-out dev n196). A sentence that far explains the bead only when unpaired
+    sentences of the paragraph say every difference left: one number said there by chance is common.
+    """
+    where = [(diff, _said_unpaired(pair, bead, diff)) for diff in diffs]
+    left = [diff for diff, said in where if said != "beside"]
+    return left if any(not said for _, said in where) else []
+
+
+def _said_unpaired(pair: Pair, bead, diff: NumberDiff) -> str:
+    """Where a sentence of the bead's paragraph that the alignment left unpaired says a number the bead
+    lacks on that side: "beside" the bead, "apart" from it, or '' (nowhere, or another difference)."""
     if diff.kind == "number_missing":
         mention, source_side, own = diff.source, False, bead.target
     elif diff.kind == "number_added":
         mention, source_side, own = diff.target, True, bead.source
     else:
-        return False
+        return ""
     document = pair.source if source_side else pair.target
     paired = pair.bead_of(source_side, moved=True)
     values = set(mention.values())
-    paragraphs = {document.sentences[i].paragraph for i in own}
-    for paragraph in paragraphs:
-        for i in document.sentences_of(paragraph):
-            # Whole or as a part of a date or a range: the date's month, "November", is in "14/11".
-            if i not in paired and values & values_said(document.sentences[i].text, document.language):
-                return True
-    return False
+    beside = [i for i in (min(own) - 1, max(own) + 1) if 0 <= i < len(document.sentences)]  # across a paragraph break too
+    apart = [i for p in sorted({document.sentences[i].paragraph for i in own}) for i in document.sentences_of(p) if i not in beside]
+    for where, sentences in (("beside", beside), ("apart", apart)):
+        # Whole or as a part of a date or a range: the date's month, "November", is in "14/11".
+        if any(i not in paired and values & values_said(document.sentences[i].text, document.language) for i in sentences):
+            return where
+    return ""
 
 
 def _evidence(pair: Pair, bead, diffs: list[NumberDiff]) -> dict[str, float]:
@@ -180,7 +193,7 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
     mention, own, other = found
     return (
         _unreadable_counterpart(mention, other) or _restated_aside(mention, own, other) or _said_again(mention, other)
-        or _written_unread(mention, other) or _month_by_reference(mention, other) or _one_unit_named(mention, own, other)
+        or _written_unread(mention, other) or _month_by_reference(mention, other)
         or (diff.kind == "number_added" and (_ends_a_name(mention, own) or _dates_a_weekday(mention, own, other)))
     )
 
@@ -190,7 +203,9 @@ _LEADING_NUMBER = re.compile(r"[\d.,]+")
 
 def _one_unit_named(mention: NumberMention, own: Said, other: Said) -> bool:
     """Is the unpaired number a span of time that makes one of a unit the other side names by its noun
-    alone ("12 tháng" against "the year to March", "1 giờ" against "the last hour": ``units_named_alone``)?"""
+    alone ("12 tháng" against "the year to March", "1 giờ" against "the last hour": ``units_named_alone``)?
+    Asked after a neighbouring bead has had its chance to pair the number: the noun may be another span
+    ("this year")."""
     digits = _LEADING_NUMBER.match(mention.text)
     unit = mention.unit or (unit_after(own.text, mention.start + digits.end(), own.language) if digits else "")
     if not unit:
