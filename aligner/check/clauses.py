@@ -33,14 +33,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import numpy as np
-
 from ..align.vectors import unit
 from ..align.words import align_words, foreign
 from ..model import Bead, Document, Finding, Severity, Span
 from ..numbers import extract_numbers, values_said
 from ..rules import default_severity
-from ..segment import SHORT_TEXT_WORDS, finer_pieces, split_clauses, word_count
+from ..segment import finer_pieces, split_clauses, word_count
 from .pair import Pair, Settings
 
 SHORTER_BY = 0.15  # log length ratio beyond the pair's usual one that triggers the examination
@@ -202,8 +200,7 @@ def _faced_across_edge(pair: Pair, bead: Bead, sentence: int) -> str:
     short: "It entered into force on Thursday." joined to the next English sentence, and "Luật có hiệu
     lực từ thứ năm." to the Vietnamese sentence before (held-out dev n196). That target sentence's
     location, or ''."""
-    text = pair.source.sentences[sentence].text
-    if word_count(text) > SHORT_TEXT_WORDS or sentence not in (bead.source[0], bead.source[-1]):
+    if sentence not in (bead.source[0], bead.source[-1]):
         return ""
     leading = sentence == bead.source[0]
     edge = bead.target[0] - 1 if leading else bead.target[-1] + 1
@@ -211,10 +208,7 @@ def _faced_across_edge(pair: Pair, bead: Bead, sentence: int) -> str:
     if beside is None or len(beside.target) <= len(beside.source) or edge != (beside.target[-1] if leading else beside.target[0]):
         return ""
     faced = pair.target.sentences[edge]
-    scoring = pair.alignment.scoring
-    if abs(np.log((len(text) + 10) / (len(faced.text) + 10)) - scoring.expected_log_ratio) > scoring.length_tolerance:
-        return ""
-    return str(faced.location)
+    return str(faced.location) if pair.beyond_judgement(pair.source.sentences[sentence].text, faced.text) else ""
 
 
 def _runs_on(target: str, sentence: str) -> bool:
@@ -359,9 +353,7 @@ def _shortened(pair: Pair, joined: bool = True) -> list[tuple[float, Bead]]:
 
 def shortfall(pair: Pair, bead: Bead) -> float:
     """How much shorter the bead's target is than its source at the pair's usual length ratio (log, negative when longer)."""
-    source_chars = sum(len(pair.source.sentences[i].text) for i in bead.source)
-    target_chars = sum(len(pair.target.sentences[j].text) for j in bead.target)
-    return float(np.log((source_chars + 10) / (target_chars + 10)) - pair.alignment.scoring.expected_log_ratio)
+    return pair.length_offset(sum(len(pair.source.sentences[i].text) for i in bead.source), sum(len(pair.target.sentences[j].text) for j in bead.target))
 
 
 def budget(pair: Pair) -> int:

@@ -11,6 +11,7 @@ import numpy as np
 from ..align import Alignment
 from ..embed.base import TokenVectors
 from ..model import Bead, Document, Sentence, Span
+from ..segment import SHORT_TEXT_WORDS, word_count
 
 T = TypeVar("T")
 
@@ -39,6 +40,15 @@ class Pair:
         if derive not in self._facts:
             self._facts[derive] = derive(self)
         return self._facts[derive]
+
+    def length_offset(self, source_chars: int, target_chars: int) -> float:
+        """How far a source and a target length are from the pair's usual ratio (log; positive when the target is shorter)."""
+        return float(np.log((source_chars + 10) / (target_chars + 10)) - self.alignment.scoring.expected_log_ratio)
+
+    def beyond_judgement(self, source: str, target: str) -> bool:
+        """Is the source text short (SHORT_TEXT_WORDS) and the target of a length in the pair's usual
+        ratio? Text this short is beyond the model's judgement, and its length is all there is to go by."""
+        return word_count(source) <= SHORT_TEXT_WORDS and abs(self.length_offset(len(source), len(target))) <= self.alignment.scoring.length_tolerance
 
     @property
     def aligned(self) -> list[Bead]:

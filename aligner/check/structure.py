@@ -312,8 +312,7 @@ def _short_counterpart_in_place(pair: Pair, run: list[int], source_side: bool, l
     other = lone[source_side, run[0]]
     i, j = (run[0], other) if source_side else (other, run[0])
     source, target = pair.source.sentences[i].text, pair.target.sentences[j].text
-    scoring = pair.alignment.scoring
-    if word_count(source) > SHORT_TEXT_WORDS or abs(np.log((len(source) + 10) / (len(target) + 10)) - scoring.expected_log_ratio) > scoring.length_tolerance:
+    if not pair.beyond_judgement(source, target):
         return ""
     return target if source_side else source
 
