@@ -204,7 +204,7 @@ def _faced_across_edge(pair: Pair, bead: Bead, sentence: int) -> str:
         return ""
     leading = sentence == bead.source[0]
     edge = bead.target[0] - 1 if leading else bead.target[-1] + 1
-    beside = next((b for b in pair.aligned if not b.moved and edge in b.target), None)
+    beside = pair.bead_of(False).get(edge)
     if beside is None or len(beside.target) <= len(beside.source) or edge != (beside.target[-1] if leading else beside.target[0]):
         return ""
     faced = pair.target.sentences[edge]
