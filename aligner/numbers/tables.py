@@ -87,6 +87,9 @@ class WordTable:
     # other reading: a translation may write it alone and make the first a noun ("سجينا من كل 7 سجناء",
     # a prisoner of every 7; "cứ 7 tù nhân thì có 1 người").
     out_of: Mapping[str, int] = field(default_factory=dict)
+    # Phrases after an ordinal (normalized, space separated) -> what they add to it: Arabic says the
+    # 187th "the eighty-seventh after the hundred" ("السابع والثمانين بعد المائة", held-out dev n208).
+    ordinal_beyond: Mapping[str, int] = field(default_factory=dict)
     # Phrases after a number meaning "per cent" (normalized, space separated).
     percent_words: tuple[str, ...] = ()
     # Arabic writes tens after units ("واحد وعشرون" = one and twenty).

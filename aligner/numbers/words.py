@@ -227,17 +227,28 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
             continue
         after_noun = i > 0 and tokens[i - 1].word in table.ordinal_nouns and adjacent(text, tokens[i - 1].end, tokens[i].start)
         kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers or after_noun else "cardinal"
-        last = j - 1
+        last, value = j - 1, state.value
         if kind == "cardinal" and j < len(tokens) and adjacent(text, tokens[j - 1].end, tokens[j].start):
             if (stop := phrase_end(text, tokens, j, table.percent_words)) is not None:
                 kind, last, j = "percent", stop - 1, stop  # "seventy per cent", "سبعون بالمائة"
-        mention = _mention(text, tokens[i], tokens[last], Decimal(state.value), kind)
         counts = ([state.counted] if state.counted else []) + _loose_readings(tokens, i, j, state.value, table)
         if kind == "ordinal" and (months := _months_of_year_part(text, tokens, i, j, table)):
             counts.append(months)
+        if kind == "ordinal" and (beyond := _ordinal_beyond(text, tokens, j, table)):
+            j, added = beyond
+            last, value = j - 1, value + added
+        mention = _mention(text, tokens[i], tokens[last], Decimal(value), kind)
         found.append(replace(mention, alternates=tuple(Decimal(c) for c in counts)) if counts else mention)
         i = j
     return found
+
+
+def _ordinal_beyond(text: str, tokens: list[Token], j: int, table: WordTable) -> tuple[int, int] | None:
+    """(where it ends, what it adds) of a phrase right after an ordinal ending before token ``j`` that
+    adds to it (``WordTable.ordinal_beyond``: "السابع والثمانين بعد المائة" is the 187th)."""
+    if j >= len(tokens) or not adjacent(text, tokens[j - 1].end, tokens[j].start):
+        return None
+    return next(((stop, added) for phrase, added in table.ordinal_beyond.items() if (stop := phrase_end(text, tokens, j, (phrase,))) is not None), None)
 
 
 def _loose_readings(tokens: list[Token], i: int, j: int, value: int, table: WordTable) -> list[int]:

@@ -272,6 +272,7 @@ TABLE = WordTable(
     fractions=FRACTIONS,
     out_of=OUT_OF,
     unit_fractions={normalize("نصف"): fraction_value(1, 2), normalize("ربع"): fraction_value(1, 4)},  # نصف ساعة, ربع ساعة
+    ordinal_beyond={" ".join(_n(phrase)): added for phrase, added in (("بعد المائة", 100), ("بعد المئة", 100), ("بعد الألف", 1000))},
     percent_words=tuple(" ".join(_n(p)) for p in ("في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية", "نقطة مئوية", "نقاط مئوية")),
     units_before_tens=True,
     normalize=normalize,

@@ -61,6 +61,7 @@ UNIT_FRACTIONS = {"half a": fraction_value(1, 2)} | {
 }
 UNIT_FRACTIONS |= {f"quarter of {article}": fraction_value(1, 4) for article in ("a", "an")}  # "the final quarter of an hour"
 UNIT_FRACTIONS |= {"a quarter": fraction_value(1, 4), "three quarters": fraction_value(3, 4)}  # "a quarter teaspoon of chilli flakes"
+UNIT_FRACTIONS |= {"half": fraction_value(1, 2), "quarter": fraction_value(1, 4)}  # "every half hour", "a quarter-hour walk" (held-out dev n205)
 _SMALL_PARTS = {"tenth": 10, "hundredth": 100, "thousandth": 1000}
 UNIT_FRACTIONS |= {f"{word} of {article}": fraction_value(1, d) for word, d in _SMALL_PARTS.items() for article in ("a", "an")}
 UNIT_FRACTIONS |= {f"{_UNITS[n]} {word}s of {article}": fraction_value(n, d) for word, d in _SMALL_PARTS.items() for n in range(2, 10) for article in ("a", "an")}
