@@ -252,9 +252,10 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # by its article too ("an hour and 20 minutes", "ساعة و20 دقيقة"), two hours by the dual with its article too ("حاجز
 # الساعتين و١٠ دقائق", the barrier of 2:10, held-out dev n159), and hyphenated before a noun
 # ("the two-hour-and-37-minute film"), and Vietnamese "giờ" after an hour in words ("hai giờ 10 phút";
-# in digits it is a clock time, read above, that also reads as this span).
+# in digits it is a clock time, read above, that also reads as this span). The hundred of a percent
+# is no hour in words ("من 5 في المئة ساعة و48 دقيقة", from 5 per cent, an hour and 48 minutes).
 _SPAN = re.compile(
-    rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?<!في[ \u00a0])(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|(?<=\d[ \u00a0])h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?:ال)?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
+    rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?!(?<=في[ \u00a0])الم[ئا])(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|(?<=\d[ \u00a0])h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?:ال)?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
     rf"(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?)"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|(?<=\d[ \u00a0])s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
