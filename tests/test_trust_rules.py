@@ -100,9 +100,9 @@ def test_a_clock_time_said_in_words_the_engine_cannot_read_is_not_missing():
 
 
 
-def _pair(source: list[str], target: list[str], beads, target_paragraphs: list[int] | None = None):
-    """A pair of documents aligned by the given beads, at an even length ratio: one paragraph each, or
-    the target's sentences in the paragraphs ``target_paragraphs`` numbers."""
+def _pair(source: list[str], target: list[str], beads, target_paragraphs: list[int] | None = None, target_language: str = "vi"):
+    """A pair of English and (by default) Vietnamese documents aligned by the given beads, at an even
+    length ratio: one paragraph each, or the target's sentences in the paragraphs ``target_paragraphs`` numbers."""
     from types import SimpleNamespace
 
     from aligner.check.pair import Pair
@@ -115,7 +115,7 @@ def _pair(source: list[str], target: list[str], beads, target_paragraphs: list[i
         return Document("x", language, paragraphs, sentences)
 
     alignment = SimpleNamespace(beads=[Bead(s, t, 0.5) for s, t in beads], scoring=SimpleNamespace(expected_log_ratio=0.0))
-    return Pair(document(source, "en", [0] * len(source)), document(target, "vi", target_paragraphs or [0] * len(target)), alignment, embed=None)
+    return Pair(document(source, "en", [0] * len(source)), document(target, target_language, target_paragraphs or [0] * len(target)), alignment, embed=None)
 
 
 def test_a_sentence_said_inside_its_neighbours_translation_is_absorbed():
@@ -413,6 +413,29 @@ def test_a_number_said_by_an_unpaired_sentence_further_on_in_the_paragraph_is_no
     # A translator moves a clause within the paragraph (held-out dev n196: a vote count).
     apart = [SURGERY_VI[0], SURGERY_VI[2], SURGERY_VI[1]]
     assert _surgery_messages(apart, [((0,), (0,)), ((1,), (1,)), ((), (2,))]) == []
+
+
+# Held-out dev n195 (sentence_faults.py): a sentence of another article put into an Arabic housing
+# article, at the head of a paragraph, after the Arabic's first paragraph.
+REGISTRY_AR = "وسينشر سجل الأراضي تقريره الربع سنوي التالي في ٧ يوليو في تمام الساعة ١٠:٠٠، ويمكن التواصل مع مكتبه الإعلامي على الرقم ٠٨٠٠ ٤١٧ ٢٢٩."
+CUT_EN = ["It was the bank's second cut this year, after one of the same size in February.", "Lenders are expected to follow within days."]
+CUT_AR = ["وهذا هو الخفض الثاني الذي يجريه البنك هذا العام، بعد خفض بالحجم نفسه في فبراير.", "ومن المتوقع أن تحذو المصارف حذوه في غضون أيام."]
+
+
+def _said_across(source: list[str]) -> bool:
+    """Whether the sentence put in counts as said by its neighbour's source across the paragraph
+    break, at a part gain over the bar: the Arabic's second paragraph opens with it."""
+    from aligner.check.structure import PART_GAIN_ACROSS_BREAK, said_across_break
+
+    pair = _pair(source, [CUT_AR[0], REGISTRY_AR, CUT_AR[1]], [((0,), (0,)), ((), (1,)), ((1,), (2,))], [0, 1, 1], target_language="ar")
+    return said_across_break(pair, 1, False, {1: PART_GAIN_ACROSS_BREAK + 0.03})
+
+
+def test_a_sentence_said_across_a_paragraph_break_must_have_its_numbers_said_there():
+    assert not _said_across(CUT_EN)
+    # The same gain, where the neighbour's source says the report's date, hour and number: said there.
+    said = "The land registry will publish its next quarterly report on 7 July at 10:00; its press office is on 0800 417 229."
+    assert _said_across([said, CUT_EN[1]])
 
 
 # Agency English names a weekday alone; Vietnamese and Arabic papers often add its date.
