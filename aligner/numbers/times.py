@@ -253,10 +253,12 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # الساعتين و١٠ دقائق", the barrier of 2:10, held-out dev n159), and hyphenated before a noun
 # ("the two-hour-and-37-minute film"), and Vietnamese "giờ" after an hour in words ("hai giờ 10 phút";
 # in digits it is a clock time, read above, that also reads as this span). The hundred of a percent
-# is no hour in words ("من 5 في المئة ساعة و48 دقيقة", from 5 per cent, an hour and 48 minutes).
+# is no hour in words ("من 5 في المئة ساعة و48 دقيقة", from 5 per cent, an hour and 48 minutes). Hours
+# and seconds with no minutes are a span too: "ست ساعات و51.4 ثانية" is "6 hours, 0 minutes and 51.4
+# seconds" (held-out dev n212).
 _SPAN = re.compile(
     rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?!(?<=في[ \u00a0])الم[ئا])(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|(?<=\d[ \u00a0])h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?:ال)?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
-    rf"(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?)"
+    rf"(?:(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?))?"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|(?<=\d[ \u00a0])s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -277,8 +279,10 @@ def _matches(pattern: re.Pattern, text: str, read) -> list[NumberMention]:
 def _span(match: re.Match) -> NumberMention | None:
     words = (match.group("hw") or "").lower()
     hour = int(ascii_digits(match.group("h"))) if match.group("h") else _counted(words) if words else 2 if match.group("two") else 1
+    if not any(match.group(g) for g in ("m", "mw", "m1", "m2", "mq", "sec")):
+        return None  # hours alone, a count of them
     minute = (int(ascii_digits(match.group("m"))) if match.group("m") else _in_words(match.group("mw")) if match.group("mw")
-              else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20, "ثلاثة أرباع": 45}[match.group("mq")])
+              else 1 if match.group("m1") else 2 if match.group("m2") else {"ربع": 15, "ثلث": 20, "ثلاثة أرباع": 45}.get(match.group("mq"), 0))
     if hour is None or minute is None or minute >= 60:
         return None
     if match.group("sec"):
