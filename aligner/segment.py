@@ -25,6 +25,10 @@ ABBREVIATIONS = {
 # "la" ends "đô la" (dollar), "… tăng lên 60 đô la. Mức phạt …" (held-out dev set n106, where the
 # two sentences of one paragraph were one, and its Arabic translation's first paragraph "missing").
 _MISSED_ENDS = {"vi": re.compile(r"(?<=\bla\.)\s+(?=\S)")}
+# And in every language after a unit symbol behind a number, which sentencex takes for an abbreviation
+# ("mm.", "m.", "km/h.", "s."): "… chỉ 11 mm. Island Air cho biết …" was one sentence (held-out dev n201),
+# as "It fell 11 mm. Officials said …" was in English.
+_UNIT_END = re.compile(r"\d[ \u00a0]?(?:[kcm]?m|km/h|m/s|mph|k?g|mg|t|h|min|s|ha|[km]?l|[kMG]Wh?|W|mAh|[KMGT]B|[MG]bps|°[CF]|ft|mi|lbs?|oz)\.\s+(?=\S)")
 _LAST_WORD = re.compile(r"([^\s.]+(?:\.[^\s.]+)*)\.\s*$")
 _STARTS_WORD = re.compile(r"\s*[\d\w]")
 
@@ -75,8 +79,9 @@ def _sentences(text: str, language: str) -> list[tuple[int, int]]:
     pieces = [piece for window in _windows(text) for piece in _sentencex_segment(language, window)] if text.strip() else []
     if "".join(pieces) != text:  # sentencex dropped or changed characters: locate each piece
         pieces = _relocate(text, pieces)
-    if missed := _MISSED_ENDS.get(language):
-        pieces = [part for piece in pieces for part in _split_after(piece, missed)]
+    for missed in (_UNIT_END, _MISSED_ENDS.get(language)):
+        if missed:
+            pieces = [part for piece in pieces for part in _split_after(piece, missed)]
     groups: list[list[str]] = []
     unclosed = (0, 0)  # brackets and square brackets the current group opened and did not close
     for piece in pieces:
@@ -100,8 +105,9 @@ def _sentences(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def _split_after(piece: str, ends: re.Pattern) -> list[str]:
-    """The piece cut after each sentence end that ``ends`` finds (at an upper-case letter), the space kept with the first part."""
-    cuts = [m.end() for m in ends.finditer(piece) if piece[m.end()].isupper()]
+    """The piece cut after each sentence end that ``ends`` finds, at a letter that is not lower case (an
+    upper-case one, or one of a script without case: Arabic), the space kept with the first part."""
+    cuts = [m.end() for m in ends.finditer(piece) if piece[m.end()].isalpha() and not piece[m.end()].islower()]
     return [piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)])]
 
 
@@ -140,13 +146,15 @@ def _continues(previous: str, unclosed: tuple[int, int], piece: str, language: s
     if not match:
         return False
     word = match.group(1)
-    initial = len(word) == 1 and word.isalpha()  # "J. A. Hobson", "ج. أ. هوبسون"
+    # "J. A. Hobson", "ج. أ. هوبسون"; not a unit behind a number ("9.5 m. Officials said").
+    initial = len(word) == 1 and word.isalpha() and not _NUMBER_BEFORE.search(previous, 0, match.start(1))
     if initial or word in ABBREVIATIONS.get(language, ()) or word in ABBREVIATIONS["en"] and language != "en":
         return bool(_STARTS_WORD.match(piece))
     return False
 
 
 _TWO_DOTS = re.compile(r"(?<!\.)\.\.\s*$")
+_NUMBER_BEFORE = re.compile(r"\d[ \u00a0]?$")
 _SPACELESS_ENDS = set("。！？｡")  # sentence ends of scripts written without spaces (Chinese, Japanese)
 _CLAUSE_BREAK = re.compile(r"[;؛:]\s+|,\s+|،\s*|\s+[-–—]\s+|[，；：]\s*|——\s*")
 # Han and kana, written without spaces: one of them says about as much as 0.62 English words or

@@ -24,6 +24,16 @@ from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer
                 "Mức phạt đối với hành vi đỗ xe tại vị trí dành riêng cho người khuyết tật sẽ tăng từ 150 đô la lên 250 đô la.",
             ],
         ),
+        # Held-out dev n201: sentencex takes a unit behind a number for an abbreviation ("mm.", "m.", "km/h.").
+        (
+            "vi",
+            "Tháng 8 là tháng mưa nhiều nhất với 168 mm, còn tháng 4 khô nhất, chỉ 11 mm. Island Air cho biết đã bổ sung 4 chuyến vào tối thứ tư.",
+            ["Tháng 8 là tháng mưa nhiều nhất với 168 mm, còn tháng 4 khô nhất, chỉ 11 mm.", "Island Air cho biết đã bổ sung 4 chuyến vào tối thứ tư."],
+        ),
+        ("en", "Waves reached 9.5 m. Gusts hit 140 km/h. The port closed.", ["Waves reached 9.5 m.", "Gusts hit 140 km/h.", "The port closed."]),
+        ("ar", "بلغت سرعة الرياح 140 km/h. وأغلق الميناء.", ["بلغت سرعة الرياح 140 km/h.", "وأغلق الميناء."]),
+        # ... but not an initial, nor a unit before a word in lower case.
+        ("en", "A study by J. A. Hobson ran to 5 m. copies.", ["A study by J. A. Hobson ran to 5 m. copies."]),
         # XQuAD: sentencex splits inside the dates in brackets and after the initials.
         (
             "ar",
