@@ -239,11 +239,15 @@ REGROUPED_VI = [
 
 def test_a_paragraph_said_across_a_moved_paragraph_break_is_not_missing(check, tmp_path):
     """Newsrooms move paragraph breaks: the Vietnamese says the Arabic's one-sentence paragraph at the
-    end of the paragraph before. Its neighbour across the break, with it, reads closer to its
-    translation: info. Without that sentence in the Vietnamese, the paragraph is missing: an error."""
+    end of the paragraph before, as a sentence of its own (aligned across the break: no omission) or
+    joined to the sentence before by a semicolon. Then a part of its neighbour's translation across
+    the break says it: info. Without that sentence in the Vietnamese, the paragraph is missing: an error."""
     source, target = tmp_path / "gas.ar.txt", tmp_path / "gas.vi.txt"
     source.write_text("\n\n".join(REGROUPED_AR), encoding="utf-8")
     target.write_text("\n\n".join(REGROUPED_VI), encoding="utf-8")
+    assert [f for f in check(source, target).findings if f.kind == "omission"] == []
+    joined = REGROUPED_VI[1].replace("2.050 m. Giếng đạt", "2.050 m; giếng đạt")
+    target.write_text("\n\n".join([REGROUPED_VI[0], joined, REGROUPED_VI[2]]), encoding="utf-8")
     omissions = [f for f in check(source, target).findings if f.kind == "omission"]
     assert [(f.level, f.source.line, f.severity.value) for f in omissions] == [("paragraph", 5, "info")]
     assert "across a paragraph break" in omissions[0].message
