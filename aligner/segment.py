@@ -28,7 +28,9 @@ _MISSED_ENDS = {"vi": re.compile(r"(?<=\bla\.)\s+(?=\S)")}
 # And in every language after a unit symbol behind a number, which sentencex takes for an abbreviation
 # ("mm.", "m.", "km/h.", "s."): "… chỉ 11 mm. Island Air cho biết …" was one sentence (held-out dev n201),
 # as "It fell 11 mm. Officials said …" was in English.
-_UNIT_END = re.compile(r"\d[ \u00a0]?(?:[kcm]?m|km/h|m/s|mph|k?g|mg|t|h|min|s|ha|[km]?l|[kMG]Wh?|W|mAh|[KMGT]B|[MG]bps|°[CF]|ft|mi|lbs?|oz)\.\s+(?=\S)")
+_UNIT = r"\d[ \u00a0]?(?:[kcm]?m|km/h|m/s|mph|k?g|mg|t|h|min|s|ha|[km]?l|[kMG]Wh?|W|mAh|[KMGT]B|[MG]bps|°[CF]|ft|mi|lbs?|oz)\."
+_UNIT_END = re.compile(_UNIT + r"\s+(?=\S)")
+_ENDS_IN_UNIT = re.compile(_UNIT + r"\s*$")
 _LAST_WORD = re.compile(r"([^\s.]+(?:\.[^\s.]+)*)\.\s*$")
 _STARTS_WORD = re.compile(r"\s*[\d\w]")
 
@@ -147,14 +149,13 @@ def _continues(previous: str, unclosed: tuple[int, int], piece: str, language: s
         return False
     word = match.group(1)
     # "J. A. Hobson", "ج. أ. هوبسون"; not a unit behind a number ("9.5 m. Officials said").
-    initial = len(word) == 1 and word.isalpha() and not _NUMBER_BEFORE.search(previous, 0, match.start(1))
+    initial = len(word) == 1 and word.isalpha() and not _ENDS_IN_UNIT.search(previous)
     if initial or word in ABBREVIATIONS.get(language, ()) or word in ABBREVIATIONS["en"] and language != "en":
         return bool(_STARTS_WORD.match(piece))
     return False
 
 
 _TWO_DOTS = re.compile(r"(?<!\.)\.\.\s*$")
-_NUMBER_BEFORE = re.compile(r"\d[ \u00a0]?$")
 _SPACELESS_ENDS = set("。！？｡")  # sentence ends of scripts written without spaces (Chinese, Japanese)
 _CLAUSE_BREAK = re.compile(r"[;؛:]\s+|,\s+|،\s*|\s+[-–—]\s+|[，；：]\s*|——\s*")
 # Han and kana, written without spaces: one of them says about as much as 0.62 English words or

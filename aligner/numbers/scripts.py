@@ -33,7 +33,8 @@ _GROUP_ONLY_RE = re.compile(r"\u060c ?|[ \u00a0\u202f]|\u066c")
 # A run of digits with inner separators: "184,000.5", "٢٠٢٣", "1.234,5". Digits glued to a Latin
 # letter are a code, never grouped by a space: "Airbus A320 180 ghế" is an A320 with 180 seats
 # (held-out dev n215), not 320,180.
-NUMBER_RE = re.compile(r"(?<![A-Za-z])\d+(?:(?:[" + re.escape(SEPARATORS) + r"]|" + _GROUP_ONLY + r")\d+)*|\d+(?:[" + re.escape(SEPARATORS) + r"]\d+)*")
+_SEPARATOR = "[" + re.escape(SEPARATORS) + "]"
+NUMBER_RE = re.compile(r"(?<![A-Za-z])\d+(?:(?:" + _SEPARATOR + "|" + _GROUP_ONLY + r")\d+)*|\d+(?:" + _SEPARATOR + r"\d+)*")
 
 
 def ascii_digits(text: str) -> str:
