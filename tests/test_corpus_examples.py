@@ -79,6 +79,19 @@ def test_sentences_reordered_within_their_paragraph_are_an_info_move(check, xqua
 
 
 @pytest.mark.parametrize("language", ["ar", "vi"])
+def test_two_paragraphs_joined_in_another_order_are_an_info_move(check, xquad, language):
+    """A translation that joins two paragraphs may put the second's sentences first (held-out dev
+    n217: a director's paraphrase after his quotation); nothing is lost or misplaced for a reader.
+    The same paragraph moved on without the join stays a move (``test_moved_paragraph``)."""
+    target = xquad[language][10:15]
+    target[1:3] = [f"{target[2]} {target[1]}"]
+    findings = check(language, xquad["en"][10:15], target).findings
+    moves = [f for f in findings if f.kind == "moved"]
+    assert moves and all(f.severity is Severity.INFO and "the paragraph the translation joins it to" in f.message for f in moves)
+    assert not [f for f in findings if f.kind in ("omission", "addition") and f.severity is not Severity.INFO]
+
+
+@pytest.mark.parametrize("language", ["ar", "vi"])
 def test_another_article_is_unrelated(check, xquad, language):
     result = check(language, xquad["en"][10:15], xquad[language][120:125])
     assert result.verdict == "unrelated"

@@ -488,3 +488,14 @@ def test_a_span_of_time_is_still_added_where_the_unit_is_plural_or_labels_a_numb
     assert _named(LAST_HOUR["en"].replace("hour", "hours"), "en", LAST_HOUR["vi"].replace("1 giờ", "2 giờ"), "vi") != []
     assert _named("Inflation eased to 2.7% in 2025.", "en", "Lạm phát trong 12 tháng của năm 2025 đã hạ nhiệt xuống 2,7%.", "vi") != []
     assert _named(YEAR_TO_MARCH["en"], "en", YEAR_TO_MARCH["vi"].replace("12 tháng", "9 tháng"), "vi") != []
+
+
+def test_a_range_said_as_its_two_numbers_is_carried():
+    """Held-out dev n220 (ar→vi): the Vietnamese writes "520-650 g" in a paragraph of its own, the
+    Arabic "ما بين 520 و650 غراماً" inside the sentence before; the range is said there."""
+    from aligner.check.clauses import carried
+
+    arabic = "وخلال هذين اليومين، على العدّائين أن يستهدفوا ما بين 8 و10 غرامات من الكربوهيدرات لكل كيلوغرام من وزن الجسم يومياً، أي ما بين 520 و650 غراماً في اليوم لعدّاء يزن 65 كلغ."
+    vietnamese = "Với người nặng 65 kg, lượng này là 520-650 g mỗi ngày."
+    assert carried(vietnamese, arabic, "vi", "ar")["clause_numbers_carried"] == 1.0
+    assert carried(vietnamese.replace("520-650", "520-600"), arabic, "vi", "ar")["clause_numbers_carried"] == 0.5

@@ -36,7 +36,7 @@ import unicodedata
 from ..align.vectors import unit
 from ..align.words import align_words, foreign
 from ..model import Bead, Document, Finding, Severity, Span
-from ..numbers import extract_numbers, values_said
+from ..numbers import NumberMention, extract_numbers, values_said
 from ..rules import default_severity
 from ..segment import finer_pieces, split_clauses, word_count
 from .pair import Pair, Settings
@@ -241,17 +241,25 @@ def carried(clause: str, target: str, source_language: str, target_language: str
     is only found in a target in the same script (Vietnamese, German); elsewhere its count alone says
     the clause has names to lose. Shares are 0 when the clause has none.
     """
-    numbers = {m.value: set(m.values()) for m in extract_numbers(clause, source_language) if m.hard}  # each number once, with its readings
-    # Whole or as a part of a range or a date: "بين 7 و9 في المائة" is "7-9%".
+    numbers = {m.value: m for m in extract_numbers(clause, source_language) if m.hard}  # each number once
+    # Whole or as a part of a range or a date: "بين 7 و9 في المائة" is "7-9%"; and a range said as its
+    # two numbers: "520-650 g" is "ما بين 520 و650 غراماً" (held-out dev n220).
     in_target = values_said(target, target_language)
     names = _names(clause)
     folded = _fold(target)
     return {
         "clause_numbers": float(len(numbers)),
-        "clause_numbers_carried": sum(bool(readings & in_target) for readings in numbers.values()) / len(numbers) if numbers else 0.0,
+        "clause_numbers_carried": sum(_said(m, in_target) for m in numbers.values()) / len(numbers) if numbers else 0.0,
         "clause_names": float(len(names)),
         "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
     }
+
+
+def _said(mention: NumberMention, values: set) -> bool:
+    """Whether ``values`` hold a number under one of its readings, or all the parts of a range."""
+    if set(mention.values()) & values:
+        return True
+    return mention.kind == "range" and bool(mention.parts) and all(set(part.values()) & values for part in mention.parts)
 
 
 def _names(clause: str) -> set[str]:

@@ -427,8 +427,9 @@ def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
         source, target = pair.source_span(sources), pair.target_span(targets)
         paragraphs = {pair.source.sentences[i].paragraph for i in sources}
         whole = any(set(pair.source.sentences_of(p)) <= set(sources) for p in paragraphs)
-        if not whole and _within_paragraph(pair, sources, targets):
-            severity, message = Severity.INFO, f"moved within its paragraph: source line {source.line} is translated in another order"
+        if _within_paragraph(pair, sources, targets, whole):
+            where = "the paragraph the translation joins it to" if whole else "its paragraph"
+            severity, message = Severity.INFO, f"moved within {where}: source line {source.line} is translated in another order"
         elif all(bead in mispaired for bead in block):
             severity = Severity.INFO
             message = (f"moved: source line {source.line} is paired out of order with target line {target.line}, but each may be "
@@ -439,12 +440,17 @@ def _moves(pair: Pair, moved: list[Bead]) -> list[Finding]:
     return findings
 
 
-def _within_paragraph(pair: Pair, sources: list[int], targets: list[int]) -> bool:
+def _within_paragraph(pair: Pair, sources: list[int], targets: list[int], whole: bool) -> bool:
     """Are the moved sentences translated inside the paragraph that translates the rest of their
     paragraph? Translators reorder sentences within a paragraph (a news paragraph's attribution put
-    first); nothing is lost or misplaced for a reader."""
+    first); nothing is lost or misplaced for a reader. A whole paragraph moved: inside the paragraph
+    that translates the paragraph before or after it, as a translation that joins two paragraphs
+    reorders their sentences (a director's paraphrase put after his quotation: held-out dev n217)."""
     bead_of = pair.bead_of(True, False)
-    rest = [i for p in {pair.source.sentences[i].paragraph for i in sources} for i in pair.source.sentences_of(p) if i not in sources]
+    paragraphs = {pair.source.sentences[i].paragraph for i in sources}
+    if whole:
+        paragraphs = {q for p in paragraphs for q in (p - 1, p + 1) if 0 <= q < len(pair.source.paragraphs)} - paragraphs
+    rest = [i for p in paragraphs for i in pair.source.sentences_of(p) if i not in sources]
     around = {pair.target.sentences[j].paragraph for i in rest if i in bead_of for j in bead_of[i].target}
     return bool(around) and {pair.target.sentences[j].paragraph for j in targets} <= around
 

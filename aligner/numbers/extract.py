@@ -14,6 +14,7 @@ from .digits import find_digit_numbers
 from .fractions import find_fractions
 from .languages import base_code, table_for
 from .model import NumberMention, render_decimal
+from .overs import find_overs
 from .roman import find_roman
 from .scores import find_scores
 from .tables import WordTable
@@ -67,7 +68,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     dates = _keep_longest(dates + times)
     in_dates = Occupied(len(text), ((d.start, d.end) for d in dates))
     atoms = [a for a in atoms if not in_dates.overlaps(a.start, a.end)]
-    numbers = _keep_longest(dates + join_compounds(text, atoms) + find_scores(text, lang))
+    numbers = _keep_longest(dates + join_compounds(text, atoms) + find_scores(text, lang) + find_overs(text))
     taken = Occupied(len(text), ((m.start, m.end) for m in numbers))
     romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
     for r in romans:

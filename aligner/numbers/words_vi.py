@@ -56,6 +56,11 @@ _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # 
 # "ba tỷ phú" is three of them), tỉ mỉ (meticulous).
 _BILLION = frozenset(_n("tỷ tỉ"))
 _BILLION_WORDS = frozenset(_n("lệ giá số trọng suất phú mỉ"))
+# "Chín" (nine) is also "cooked" and "ripe": "ức gà đã nấu chín" (cooked chicken breast), "nướng chín
+# vàng", "chuối chín" (ripe bananas), "chín chắn" (mature): held-out dev n220, where it had become a 9.
+_NINE = normalize("chín")
+_COOKED_BEFORE = frozenset(_n("nấu luộc hấp nướng chiên rán xào quay om ninh hầm chuối xoài quả trái lúa"))
+_RIPE_AFTER = frozenset(_n("kỹ kĩ tới đều mềm vàng muồi chắn rục mọng đỏ hẳn"))
 
 
 def _veto(words: list[str], i: int, j: int) -> bool:
@@ -68,6 +73,8 @@ def _veto(words: list[str], i: int, j: int) -> bool:
         return True
     if phrase == [_FIVE]:
         return not _is_five(words, i, j)
+    if phrase == [_NINE]:
+        return before in _COOKED_BEFORE or after in _RIPE_AFTER
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2:
