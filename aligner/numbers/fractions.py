@@ -26,9 +26,11 @@ def fraction_value(numerator: int | Decimal, denominator: int | Decimal) -> Deci
 
 def as_percent(value: Decimal) -> tuple[Decimal, ...]:
     """The percentages a fraction is written as: "half of the students" is "50% học sinh", "two
-    thirds" 67% or 66.7%."""
+    thirds" 67% or 66.7%. Rounded to a whole percent only within 5% of it: 1/57 (1.75%) is no 2%,
+    which had made it equal to 1/60 (1.67%)."""
     percent = value * 100
-    return tuple(dict.fromkeys(p for step in ("0.1", "1") if (p := percent.quantize(Decimal(step)).normalize())))  # not a thousandth's 0%
+    readings = [percent.quantize(Decimal(step)).normalize() for step in ("0.1", "1")]
+    return tuple(dict.fromkeys(p for p in readings if p and abs(p - percent) <= percent / 20))  # not a thousandth's 0%
 
 
 def find_fractions(text: str, table: WordTable, tokens: list[Token], taken: Occupied, unit_at: Callable[[int], str]) -> list[NumberMention]:

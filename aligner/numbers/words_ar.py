@@ -79,9 +79,11 @@ CARDINALS |= _forms(2, "مترين متران كيلومترين كيلومتر�
 # Currencies in the dual: يوروين (two euros), دولارين, جنيهين.
 CARDINALS |= _forms(2, "دولارين دولاران يوروين يوروان جنيهين جنيهان دينارين ديناران درهمين درهمان ريالين ريالان")
 CARDINALS |= _forms(2 * 10**6, "مليوني") | _forms(2 * 10**9, "ملياري")  # construct duals: ملياري جنيه
-# Adjectives of number: ثنائي (dual, bi-), ثلاثي (triple, 3-), ...
+# Adjectives of number: ثنائي (dual, bi-), ثلاثي (triple, 3-), ...; their plurals name things of that
+# number: "ثلاث رباعيات وسداسية" (three fours and a six: a cricket innings, "3 cú ăn 4 và 1 cú ăn 6",
+# held-out dev n219), "5 ثلاثيات" (five three-pointers).
 for _value, _stem in enumerate("ثنائي ثلاثي رباعي خماسي سداسي سباعي ثماني تساعي عشاري".split(), start=2):
-    CARDINALS |= _forms(_value, f"{_stem} {_stem}ة {_stem}ه")
+    CARDINALS |= _forms(_value, f"{_stem} {_stem}ة {_stem}ه {_stem}ات")
 
 ORDINALS: dict[str, int] = {}
 for _value, _words in {
@@ -229,6 +231,9 @@ def _continues(word: str) -> bool:
 # and a cricketer's "نصف مئوية" is his half-century, 50; "الذكرى المئوية الثانية" the bicentenary (neither read).
 _CENTENARY = normalize("مئوية")
 CARDINALS[_CENTENARY] = 100
+# Its fifty: a cricketer's "خمسينية" is a half-century ("رابع خمسينية له", his fourth, "lần thứ tư cán mốc
+# 50 run": held-out dev n219), "الذكرى الخمسينية" the fiftieth anniversary.
+CARDINALS |= _forms(50, "خمسينية")
 _NOT_CENTENARY_AFTER = frozenset(_n("نقطة نقاط درجة درجات نسبة نصف ربع"))
 
 
