@@ -36,8 +36,9 @@ _RULES = (
     Rule(
         "addition", "Translation text that is not in the source",
         "A paragraph, sentence or clause of the translation has no counterpart in the source: an addition, "
-        "or a sentence from another document. A clause is info: reported where the translation is clearly "
-        "longer than its source and the clause resembles nothing there, for a reviewer to read.",
+        "or a sentence from another document. A clause is reported where the translation is clearly longer than "
+        "its source and the clause resembles nothing there: a warning when it also has a number or a name the "
+        "source lacks, else info, for a reviewer to read.",
         Severity.WARNING, {"clause": Severity.INFO},
     ),
     Rule(
