@@ -108,11 +108,10 @@ def added_clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     glued into a target sentence, where no check of whole sentences (``joined``) can see it: IWSLT
     Vietnamese "... chú ý Như vậy chúng ta có ba nhóm tấn công chính ..." (discrepancy.py dev). Whole
     target sentences are left to ``joined``. Reported as info (the rule's default for the level):
-    no labelled set of real added clauses has calibrated it yet.
-
-    A clause the embeddings find clearly (ADDED_CONTENT_GAIN) that has a number or a name its source
-    lacks (``content_lost``, the source side of the mirrored pair) is a warning: a heading, a dateline
-    or a credit line glued to the next sentence brings its own figures and names.
+    no labelled set of real added clauses has calibrated it yet; but a clause the embeddings find
+    clearly (ADDED_CONTENT_GAIN) that has a number or a name its source lacks (``content_lost``, seen
+    from the mirrored pair) is a warning: a heading, a dateline or a credit line glued to the next
+    sentence brings its own figures and names.
 
     Only the sentence embeddings find a clause added here; its unaligned words alone do not: a
     translation adds words of its own that the word aligner leaves unpaired (the language names of
@@ -128,10 +127,10 @@ def added_clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
         for (start, end), evidence in clauses:
             if not embeddings_find(evidence["clause_gain"], evidence["clause_resemblance"]):
                 continue
-            weak = not (evidence["content_lost"] and evidence["clause_gain"] >= ADDED_CONTENT_GAIN)
+            own_content = evidence["content_lost"] and evidence["clause_gain"] >= ADDED_CONTENT_GAIN
             findings.append(
                 Finding(
-                    "addition", default_severity("addition", "clause") if weak else Severity.WARNING, source,
+                    "addition", Severity.WARNING if own_content else default_severity("addition", "clause"), source,
                     mirror.source_span(bead.source, highlights=[(start, end)]),
                     f"clause not in the source: \u201c{text[start:end]}\u201d", "clause", evidence=evidence,
                 )

@@ -12,10 +12,9 @@ from decimal import Decimal
 from .model import NumberMention
 from .scripts import ascii_digits
 
-_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _BALL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _OVERS = re.compile(
-    rf"(?<![\d.,٫])(?P<overs>{_D}{{1,3}})[ \u00a0]*(?:overs?|أوفرات|أوفر|اوفرات|اوفر)"
+    rf"(?<![\d.,٫])(?P<overs>\d{{1,3}})[ \u00a0]*(?:overs?|أوفرات|أوفر|اوفرات|اوفر)"
     rf"[ \u00a0]+(?:(?:and|và)[ \u00a0]+|و[ \u00a0]?)"
     rf"(?:(?:(?P<balls>[1-5\u0661-\u0665\u06f1-\u06f5])|(?P<words>{'|'.join(_BALL_WORDS)}))[ \u00a0]*(?:balls?|(?:quả[ \u00a0]+)?bóng|quả|كرات|كرة)"
     rf"|(?P<one>كرة)(?:[ \u00a0]+واحدة)?|(?P<two>كرتين|كرتان))(?![^\W\d_])",
