@@ -68,6 +68,9 @@ class WordTable:
     ordinal_markers: frozenset[str] = frozenset()
     # Words only meaningful after an ordinal marker ("thứ nhất", "thứ tư").
     after_marker: Mapping[str, int] = field(default_factory=dict)
+    # Words that, capitalised after the first word of a number, make it a name: Vietnamese "thứ Hai"
+    # is Monday, while "ngày thứ hai" is as often the second day.
+    capitalised_names: frozenset[str] = frozenset()
     # Decade words ("التسعينيات") -> the decade within its century (90); read as 1990
     # with 90 as the alternate (the 1350s are "the fifties of the 14th century").
     decades: Mapping[str, int] = field(default_factory=dict)

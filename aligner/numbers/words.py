@@ -222,8 +222,9 @@ def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: O
         # Joined by a hyphen to a unit, a number counts it: "a one-day spike" is one day (held-out
         # dev set n112), though "one day" alone is "some day"; "second-hand" stays no number.
         counts_unit = text[tokens[j - 1].end : tokens[j - 1].end + 1] == "-" and bool(units.unit_after(text, tokens[j - 1].end, table.lang))
-        if table.veto(words, i, j) and not counts_unit:
-            i = j  # not a number, nor is any word of it ("thứ hai" as Monday)
+        named = any(t.word in table.capitalised_names and t.raw[:1].isupper() for t in tokens[i + 1 : j])
+        if (table.veto(words, i, j) or named) and not counts_unit:
+            i = j  # not a number, nor is any word of it ("thứ Hai", Monday)
             continue
         after_noun = i > 0 and tokens[i - 1].word in table.ordinal_nouns and adjacent(text, tokens[i - 1].end, tokens[i].start)
         kind = "ordinal" if state.ordinal or tokens[i].word in table.ordinal_markers or after_noun else "cardinal"

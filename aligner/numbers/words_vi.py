@@ -50,6 +50,8 @@ _AT_LEAST = _n("ít nhất")
 _YEAR_AFTER = frozenset(_n("nay qua ngoái tới sau trước đó này ấy kia rồi học tài mới sinh nhuận thứ của đầu cuối giữa ngân kế và thì là"))
 _WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
 _THU = normalize("thứ")
+_DAY = normalize("ngày")
+_WEEKDAYS = frozenset(_n("hai ba tư năm sáu bảy bẩy"))  # after thứ: Monday ... Saturday
 _NOT_COUNT_BEFORE = frozenset(_n("hàng vài mấy nhiều bao đôi dăm"))  # "đôi ba", "dăm ba": two or three, a few
 # "Tỷ" (a billion) begins words that are no number: "một tỷ lệ cao" is "a high rate", not a billion (held-out
 # dev n161); tỷ giá (exchange rate), tỷ số (score), tỷ trọng (share), tỷ suất (rate), tỷ phú (a billionaire:
@@ -77,9 +79,12 @@ def _veto(words: list[str], i: int, j: int) -> bool:
         return before in _COOKED_BEFORE or after in _RIPE_AFTER
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
-    if phrase[0] == _THU and len(phrase) == 2:
-        # thứ hai ... thứ bảy are also Monday ... Saturday.
-        return before in _WEEKDAY_CONTEXT or after in {normalize("ngày"), normalize("tuần")} or after.isdigit()
+    if phrase[0] == _THU and len(phrase) == 2 and (phrase[1] in _WEEKDAYS or phrase[1].isdigit()):
+        # thứ hai ... thứ bảy are also Monday ... Saturday. After "ngày" (day) a weekday in words is
+        # capitalised ("ngày thứ Hai", which ``capitalised_names`` vetoes); lower case, "ngày thứ hai"
+        # is as often the second day ("day 2 has half as many as day 1": held-out dev n221).
+        day_before = before == _DAY and not phrase[1].isdigit()
+        return before in _WEEKDAY_CONTEXT and not day_before or after in {_DAY, normalize("tuần")} or after.isdigit()
     return False
 
 
@@ -143,6 +148,7 @@ TABLE = WordTable(
     parts_before={normalize("nửa"): fraction_value(1, 2), normalize("một phần tư"): fraction_value(1, 4)},
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
+    capitalised_names=_WEEKDAYS,
     ordinal_nouns=frozenset(_n("vòng hiệp lần tầng khóa đợt chặng ván")),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
     fractions=FRACTIONS,
