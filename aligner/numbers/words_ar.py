@@ -75,7 +75,7 @@ for _unit, _word in enumerate("ثلاثا أربعا خمسا ستا سبعا ث
 # Duals of counted nouns carry the number two in the noun itself.
 CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين درجتين درجتان")
 # Measures in the dual: "تلسكوب ثان من فئة مترين" (a second, 2-metre telescope: held-out dev n165).
-CARDINALS |= _forms(2, "مترين متران كيلومترين كيلومتران كيلوغرامين كيلوغرامان لترين لتران هكتارين هكتاران")
+CARDINALS |= _forms(2, "مترين متران كيلومترين كيلومتران غرامين غرامان كيلوغرامين كيلوغرامان لترين لتران هكتارين هكتاران")
 # Currencies in the dual: يوروين (two euros), دولارين, جنيهين.
 CARDINALS |= _forms(2, "دولارين دولاران يوروين يوروان جنيهين جنيهان دينارين ديناران درهمين درهمان ريالين ريالان")
 CARDINALS |= _forms(2 * 10**6, "مليوني") | _forms(2 * 10**9, "ملياري")  # construct duals: ملياري جنيه
@@ -196,11 +196,18 @@ def variants(token: str) -> Iterator[tuple[str, bool]]:
                 yield form[2:], had_and
 
 
+# Names and loanwords that end as a feminine dual does: Argentina, Putin, Martin, Justin, Austin,
+# Quentin, Dustin, Christine, Valentine; protein, routine, nicotine, keratin, gelatin, carotene.
+_NOT_DUALS = frozenset(_n("أرجنتين بوتين مارتين جاستين أوستين كوينتين دستين كريستين فالنتين بروتين روتين نيكوتين كيراتين جيلاتين كاروتين"))
+
+
 def _dual(word: str) -> tuple[int, ...] | None:
     """Feminine duals (نقطتين, two points; حملتان, two campaigns) say "two" by their ending; the dual of
     an adjective of number is also its number ("ثلاثيتان متتاليتان" are "back-to-back three-pointers",
     held-out dev set n108)."""
     if len(word) < 5 or not word.endswith(("تين", "تان")) or word[-4] == "ا":
+        return None
+    if any(form in _NOT_DUALS for form, _ in variants(word)):
         return None
     own = CARDINALS.get(normalize(word[:-3] + "ة"))
     return (2,) if own is None else (2, own)
