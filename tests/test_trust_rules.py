@@ -51,6 +51,31 @@ def test_a_label_two_dropped_from_the_arabic_is_still_missing():
     assert [m.split(" ")[0] for m in _reported("Article 2", "en", "المادة", "ar")] == ["2"]
 
 
+def test_a_one_said_by_the_vietnamese_article_is_not_missing():
+    # Held-out news dev n225 (en→vi): "1 in 8 patients" is "cứ 8 bệnh nhân thì có một người", whose "một"
+    # alone is read as the article; a "một" the engine reads as a number is no such counterpart.
+    source = "a hospital study found that 1 in 8 patients admitted with stomach bleeding had taken more than the recommended daily amount."
+    target = "một nghiên cứu tại bệnh viện cho thấy cứ 8 bệnh nhân nhập viện vì xuất huyết dạ dày thì có một người đã dùng quá lượng khuyến cáo mỗi ngày."
+    assert _reported(source, "en", target, "vi") == []
+    assert [m.split(" ")[0] for m in _reported(source, "en", target.replace("một", "mười"), "vi")] == ["1"]
+    assert [m.split(" ")[0] for m in _reported("Only 1 person and 100 cats were there.", "en", "Chỉ có một trăm con mèo ở đó.", "vi")] == ["1"]
+
+
+def test_the_first_end_of_a_range_said_by_an_arabic_singular_is_not_added():
+    # Held-out news dev n225 (ar→vi): "من عمر سنة إلى ٣ سنوات" (from one year to 3) is "1-3 tuổi".
+    source = "ويمكن للطفل من عمر سنة إلى ٣ سنوات تناول ٥ مل ثلاث مرات يومياً، وللطفل من ٤ إلى ٦ سنوات تناول ٧٫٥ مل ثلاث مرات يومياً."
+    target = "Trẻ 1-3 tuổi có thể uống 5 ml, còn trẻ 4-6 tuổi uống 7,5 ml, ngày 3 lần."
+    assert _reported(source, "ar", target, "vi") == []
+    assert [m.split(" ")[0] for m in _reported(source, "ar", target.replace("4-6", "4-8"), "vi")] == ["٦"]
+
+
+def test_a_two_of_a_hyphenated_measure_said_by_an_arabic_dual_is_not_missing():
+    # Held-out news dev n225 (en→ar): "A 2-week trip" is "رحلة مدتها أسبوعان", two weeks in the dual.
+    source = "A 2-week trip usually needs about 24 atovaquone-proguanil tablets, which cost around 110 dollars without subsidy."
+    target = "وتتطلب رحلة مدتها أسبوعان عادةً نحو ٢٤ قرصاً من أتوفاكون-بروغوانيل، تبلغ تكلفتها قرابة ١١٠ دولارات دون دعم."
+    assert _reported(source, "en", target, "ar") == []
+
+
 def test_a_month_said_again_in_a_second_date_is_no_added_number():
     # News dev (en→vi): the Vietnamese repeats the month the English says once.
     source = "reach their peak on the night of Saturday, December 13, into Sunday the 14th."

@@ -252,15 +252,26 @@ def _dual_counterpart(mention: NumberMention, other: Said) -> bool:
     return says_one_and_two_by_form(other.language) and mention.kind == "cardinal" and mention.counts and mention.value in (1, 2)
 
 
+def _article_counterpart(mention: NumberMention, other: Said) -> bool:
+    """A lone 1 counting a noun, against a side whose word for one, where the engine reads it as no
+    number, is its article: "1 in 8 patients" is "cứ 8 bệnh nhân thì có một người" (held-out dev n225)."""
+    table = table_for(other.language)
+    if table is None or not table.article_one or not (mention.kind == "cardinal" and mention.counts and mention.value == 1):
+        return False
+    words = re.finditer(rf"(?<!\w){re.escape(table.article_one)}(?=\s+\w)", other.text, re.IGNORECASE)
+    return any(not any(m.start <= word.start() < m.end for m in other.numbers) for word in words)
+
+
 def _unreadable_counterpart(mention: NumberMention, other: Said) -> bool:
     """A whole number, percentage or Roman numeral missing on a side whose language's number words the
-    engine cannot read, or a lone 1 or 2 against a language that says them by the noun's form (Arabic duals).
+    engine cannot read, a lone 1 or 2 against a language that says them by the noun's form (Arabic duals),
+    or a lone 1 against a language's article (``_article_counterpart``).
 
     "10 years" is "zehn Jahre", "100000 years" is "十万年", "Australian II" is "澳大利亚二队", a clock
     time "um 18.00 Uhr" is "à dix-huit heures": the counterpart is there, unread. Years, dates,
     decimals and ranges are written in digits everywhere and stay compared.
     """
-    if _dual_counterpart(mention, other):
+    if _dual_counterpart(mention, other) or _article_counterpart(mention, other):
         return True  # "2 drummers" is قارعَي طبول, a dual; "Article 2" is a label, and stays compared
     if reads_number_words(other.language):
         return False

@@ -117,7 +117,8 @@ def _scales_after(text: str, words: _Words, start: int, end: int, table: WordTab
         tok = words.tokens[i]
         if not adjacent(text, end, tok.start):
             break
-        scale = next((table.scales[w] for w, _ in table.variants(tok.word) if w in table.scales), None)
+        # Not after "and": "900 ألف ومليون" is 900 thousand and a million (a range's two ends), not 900 billion.
+        scale = next((table.scales[w] for w, had_and in table.variants(tok.word) if w in table.scales and not had_and), None)
         if scale is None or (top and scale < top):
             break
         factor, top, end, i = factor * scale, scale, tok.end, i + 1

@@ -154,10 +154,13 @@ def _with_context(text: str, m: NumberMention) -> NumberMention:
     return replace(m, context=context(text, m.start, m.end), parts=parts)
 
 
-_WORD_AFTER = re.compile(r"[ \u00a0]?[^\W\d_]")
+# A word after a number, as a counted noun follows a count: "2 drummers", "a 2-week trip".
+_WORD_AFTER = re.compile(r"[ \u00a0\-‐]?[^\W\d_]")
 
 
 def _with_unit(text: str, m: NumberMention, lang: str) -> NumberMention:
+    if m.kind == "range" and _WORD_AFTER.match(text, m.end):
+        return replace(m, parts=tuple(replace(p, counts=True) for p in m.parts))  # "1-3 tuổi": both ends count the years
     if m.kind not in ("cardinal", "percent") or m.parts:
         return m
     if own := m.unit or unit_within(m.text, lang):  # "1m85", "a week", "يومين" carry their unit

@@ -71,6 +71,9 @@ class WordTable:
     # Words that, capitalised after the first word of a number, make it a name: Vietnamese "thứ Hai"
     # is Monday, while "ngày thứ hai" is as often the second day.
     capitalised_names: frozenset[str] = frozenset()
+    # The word for one that alone is the indefinite article, and read as no number (Vietnamese "một":
+    # "một người" is a person, or one person): a lone 1 of the other side may be said by it.
+    article_one: str = ""
     # Decade words ("التسعينيات") -> the decade within its century (90); read as 1990
     # with 90 as the alternate (the 1350s are "the fifties of the 14th century").
     decades: Mapping[str, int] = field(default_factory=dict)

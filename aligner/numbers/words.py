@@ -137,6 +137,8 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
             scale = table.scales[form]
             if state.words and state.value == 0:
                 return None
+            if joined and not state.current and scale > state.top_scale > 0:
+                return None  # "ألف ومليون": a thousand and a million, never a thousand millions
             count = state.current or (0 if state.total else 1)
             if scale > state.top_scale:
                 state.total = (state.total + count) * scale

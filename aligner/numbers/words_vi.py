@@ -149,6 +149,7 @@ TABLE = WordTable(
     joiners=frozenset(_n("linh lẻ")),
     ordinal_markers=frozenset({_THU}),
     capitalised_names=_WEEKDAYS,
+    article_one=_ONE,
     ordinal_nouns=frozenset(_n("vòng hiệp lần tầng khóa đợt chặng ván")),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
     fractions=FRACTIONS,
