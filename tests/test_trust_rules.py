@@ -94,6 +94,15 @@ def test_a_change_from_words_whose_written_side_is_said_again_is_no_change():
     assert _excused_all(source, "en", target.replace("(Still Waters 2)", "(Still Waters 3)"), "ar") == ["one (1) became 3"]
 
 
+def test_a_word_number_against_a_formula_number_is_no_change():
+    # Held-out news dev n235 (en→vi): "tungsten trioxide" is "WO3", and "one of the highest grades" had
+    # paired with its 3; a grade changed beside it is still a change.
+    source = "Open-pit ore at Song Gam contains on average 0.19% tungsten trioxide, one of the highest grades among open-pit tungsten deposits outside China."
+    target = "Quặng lộ thiên tại Sông Gâm có hàm lượng trung bình 0,19% WO3, thuộc hàng cao nhất trong số các mỏ vonfram lộ thiên ngoài Trung Quốc."
+    assert _excused_all(source, "en", target, "vi") == []
+    assert _excused_all(source, "en", target.replace("0,19%", "0,91%"), "vi") == ["0.19% became 0,91% (0.91%)"]
+
+
 def _excused_all(source: str, sl: str, target: str, tl: str) -> list[str]:
     sides = Said(source, extract_numbers(source, sl), sl), Said(target, extract_numbers(target, tl), tl)
     return [d.message for d in compare_numbers(sides[0].numbers, sides[1].numbers) if not excused(d, *sides)]

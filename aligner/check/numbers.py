@@ -181,8 +181,9 @@ def excused(diff: NumberDiff, source: Said, target: Said) -> bool:
         # Words are never reported alone: a change from a number in words is no change when its written
         # side repeats a value the other side says. "Last weekend's number one, ... "Still Waters 2"" is
         # an Arabic that writes the title twice, "ستيل ووترز 2" (Still Waters 2), whose second 2 paired with "one".
-        written, other = (diff.source, target) if diff.source.hard else (diff.target, source)
-        return _said_again(written, other)
+        # Nor is a name's number: "one of the highest grades" against the 3 of "WO3" (held-out dev n235).
+        written, own, other = (diff.source, source, target) if diff.source.hard else (diff.target, target, source)
+        return _said_again(written, other) or _ends_a_name(written, own)
     if diff.kind == "number_mismatch" and not (diff.source.hard or diff.target.hard):
         # Words against words, where one is a one or two counting a noun against Arabic, which says them by
         # the noun's form: "hai phiếu chống" paired with "خمسة" (five) left over, its own two the dual "صوتين".
