@@ -540,3 +540,20 @@ def test_a_sentence_paired_out_of_order_but_said_in_place_is_an_info_move(check,
     moved = variant(tmp_path, target, [*rest[:4], reading, "", *rest[4:]])
     moves = {f.target.text.startswith("Bà Vasić sẽ đọc"): f.severity.value for f in check(source, moved).findings if f.kind == "moved"}
     assert moves == {False: "info", True: "warning"}
+
+
+def test_a_schedule_list_is_paired_item_by_item(check, tmp_path):
+    """A dev theatre page (n234, ar→vi): the model paired the weekly schedule's short items each with
+    the next day's line ("الأربعاء: ..." with "Thứ Năm và thứ Sáu: 19h30"), leaving Saturday's Arabic
+    missing and Wednesday's Vietnamese added. Both lists have five items: the k-th item translates the
+    k-th, and the page draws no warning. A list the translation shortens is the model's to align, and
+    the day it drops is missing."""
+    source, target = DOCS / "harbour-lights-musical-melbourne.ar.html", DOCS / "harbour-lights-musical-melbourne.vi.html"
+    comparison = check(source, target)
+    assert [f.kind for f in comparison.findings if f.severity.value != "info"] == []
+    arabic, vietnamese = load_document(source), load_document(target)
+    saturday = next(bead for bead in comparison.beads if any("السبت:" in arabic.sentences[i].text for i in bead.source))
+    assert [vietnamese.sentences[j].text for j in saturday.target] == ["Thứ Bảy: 14h và 19h30"]
+    shortened = variant(tmp_path, target, [line for line in lines_of(target) if "Thứ Bảy: 14h" not in line])
+    alarms = [f for f in check(source, shortened).findings if f.severity.value != "info"]
+    assert [(f.kind, "السبت" in f.source.text) for f in alarms] == [("omission", True)]

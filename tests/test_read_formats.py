@@ -61,7 +61,7 @@ def test_markdown_content_locations_and_verbatim(tmp_path):
         ("A quote of note.", 25),
         ("Docusaurus admonitions are prose.", 28),
     ]
-    assert [b.role for b in text.blocks] == [None, None, "h1", None, None, None, "cell", "cell", "cell", None, None]
+    assert [b.role for b in text.blocks] == [None, None, "h1", None, "item", "item", "cell", "cell", "cell", None, None]
     wrapped = text.blocks[3]
     assert wrapped.location_at(wrapped.text.index("wrapped")).line == 10
     assert [(v.kind, v.text, v.location.line) for v in text.verbatim] == [
@@ -105,13 +105,15 @@ def test_html_roles_a_localized_page_keeps_in_place(tmp_path):
     path.write_text(
         "<html><head><title>Fares</title></head><body><h1>Ferry fares</h1><p>Prices for 2026.</p>"
         "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td><p>Adult</p></td><td>12 euros</td></tr></table>"
-        "<h3>Notes</h3><ul><li>Children ride free.</li></ul></body></html>",
+        "<h3>Notes</h3><ul><li>Children ride free.</li><li><p>Dogs ride free.</p></li></ul>"
+        "<table><tr><td><ul><li>Bikes</li></ul></td></tr></table></body></html>",
         encoding="utf-8",
     )
     blocks = read_file(path).blocks
     assert [(b.text, b.role) for b in blocks] == [
         ("Fares", "title"), ("Ferry fares", "h1"), ("Prices for 2026.", None), ("Ticket", "cell"), ("Price", "cell"),
-        ("Adult", "cell"), ("12 euros", "cell"), ("Notes", "h3"), ("Children ride free.", None),
+        ("Adult", "cell"), ("12 euros", "cell"), ("Notes", "h3"), ("Children ride free.", "item"), ("Dogs ride free.", "item"),
+        ("Bikes", "cell"),
     ]
 
 

@@ -1,7 +1,7 @@
-"""Structural anchors: the headings, table cells and subtitle cues that a localized document keeps in place.
+"""Structural anchors: the headings, table cells, list items and subtitle cues that a localized document keeps in place.
 
 Localization keeps a document's structure: the same headings at the same levels and the same table
-cells, in the same order, and a subtitle translation the template's cue timings. Where both versions
+cells and list items, in the same order, and a subtitle translation the template's cue timings. Where both versions
 show the same sequence of headings (between two confident links of their other text, so that a
 section the translation lacks costs only the headings around it), the k-th heading of one translates
 the k-th heading of the other, whatever the model makes of text this short: a heading of two words
@@ -10,7 +10,9 @@ n79, n84, n90: a title paired with a later heading, two header cells with each o
 left unpaired beside its translation). A cue shown at the same time in both files translates that
 cue: short subtitle lines ("ارتفعوا ببطء، فقرة تلو الأخرى.", "Từ từ cuộn người lên, từng đốt sống
 một.") are as hard for the model, which paired six cues of a stretching video's Arabic and
-Vietnamese crosswise (held-out dev set n141).
+Vietnamese crosswise (held-out dev set n141). So are a list's short items: a theatre's weekly schedule
+("الأربعاء: الواحدة ظهراً والسابعة والنصف مساءً", "Thứ Tư: 13h và 19h30"), each day paired with the next
+day's line (held-out dev set n234).
 
 The alignment search is made to pass through each anchor (``through``), unless a confident link
 of the backbone says otherwise (sections reordered, a heading dropped and another added).
@@ -81,10 +83,10 @@ def _stretches(headings: Sequence[Heading], cuts: list[int]) -> dict[int, list[H
 
 def structure_of(source: Document, target: Document) -> Structure:
     """The two documents' headings; the cells of each table paired with those of the table in its
-    place, where both documents have as many tables and the two tables as many cells; and the cues
-    of one time span, where each document shows one cue in it.
+    place, where both documents have as many tables and the two tables as many cells, and the items
+    of each list likewise; and the cues of one time span, where each document shows one cue in it.
 
-    Only headings and cells too short for the model to judge (the source's, SHORT_TEXT_WORDS) anchor:
+    Only headings, cells and items too short for the model to judge (the source's, SHORT_TEXT_WORDS) anchor:
     the model is trusted with the rest (the seeds as a web page set a long first paragraph as the
     title, which the Vietnamese edition's title does not translate). A cue's timing is no markup a
     page template repeats: the same span is the same moment of the video, whatever its length."""
@@ -93,14 +95,7 @@ def structure_of(source: Document, target: Document) -> Structure:
             Heading(_sentences(p), p.role, _short(p)) for p in document.paragraphs if p.role == "title" or (p.role or "").startswith("h")
         )
 
-    source_tables, target_tables = _tables(source), _tables(target)
-    cells = tuple(
-        (_sentences(p), _sentences(q))
-        for s, t in zip(source_tables, target_tables)
-        if len(source_tables) == len(target_tables) and len(s) == len(t)
-        for p, q in zip(s, t)
-        if _short(p) and q.end_sentence > q.first_sentence
-    )
+    cells = tuple(pair for role in ("cell", "item") for pair in _in_place(_runs(source, role), _runs(target, role)))
     source_cues, target_cues = _cues(source), _cues(target)
     cues = tuple((_sentences(source_cues[span]), _sentences(target_cues[span])) for span in source_cues.keys() & target_cues.keys())
     return Structure((headings(source), headings(target)), cells + cues)
@@ -124,15 +119,23 @@ def _cues(document: Document) -> dict[tuple[str, str], Paragraph]:
     }
 
 
-def _tables(document: Document) -> list[list[Paragraph]]:
-    """The cells of each table: runs of consecutive cell paragraphs."""
-    tables: list[list[Paragraph]] = []
+def _runs(document: Document, role: str) -> list[list[Paragraph]]:
+    """The cells of each table, or the items of each list: runs of consecutive paragraphs of the role."""
+    runs: list[list[Paragraph]] = []
     for index, paragraph in enumerate(document.paragraphs):
-        if paragraph.role == "cell":
-            if index == 0 or document.paragraphs[index - 1].role != "cell":
-                tables.append([])
-            tables[-1].append(paragraph)
-    return tables
+        if paragraph.role == role:
+            if index == 0 or document.paragraphs[index - 1].role != role:
+                runs.append([])
+            runs[-1].append(paragraph)
+    return runs
+
+
+def _in_place(source: list[list[Paragraph]], target: list[list[Paragraph]]) -> list[Anchor]:
+    """Each short paragraph of a run (a table's cells, a list's items) with the one in its place in the
+    other's run, where both documents have as many runs and the two runs as many paragraphs."""
+    if len(source) != len(target):
+        return []
+    return [(_sentences(p), _sentences(q)) for s, t in zip(source, target) if len(s) == len(t) for p, q in zip(s, t) if _short(p) and q.end_sentence > q.first_sentence]
 
 
 def through(

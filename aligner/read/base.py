@@ -22,7 +22,7 @@ class Block:
     location: Location
     line_starts: tuple[tuple[int, int], ...] = ()  # (offset in text, 1-based line) of each of its lines
     # Its part in the document's structure, where the format marks one that a localized version keeps:
-    # "title", a heading "h1".."h6", a table "cell"; None for running text (paragraphs, list items).
+    # "title", a heading "h1".."h6", a table "cell", a list "item"; None for running text.
     role: str | None = None
 
     def location_at(self, offset: int) -> Location:

@@ -27,7 +27,7 @@ VERBATIM = {"pre", "code"}
 # "the<pre>x</pre>the" is two blocks.
 IN_FLOW = INLINE | SKIPPED | {"code"}
 # The blocks whose place in the page a localized version keeps (see Block.role).
-ROLES = {"title": "title", "th": "cell", "td": "cell", **{f"h{level}": f"h{level}" for level in range(1, 7)}}
+ROLES = {"title": "title", "th": "cell", "td": "cell", "li": "item", **{f"h{level}": f"h{level}" for level in range(1, 7)}}
 _WHITESPACE = re.compile(r"(\s+)")
 
 
@@ -102,8 +102,12 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
 
 
 def _role(owner: Tag) -> str | None:
-    """The block's role (see Block.role): its element's, or a cell's for any block inside a table cell."""
-    return ROLES.get(owner.name) or ("cell" if owner.find_parent(("td", "th")) is not None else None)
+    """The block's role (see Block.role): its element's, or a cell's for any block inside a table cell
+    (a list there too), or an item's inside a list item."""
+    role = ROLES.get(owner.name)
+    if role in (None, "item") and owner.find_parent(("td", "th")) is not None:
+        return "cell"
+    return role or ("item" if owner.find_parent("li") is not None else None)
 
 
 def _excluded(node) -> bool:

@@ -50,20 +50,22 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
     front, body_start = _front_matter(lines, options.front_matter_keys, path)
     body = "\n" * body_start + "\n".join(lines[body_start:])  # keeps the line numbers of the body
     blocks, verbatim = list(front), []
-    opener = None
+    opener, items = None, 0  # the token before, and how many list items are open
     for token in _PARSER.parse(body):
+        items += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
         if token.type in ("fence", "code_block"):
             verbatim.append(Verbatim("code", token.content.strip("\n"), Location(token.map[0] + 1)))
         elif token.type == "inline":
             block = _inline_block(token, verbatim)
             if block is not None:
-                blocks.append(replace(block, role=_role(opener)))
+                blocks.append(replace(block, role=_role(opener) or ("item" if items else None)))
         opener = token
     return Text(blocks, verbatim=verbatim)
 
 
 def _role(opener: Token | None) -> str | None:
-    """The structural role of the inline run after ``opener``: a heading's level or a table cell."""
+    """The structural role of the inline run after ``opener``: a heading's level or a table cell (a list
+    item's is the reader's, which counts the items open)."""
     if opener is None:
         return None
     if opener.type == "heading_open":
