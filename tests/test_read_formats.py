@@ -126,6 +126,18 @@ def test_docx_paragraph_numbers_and_table_cells(tmp_path):
     assert str(text.blocks[-1].location) == f"paragraph {len(text.blocks)}"
 
 
+def test_docx_list_paragraphs_are_items(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Opening hours")
+    document.add_paragraph("Tuesday: 7pm", style="List Bullet")
+    document.add_paragraph("Wednesday: 1pm and 7.30pm", style="List Number")
+    document.add_paragraph("Closed on Mondays.")
+    document.save(tmp_path / "a.docx")
+    assert [b.role for b in read_file(tmp_path / "a.docx").blocks] == [None, "item", "item", None]
+
+
 @pytest.mark.parametrize("maker", [xliff_12, xliff_2], ids=["xliff-1.2", "xliff-2.0"])
 def test_xliff_units_languages_and_untranslated(tmp_path, maker):
     units = [(uid, s, t) for (uid, s), (_, t) in zip(udhr_units("en", 3), udhr_units("vi", 3))]

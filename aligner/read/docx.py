@@ -28,7 +28,7 @@ def read(path: Path, data: bytes, options: ReadOptions) -> Text:
         location = Location(paragraph=number)
         text = " ".join(paragraph.text.split())
         if has_content(text):
-            blocks.append(Block(text, location, role="cell" if in_table else _heading_role(paragraph)))
+            blocks.append(Block(text, location, role="cell" if in_table else _heading_role(paragraph) or _item_role(paragraph)))
         verbatim += [Verbatim("link", link.address, location) for link in paragraph.hyperlinks if link.address]
     return Text(blocks, verbatim=verbatim)  # Word's w:lang is the editor's default, not the text's: detect
 
@@ -57,3 +57,12 @@ def _heading_role(paragraph) -> str | None:
     level = name.removeprefix("Heading ")
     return f"h{level}" if level != name and level.isdigit() and 1 <= int(level) <= 6 else None
 
+
+
+def _item_role(paragraph) -> str | None:
+    """``item`` for a paragraph of a bulleted or numbered list: numbered by its own properties or by its
+    style (Word's built-in List styles, named in English in every locale)."""
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.numPr is not None
+    name = paragraph.style.name if paragraph.style is not None else ""
+    return "item" if numbered or name.startswith("List") else None
