@@ -135,7 +135,13 @@ def _in_place(source: list[list[Paragraph]], target: list[list[Paragraph]]) -> l
     other's run, where both documents have as many runs and the two runs as many paragraphs."""
     if len(source) != len(target):
         return []
-    return [(_sentences(p), _sentences(q)) for s, t in zip(source, target) if len(s) == len(t) for p, q in zip(s, t) if _short(p) and q.end_sentence > q.first_sentence]
+    return [
+        (_sentences(p), _sentences(q))
+        for s, t in zip(source, target)
+        if len(s) == len(t)
+        for p, q in zip(s, t)
+        if _short(p) and q.end_sentence > q.first_sentence
+    ]
 
 
 def through(
