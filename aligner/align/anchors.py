@@ -95,10 +95,10 @@ def structure_of(source: Document, target: Document) -> Structure:
             Heading(_sentences(p), p.role, _short(p)) for p in document.paragraphs if p.role == "title" or (p.role or "").startswith("h")
         )
 
-    cells = tuple(pair for role in ("cell", "item") for pair in _in_place(_runs(source, role), _runs(target, role)))
+    cells_and_items = tuple(pair for role in ("cell", "item") for pair in _in_place(_runs(source, role), _runs(target, role)))
     source_cues, target_cues = _cues(source), _cues(target)
     cues = tuple((_sentences(source_cues[span]), _sentences(target_cues[span])) for span in source_cues.keys() & target_cues.keys())
-    return Structure((headings(source), headings(target)), cells + cues)
+    return Structure((headings(source), headings(target)), cells_and_items + cues)
 
 
 def _sentences(paragraph: Paragraph) -> range:
