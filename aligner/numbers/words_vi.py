@@ -48,7 +48,7 @@ _ABOUT = frozenset(_n("khoảng chừng độ gần hơn trên dưới"))
 _AT_LEAST = _n("ít nhất")
 # Words after "năm" that make it "year" even after a word of quantity ("hơn năm ngoái", more than last year).
 _YEAR_AFTER = frozenset(_n("nay qua ngoái tới sau trước đó này ấy kia rồi học tài mới sinh nhuận thứ của đầu cuối giữa ngân kế và thì là"))
-_WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa ngày"))
+_WEEKDAY_CONTEXT = frozenset(_n("vào hôm sáng chiều tối đêm trưa"))
 _THU = normalize("thứ")
 _DAY = normalize("ngày")
 _WEEKDAYS = frozenset(_n("hai ba tư năm sáu bảy bẩy"))  # after thứ: Monday ... Saturday
@@ -80,11 +80,11 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     if phrase == [_ONE]:
         return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
     if phrase[0] == _THU and len(phrase) == 2 and (phrase[1] in _WEEKDAYS or phrase[1].isdigit()):
-        # thứ hai ... thứ bảy are also Monday ... Saturday. After "ngày" (day) a weekday in words is
-        # capitalised ("ngày thứ Hai", which ``capitalised_names`` vetoes); lower case, "ngày thứ hai"
-        # is as often the second day ("day 2 has half as many as day 1": held-out dev n221).
-        day_before = before == _DAY and not phrase[1].isdigit()
-        return before in _WEEKDAY_CONTEXT and not day_before or after in {_DAY, normalize("tuần")} or after.isdigit()
+        # thứ hai ... thứ bảy are also Monday ... Saturday. After "ngày" (day) only in digits ("ngày thứ 2"):
+        # a weekday in words there is capitalised ("ngày thứ Hai", which ``capitalised_names`` vetoes), and
+        # in lower case "ngày thứ hai" is as often the second day ("day 2 has half as many as day 1": n221).
+        day_before = before == _DAY and phrase[1].isdigit()
+        return before in _WEEKDAY_CONTEXT or day_before or after in {_DAY, normalize("tuần")} or after.isdigit()
     return False
 
 
