@@ -31,6 +31,12 @@ from aligner.segment import CHARACTERS_PER_IDEOGRAPH, WORDS_PER_IDEOGRAPH, finer
             ["Tháng 8 là tháng mưa nhiều nhất với 168 mm, còn tháng 4 khô nhất, chỉ 11 mm.", "Island Air cho biết đã bổ sung 4 chuyến vào tối thứ tư."],
         ),
         ("en", "Waves reached 9.5 m. Gusts hit 140 km/h. The port closed.", ["Waves reached 9.5 m.", "Gusts hit 140 km/h.", "The port closed."]),
+        # Held-out dev n201: the Vietnamese degrees, "độ C.", is no initial.
+        (
+            "vi",
+            "Công ty đề nghị các hộ gia đình không đặt điều hòa dưới 24 độ C. Nhu cầu điện đạt đỉnh 17.450 MW.",
+            ["Công ty đề nghị các hộ gia đình không đặt điều hòa dưới 24 độ C.", "Nhu cầu điện đạt đỉnh 17.450 MW."],
+        ),
         ("ar", "بلغت سرعة الرياح 140 km/h. وأغلق الميناء.", ["بلغت سرعة الرياح 140 km/h.", "وأغلق الميناء."]),
         # ... but not an initial, nor a unit before a word in lower case.
         ("en", "A study by J. A. Hobson ran to 5 m. copies.", ["A study by J. A. Hobson ran to 5 m. copies."]),
