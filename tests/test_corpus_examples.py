@@ -169,6 +169,27 @@ def test_a_clause_the_translation_adds_with_its_own_figures_is_a_warning(check, 
 
 
 @pytest.mark.parametrize(
+    "added",
+    [
+        "Rotterdam, ngày 5/11/2026 (Maas Courier)",  # held-out dev n217, where it was an info number finding
+        "Cố vấn tài chính lĩnh 9 năm tù vì lừa 58 người hưu trí 3,2 triệu AUD",  # a headline, n203: nothing reported
+    ],
+)
+def test_a_line_glued_to_a_sentence_without_a_break_is_a_warning(check, xquad, added):
+    """The same paragraph with a dateline or a headline of another article glued to the start of the
+    next sentence, with no dash or comma to end it as a clause: the run of words at the sentence's
+    start that have no partner in the source is examined as a clause, and with figures of its own it
+    is a warning. Without them such a run is no finding (a translator's own wording)."""
+    source, target = xquad["en"][80:83], xquad["vi"][80:83]
+    said = "Brazil hiện là nhà sản xuất đậu nành lớn thứ hai thế giới sau Hoa Kỳ."
+    target[1] = target[1].replace(said, f"{said} {added}")
+    found = [f for f in check("vi", source, target).findings if f.kind == "addition"]
+    assert [(f.level, f.severity, f.target.line) for f in found] == [("clause", Severity.WARNING, 2)]
+    highlighted = found[0].target.text[slice(*found[0].target.highlights[0])]
+    assert highlighted.startswith(added) and len(highlighted.split()) <= len(added.split()) + 1  # "… AUD Tuy": "Tuy nhiên" has no partner either
+
+
+@pytest.mark.parametrize(
     "paragraph, after, put_in",
     [
         (3, "", "لا يجوز تجريد أحد من ملكه تعسفا."),  # before the only sentence: a bead of one to two

@@ -60,20 +60,60 @@ def unaligned_share(text: str, tokens: TokenVectors, aligned: np.ndarray, span: 
     """The share of the words of ``text[span]`` (or, ``outside``, of the rest of the text) none of
     whose tokens is aligned; 0 without words.
 
-    A word is a run of tokens with no space between them, counted when it has a letter or digit;
-    in a script written without spaces (Chinese, Japanese, Thai...) every token is a word. A word
-    only partly inside the span counts as inside it.
+    A word (``_word_tokens``) is counted when it has a letter or digit. A word only partly inside
+    the span counts as inside it.
     """
     covered: dict[int, bool] = {}
+    for word, start, end, hit in _word_tokens(text, tokens, aligned):
+        if (end > span[0] and start < span[1]) != outside:
+            covered[word] = covered.get(word, False) or hit
+    return sum(not hit for hit in covered.values()) / len(covered) if covered else 0.0
+
+
+def unaligned_openings(text: str, tokens: TokenVectors, aligned: np.ndarray, span: tuple[int, int], min_words: int) -> list[tuple[int, int]]:
+    """Spans at the start and at the end of ``text[span]`` (a sentence) that may be a line glued to it:
+    from each edge, the shortest run of at least ``min_words`` whole words that stops at an aligned
+    word, with at least FOREIGN_SHARE of its words unaligned, and leaves ``min_words`` words.
+
+    A dateline, a credit line or a heading without a stop joins the sentence after it (held-out dev:
+    "Rotterdam, ngày 5/11/2026 (Maas Courier) Khám định kỳ …"), and its words have no partner in
+    the source; one aligned word by chance ("Rotterdam") must not hide it, so a run may hold a few.
+    """
+    words: dict[int, list] = {}
+    for word, start, end, hit in _word_tokens(text, tokens, aligned):
+        if span[0] <= start and end <= span[1]:
+            entry = words.setdefault(word, [start, end, False])
+            entry[1], entry[2] = end, entry[2] or hit
+    ordered = list(words.values())
+    openings = []
+    for edge in (ordered, ordered[::-1]):
+        unaligned = 0
+        for size, (_, _, hit) in enumerate(edge[: len(edge) - min_words], start=1):
+            unaligned += not hit
+            if size >= min_words and edge[size][2] and unaligned >= FOREIGN_SHARE * size:
+                run = edge[:size] if edge is ordered else edge[size - 1 :: -1]
+                start, end = run[0][0], run[-1][1]
+                start += len(text[start:end]) - len(text[start:end].lstrip())  # a token may hold the space before its word
+                while end < span[1] and not text[end].isspace() and not text[end].isalnum():  # "(Maas Courier)"
+                    end += 1
+                openings.append((start, end))
+                break
+    return openings
+
+
+def _word_tokens(text: str, tokens: TokenVectors, aligned: np.ndarray):
+    """Per token with a letter or digit: the index of its word, its span and whether it is aligned.
+
+    A word is a run of tokens with no space between them; in a script written without spaces
+    (Chinese, Japanese, Thai...) every token is a word."""
     word, unspaced = -1, False
     for (start, end), hit in zip(tokens.spans, aligned):
         piece = text[start:end]
         was_unspaced, unspaced = unspaced, bool(_UNSPACED.search(piece))
         if word < 0 or start == 0 or text[start - 1].isspace() or piece[:1].isspace() or unspaced or was_unspaced:
             word += 1
-        if (end > span[0] and start < span[1]) != outside and _WORD.search(piece):
-            covered[word] = covered.get(word, False) or bool(hit)
-    return sum(not hit for hit in covered.values()) / len(covered) if covered else 0.0
+        if _WORD.search(piece):
+            yield word, start, end, bool(hit)
 
 
 def foreign(text: str, tokens: TokenVectors, aligned: np.ndarray, span: tuple[int, int]) -> tuple[bool, float]:

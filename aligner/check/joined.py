@@ -21,7 +21,7 @@ from ..model import Bead, Finding
 from ..rules import default_severity
 from ..segment import word_count
 from .clauses import MIN_WORDS, budget, carried, shortfall
-from .pair import Pair, Settings
+from .pair import Pair, Settings, joined_offsets
 
 
 def joined_addition_findings(pair: Pair, settings: Settings) -> list[Finding]:
@@ -29,7 +29,7 @@ def joined_addition_findings(pair: Pair, settings: Settings) -> list[Finding]:
     examined = []  # (bead, its source's text, its target, the spans of its sentences long enough to report)
     for bead in _joining(pair):
         target = pair.target_span(bead.target)
-        spans = [(index, span) for index, span in zip(bead.target, _sentence_spans(pair, bead)) if word_count(target.text[slice(*span)]) >= MIN_WORDS]
+        spans = [(index, span) for index, span in zip(bead.target, joined_offsets(pair.target.sentences, bead.target)) if word_count(target.text[slice(*span)]) >= MIN_WORDS]
         if spans:
             examined.append((bead, pair.source_span(bead.source).text, target, spans))
     words = align_words(pair.tokens, [(target.text, source) for _, source, target, _ in examined]) if pair.tokens else [None] * len(examined)
@@ -60,12 +60,3 @@ def _joining(pair: Pair) -> list[Bead]:
     joining = [bead for bead in pair.aligned if not bead.moved and len(bead.target) > len(bead.source)]
     return sorted(joining, key=lambda bead: shortfall(pair, bead))[: budget(pair)]
 
-
-def _sentence_spans(pair: Pair, bead: Bead) -> list[tuple[int, int]]:
-    """Where each target sentence of the bead sits in its joined text (sentences joined by one space)."""
-    spans, offset = [], 0
-    for index in bead.target:
-        length = len(pair.target.sentences[index].text)
-        spans.append((offset, offset + length))
-        offset += length + 1
-    return spans

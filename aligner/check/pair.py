@@ -156,3 +156,13 @@ def _span(sentences: list[Sentence], indices: Sequence[int], highlights) -> Span
         return Span()
     text = " ".join(sentences[i].text for i in indices)
     return Span(sentences[indices[0]].location, text, tuple(highlights), tuple(indices))
+
+
+def joined_offsets(sentences: list[Sentence], indices: Sequence[int]) -> list[tuple[int, int]]:
+    """Where each of the sentences ``indices`` sits in their joined text (``_span``: joined by one space)."""
+    spans, offset = [], 0
+    for index in indices:
+        length = len(sentences[index].text)
+        spans.append((offset, offset + length))
+        offset += length + 1
+    return spans
