@@ -134,8 +134,8 @@ def test_a_clock_time_said_in_words_the_engine_cannot_read_is_not_missing():
 
 
 
-def _pair(source: list[str], target: list[str], beads, target_paragraphs: list[int] | None = None, target_language: str = "vi"):
-    """A pair of English and (by default) Vietnamese documents aligned by the given beads, at an even
+def _pair(source: list[str], target: list[str], beads, target_paragraphs: list[int] | None = None, target_language: str = "vi", source_language: str = "en"):
+    """A pair of (by default) English and Vietnamese documents aligned by the given beads, at an even
     length ratio: one paragraph each, or the target's sentences in the paragraphs ``target_paragraphs`` numbers."""
     from types import SimpleNamespace
 
@@ -149,7 +149,7 @@ def _pair(source: list[str], target: list[str], beads, target_paragraphs: list[i
         return Document("x", language, paragraphs, sentences)
 
     alignment = SimpleNamespace(beads=[Bead(s, t, 0.5) for s, t in beads], scoring=SimpleNamespace(expected_log_ratio=0.0))
-    return Pair(document(source, "en", [0] * len(source)), document(target, target_language, target_paragraphs or [0] * len(target)), alignment, embed=None)
+    return Pair(document(source, source_language, [0] * len(source)), document(target, target_language, target_paragraphs or [0] * len(target)), alignment, embed=None)
 
 
 def test_a_sentence_said_inside_its_neighbours_translation_is_absorbed():
@@ -447,6 +447,31 @@ def test_a_number_said_by_an_unpaired_sentence_further_on_in_the_paragraph_is_no
     # A translator moves a clause within the paragraph (held-out dev n196: a vote count).
     apart = [SURGERY_VI[0], SURGERY_VI[2], SURGERY_VI[1]]
     assert _surgery_messages(apart, [((0,), (0,)), ((1,), (1,)), ((), (2,))]) == []
+
+
+# Held-out dev n219 (ar→vi): the Arabic says a bowler's figures at the end of a sentence, which the
+# Vietnamese gives as a paragraph of its own after it.
+INNINGS_AR = [
+    "وكانت الإمارات، التي دُعيت إلى الضرب أولا، قد سجلت 231 شوطا مقابل 8 ويكيتات في أوفراتها الخمسين.",
+    "وأحرز القائد أيان قريشي 83 شوطا من 112 كرة، وأضاف حارس الويكيت روهان مينون 41 شوطا، فيما حصد الرامي السريع النيبالي سومان كاركي، الذي يرمي باليد اليسرى، 3 ويكيتات مقابل 42 شوطا في 10 أوفرات، كما التقط كرتين.",
+]
+INNINGS_VI = [
+    "Được mời đánh trước, UAE ghi 231 run/8 wicket sau 50 over.",
+    "Đội trưởng Ayaan Qureshi ghi 83 run từ 112 quả bóng, còn người giữ wicket Rohan Menon đóng góp thêm 41 run.",
+    "Tay ném seam thuận tay trái Suman Karki của Nepal hạ 3 wicket, để thủng 42 run sau 10 over.",
+    "Karki còn có 2 lần bắt bóng.",
+]
+
+
+def test_a_paragraph_whose_numbers_the_sentence_across_the_break_says_is_merged_there():
+    from aligner.check.structure import merged_nearby
+
+    beads = [((0,), (0,)), ((1,), (1,)), ((), (2, 3))]
+    pair = _pair(INNINGS_AR, INNINGS_VI, beads, [0, 0, 1, 1], source_language="ar")
+    assert merged_nearby(pair, [2, 3], False) == "source's line 1"
+    # The Arabic without the bowler's figures: the Vietnamese paragraph is added.
+    cut = [INNINGS_AR[0], INNINGS_AR[1].split("، فيما")[0] + "."]
+    assert merged_nearby(_pair(cut, INNINGS_VI, beads, [0, 0, 1, 1], source_language="ar"), [2, 3], False) == ""
 
 
 # Held-out dev n195 (sentence_faults.py): a sentence of another article put into an Arabic housing

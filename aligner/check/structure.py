@@ -248,7 +248,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
                 reason = "a part of its neighbour's translation across a paragraph break says it: the translator may have moved the break"
             if not reason and (in_place := _short_counterpart_in_place(pair, run, source_side, lone)):
                 reason = f"the other side has a short {level} in its place, {in_place!r}: text this short is beyond the model's judgement"
-            if not reason and not whole and (merged := merged_in_paragraph(pair, run[0], source_side)):
+            if not reason and (merged := merged_nearby(pair, run, source_side)):
                 reason = f"its numbers are said in the {merged}, beyond what that sentence's counterpart says: the translator may have merged it there"
             if not reason and not whole and run[0] in faced and not numbers_unsaid(evidence):
                 reason = f"the target's {pair.target.sentences[faced[run[0]]].location} stands in its place unpaired: the translation may be loose there"
@@ -259,22 +259,25 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
     return findings
 
 
-def merged_in_paragraph(pair: Pair, index: int, source_side: bool) -> str:
-    """Where an unaligned sentence of one side is said inside another sentence of its paragraph's
-    translation, which its numbers show: the other side of an in-order bead of the paragraph says
-    each of the sentence's numbers written as numbers (NUMBERS_VOUCH of them or more), and the bead's
-    own side none of them. A translator moved it there: "The bill was approved by 118 votes to 79",
-    the last sentence of an English paragraph, opens the Arabic one ("وفي الصباح نفسه، أُقرّ بـ118 صوتاً
-    مقابل 79 ... مشروع قانون ثانٍ"), which the aligner paired with the first English sentence alone
-    (held-out dev n196). That sentence's location on the other side, or ''."""
+def merged_nearby(pair: Pair, run: list[int], source_side: bool) -> str:
+    """Where an unaligned sentence or paragraph of one side is said inside another sentence of its
+    translation, which its numbers show: the other side of an in-order bead of its paragraph, or of
+    the sentence right across a paragraph break from it, says each of its numbers written as numbers
+    (NUMBERS_VOUCH of them or more), and the bead's own side none of them. A translator moved it there:
+    "The bill was approved by 118 votes to 79", the last sentence of an English paragraph, opens the
+    Arabic one ("وفي الصباح نفسه، أُقرّ بـ118 صوتاً مقابل 79 ... مشروع قانون ثانٍ"), which the aligner
+    paired with the first English sentence alone (held-out dev n196); a Vietnamese paragraph of a
+    bowler's figures, "hạ 3 wicket, để thủng 42 run sau 10 over", is the end of the Arabic paragraph
+    before it (n219). That sentence's location on the other side, or ''."""
     mine, other = (pair.source, pair.target) if source_side else (pair.target, pair.source)
-    numbers = [m for m in extract_numbers(mine.sentences[index].text, mine.language) if m.hard]
+    numbers = [m for i in run for m in extract_numbers(mine.sentences[i].text, mine.language) if m.hard]
     if len({m.value for m in numbers}) < NUMBERS_VOUCH:
         return ""
-    paragraph = mine.sentences[index].paragraph
+    paragraph = mine.sentences[run[0]].paragraph
+    beside = {run[0] - 1, run[-1] + 1}
     for bead in pair.aligned:
         own, theirs = (bead.source, bead.target) if source_side else (bead.target, bead.source)
-        if bead.moved or all(mine.sentences[i].paragraph != paragraph for i in own):
+        if bead.moved or not any(mine.sentences[i].paragraph == paragraph or i in beside for i in own):
             continue
         surplus = values_said(" ".join(other.sentences[j].text for j in theirs), other.language)
         surplus -= values_said(" ".join(mine.sentences[i].text for i in own), mine.language)
