@@ -189,6 +189,18 @@ def test_a_line_glued_to_a_sentence_without_a_break_is_a_warning(check, xquad, a
     assert highlighted.startswith(added) and len(highlighted.split()) <= len(added.split()) + 1  # "… AUD Tuy": "Tuy nhiên" has no partner either
 
 
+def test_a_run_whose_numbers_the_source_says_elsewhere_is_no_glued_line(check, xquad):
+    """A line glued to a sentence of the next paragraph, whose numbers the source document says in its
+    first paragraph: a clause a translator moved, as held-out dev n196's vote count, not a line of
+    another text. A dateline glued there is a warning."""
+    source, target = xquad["en"][80:83], xquad["vi"][80:83]
+    said = "hiện đang triển khai tại Amazon."
+    moved, dateline = "Rừng trải trên 5.500.000 km vuông của chín quốc gia", "Rotterdam, ngày 5/11/2026 (Maas Courier)"
+    assert [f for f in check("vi", source, [*target[:2], target[2].replace(said, f"{said} {moved}")]).findings if f.kind == "addition"] == []
+    found = [f for f in check("vi", source, [*target[:2], target[2].replace(said, f"{said} {dateline}")]).findings if f.kind == "addition"]
+    assert [(f.level, f.severity, f.target.line, f.evidence.get("glued")) for f in found] == [("clause", Severity.WARNING, 3, 1.0)]
+
+
 @pytest.mark.parametrize(
     "paragraph, after, put_in",
     [
