@@ -195,7 +195,9 @@ def _missing(pair: Pair, whole_sentences: bool, glued: bool = False) -> list[tup
             # resembles what is left of the translation (UDHR 16: equal rights in marriage, beside the
             # right to marry), where a clause said elsewhere would resemble nothing there.
             is_foreign, words_unaligned = foreign(text, *alignment, (start, end)) if alignment else (False, 0.0)
-            if shape in ("clause", "glued"):
+            if shape == "glued":
+                found = embeddings_find(gain, best) and _brings_numbers(text[start:end], pair.source.language, said_in_target)
+            elif shape == "clause":
                 found = embeddings_find(gain, best) or is_foreign
             else:
                 found = gain > 0 or is_foreign
@@ -209,10 +211,7 @@ def _missing(pair: Pair, whole_sentences: bool, glued: bool = False) -> list[tup
                     missing_sentences[sentence] = evidence
                     continue
                 evidence["content_lost"] = float(content_lost(evidence, text[start:end], around, written))
-                if shape == "clause":
-                    missing_clauses.append(((start, end), evidence))
-                elif embeddings_find(gain, best) and _brings_numbers(text[start:end], pair.source.language, said_in_target):
-                    missing_clauses.append(((start, end), evidence | {"glued": 1.0}))
+                missing_clauses.append(((start, end), evidence | ({"glued": 1.0} if shape == "glued" else {})))
         missing.append((bead, text, target, list(missing_sentences.items()), _one_per_part(missing_clauses)))
     return missing
 
@@ -424,4 +423,3 @@ def _clauses_by_sentence(pair: Pair, sentences) -> dict[tuple[int, int], tuple[i
         for a, b in (pieces if len(pieces) > 1 else []) + finer_pieces(sentence, pieces):
             spans.setdefault((offset + a, offset + b), (index, "clause"))
     return spans
-
