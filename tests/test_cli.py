@@ -159,3 +159,23 @@ def test_model_export_refuses_a_non_empty_directory(run_cli, tmp_path):
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     assert "not empty" in one_line_error(run_cli("model", "export", tmp_path))
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_a_glued_line_is_reported_in_json_with_its_highlight(compare_json, tmp_path):
+    """XQuAD (dev) with a dateline of another article glued to a Vietnamese sentence: the added clause,
+    found by its unaligned words, reaches the JSON report with its highlight (its token spans had been
+    numpy integers, which json cannot write: an internal error)."""
+    from conftest import CORPORA
+
+    english, vietnamese = ((CORPORA / "xquad-en-ar-vi" / f"contexts.{lang}").read_text(encoding="utf-8").splitlines()[80:83] for lang in ("en", "vi"))
+    said = "Brazil hiện là nhà sản xuất đậu nành lớn thứ hai thế giới sau Hoa Kỳ."
+    dateline = "Rotterdam, ngày 5/11/2026 (Maas Courier)"
+    vietnamese[1] = vietnamese[1].replace(said, f"{said} {dateline}")
+    source, target = tmp_path / "amazon.en.txt", tmp_path / "amazon.vi.txt"
+    source.write_text("\n\n".join(english), encoding="utf-8")
+    target.write_text("\n\n".join(vietnamese), encoding="utf-8")
+    _, report = compare_json(source, target)
+    added = [f for f in report["comparisons"][0]["findings"] if f["kind"] == "addition"]
+    assert [(f["level"], f["severity"]) for f in added] == [("clause", "warning")]
+    (start, end), = added[0]["target"]["highlights"]
+    assert added[0]["target"]["text"][start:end].startswith(dateline)

@@ -113,7 +113,7 @@ def _word_tokens(text: str, tokens: TokenVectors, aligned: np.ndarray):
         if word < 0 or start == 0 or text[start - 1].isspace() or piece[:1].isspace() or unspaced or was_unspaced:
             word += 1
         if _WORD.search(piece):
-            yield word, start, end, bool(hit)
+            yield word, int(start), int(end), bool(hit)  # plain ints: spans end up in JSON reports
 
 
 def foreign(text: str, tokens: TokenVectors, aligned: np.ndarray, span: tuple[int, int]) -> tuple[bool, float]:
