@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import CORPORA
 from rich.cells import cell_len
 
 JSON_FINDING_KEYS = {"kind", "severity", "source", "target", "message"}
@@ -165,8 +166,6 @@ def test_a_glued_line_is_reported_in_json_with_its_highlight(compare_json, tmp_p
     """XQuAD (dev) with a dateline of another article glued to a Vietnamese sentence: the added clause,
     found by its unaligned words, reaches the JSON report with its highlight (its token spans had been
     numpy integers, which json cannot write: an internal error)."""
-    from conftest import CORPORA
-
     english, vietnamese = ((CORPORA / "xquad-en-ar-vi" / f"contexts.{lang}").read_text(encoding="utf-8").splitlines()[80:83] for lang in ("en", "vi"))
     said = "Brazil hiện là nhà sản xuất đậu nành lớn thứ hai thế giới sau Hoa Kỳ."
     dateline = "Rotterdam, ngày 5/11/2026 (Maas Courier)"

@@ -58,7 +58,6 @@ def _heading_role(paragraph) -> str | None:
     return f"h{level}" if level != name and level.isdigit() and 1 <= int(level) <= 6 else None
 
 
-
 def _item_role(paragraph) -> str | None:
     """``item`` for a paragraph of a bulleted or numbered list: numbered by its own properties or by its
     style (Word's built-in List styles, named in English in every locale)."""
