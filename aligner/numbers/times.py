@@ -43,6 +43,9 @@ _PRIME = "['’′]"
 _SECONDS_MARK = "(?:''|’’|″|\")"
 # Tenths to thousandths of a second after a race time's seconds: "1:21:45.2", "45,2 giây", "و45.2 ثانية".
 _TENTHS = rf"(?:[.,٫]{_D}{{1,3}}(?!\d))?"
+# ... or, in Vietnamese results, after the word: "1 giờ 58 phút 41 giây 7" (41.7 seconds).
+_AFTER_GIAY = rf"(?:[ \u00a0]+(?P<sf>{_D}{{1,3}})(?!\d|[.,]\d))?"
+_CLOCK_WORD_BEFORE = "|".join(rf"(?<=\b{word} )" for word in ("lúc", "từ", "đến", "tới", "sau", "trước", "vào"))
 
 _PATTERNS = (
     # 6:30, 18:45 (pm), 9.30pm, 21.30 Uhr: a colon alone makes a time; a dot needs a clock word after it.
@@ -52,7 +55,13 @@ _PATTERNS = (
     # after a prime ("19h26'10''", Vietnamese sports and astronomy pages).
     re.compile(rf"{_HOUR}[ \u00a0]?h(?:[ \u00a0]?(?P<m>{_D}{{2}})(?:{_PRIME}(?P<sec>{_D}{{2}}){_SECONDS_MARK})?)?(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
     # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 6 giờ và 14 phút, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
-    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?:và[ \u00a0]+(?={_D}{{1,2}}[ \u00a0]+phút))?(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]+giây)?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?:và[ \u00a0]+(?={_D}{{1,2}}[ \u00a0]+phút))?(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]+giây{_AFTER_GIAY})?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
+    # 18g30, 9g sáng, lúc 15g: Vietnamese papers (Thanh Niên) write giờ as g. A bare "15g" is also 15
+    # grams ("20g bơ"), so it is an hour only before a half of the day or after a word that announces
+    # a clock time (held-out dev n251).
+    re.compile(rf"{_HOUR}g(?P<m>{_D}{{2}})(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}g(?=[ \u00a0]+(?:sáng|trưa|chiều|tối|đêm)(?![^\W\d_])){_HALF}", re.IGNORECASE),
+    re.compile(rf"(?:{_CLOCK_WORD_BEFORE}){_HOUR}g(?![^\W\d_]|\d)", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
     re.compile(rf"(?:(?P<am>上午|早上|凌晨|午前)|(?P<pm>下午|晚上|傍晚|午後))?(?P<h>{_D}{{1,2}})[点點時](?:(?P<m>{_D}{{1,2}})分|(?P<half>半))?"),
@@ -211,6 +220,13 @@ def _closes_span(text: str, preceding: re.Match | None, match: re.Match) -> bool
     return bool(preceding.group("clock"))
 
 
+def _hour_and_minutes(text: str, match: re.Match) -> bool:
+    """An hour in digits and its minutes, two digits and the word, with no "الساعة": "23 و59 دقيقة"
+    (23:59, a deadline in a table, held-out dev n252); not two ends of a range ("بين 10 و15 دقيقة")."""
+    minutes = match.group("m")
+    return bool(minutes) and len(minutes) == 2 and not re.search(r"(?:بين|من)[ \u00a0]+$", text[max(0, match.start() - 8):match.start()])
+
+
 def _arabic_words(text: str) -> list[NumberMention]:
     found = []
     matches = list(_AR_TIME.finditer(text))
@@ -228,7 +244,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
         half = _half(groups)
         if not (groups["clock"] or minute or half or _opens_span(text, match, following)):
             continue  # "الثامنة" alone is "the eighth"; "في الثامنة والربع", "حتى السابعة مساءً" are times
-        if groups["hd"] and not (groups["clock"] or _closes_span(text, preceding, match)):
+        if groups["hd"] and not (groups["clock"] or _closes_span(text, preceding, match) or _hour_and_minutes(text, match)):
             continue  # an hour in digits is a time after "الساعة" only, or at the end of a span after it
         if minute < 0:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute  # "الثالثة إلا ربعا", a quarter to three
@@ -286,7 +302,7 @@ def _span(match: re.Match) -> NumberMention | None:
     if hour is None or minute is None or minute >= 60:
         return None
     if match.group("sec"):
-        return _with_seconds(match, match.end(), hour, minute, _seconds(match.group("sec")), (("time", hour, minute),))
+        return _with_seconds(match, match.end(), hour, minute, _seconds(match), (("time", hour, minute),))
     written = match.group("h") or match.group("m")
     # Its span readings ("2 hours 15 minutes" is "135 phút", "bảy tiếng 15 phút" "seven and a quarter
     # hours"); with the hour in words, the minutes alone, its only digits ("an hour and 20 minutes" is
@@ -369,9 +385,12 @@ def _as_span(hour: int, minute: int) -> tuple[Decimal, ...]:
     return (Decimal(hour * 60 + minute), *((Decimal(hour) + Decimal(minute) / 60,) if minute % 15 == 0 else ()))
 
 
-def _seconds(written: str) -> Decimal:
-    """Seconds as written, with their decimal comma or point: "45,2" is 45.2."""
-    return Decimal(re.sub("[,٫]", ".", ascii_digits(written)))
+def _seconds(match: re.Match) -> Decimal:
+    """The match's seconds as written, with their decimal comma or point ("45,2" is 45.2), or their
+    fraction after the word ("41 giây 7" is 41.7)."""
+    seconds = Decimal(re.sub("[,٫]", ".", ascii_digits(match.group("sec"))))
+    fraction = match.groupdict().get("sf")
+    return seconds + Decimal(ascii_digits(fraction)) / 10 ** len(fraction) if fraction else seconds
 
 
 def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: Decimal, readings: tuple[tuple, ...]) -> NumberMention:
@@ -410,7 +429,7 @@ def find_times(text: str) -> list[NumberMention]:
             if hour == 24 and minute:  # no clock time: a span, read as ``_span`` reads "24 hours and 50 minutes"
                 readings = (("time", hour, minute),)
             if match.groupdict().get("sec") and not half:
-                found.append(_with_seconds(match, end, hour, minute, _seconds(match.group("sec")), readings))
+                found.append(_with_seconds(match, end, hour, minute, _seconds(match), readings))
                 continue
             # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
             # day also its span readings, being as often a span ("1 giờ 50 phút" is "110 minutes").
