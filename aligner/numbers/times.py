@@ -154,10 +154,11 @@ def _offset(match: re.Match) -> NumberMention | None:
 # English minutes before the hour they are past or to: "half past two" (2:30, which "14h30" and "2 giờ
 # rưỡi" write), "a quarter to five", "ten past six", "twenty minutes to eight". A count before "to" is
 # minutes only with "minutes" after it or as a quarter: "from twenty to eight" is a range, and so is
-# anything after "from" ("the timeout changed from 10 minutes to 5"). A share comes after "by" ("rose by
-# about a quarter to 9,850"), and an hour has no more digits after it.
+# anything after "from" ("the timeout changed from 10 minutes to 5"). A share comes after "by" before
+# "to" ("rose by about a quarter to 9 million"), not before "past" ("full by half past ten", held-out
+# dev n253), and an hour has no more digits after it.
 _PAST_TO = re.compile(
-    rf"(?<![\w.,])(?<!\bby )(?<!\bby about )(?<!\ba )(?<!\bfrom )(?:(?P<q>half|(?:a[ \u00a0]+)?quarter)|(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})(?P<minutes>[ \u00a0]+minutes?)?"
+    rf"(?<![\w.,])(?<!\ba )(?<!\bfrom )(?:(?P<q>half|(?:a[ \u00a0]+)?quarter)|(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})(?P<minutes>[ \u00a0]+minutes?)?"
     rf"[ \u00a0]+(?P<dir>past|to)[ \u00a0]+(?:(?P<h>{_D}{{1,2}})(?![.,٫]?\d)|(?P<noon>noon|midday)|(?P<midnight>midnight)|{_IN_WORDS.format('hw')})(?:[ \u00a0]+o['’]clock)?(?![\w'’]){_HALF}",
     re.IGNORECASE,
 )
@@ -173,6 +174,8 @@ def _past_to(match: re.Match) -> NumberMention | None:
         return None
     if to and (quarter == "half" or not (quarter or match.group("minutes") or named is not None and not match.group("m"))):
         return None  # no "half to"; "from twenty to eight" is a range, and so is "March 19 to midnight" (held-out dev n232)
+    if to and re.search(r"\bby (?:about )?$", match.string[max(0, match.start() - 9):match.start()], re.IGNORECASE):
+        return None  # a share
     if to:
         hour, minute = (hour - 2) % 12 + 1, 60 - minute
     readings = ((("time", (named - (1 if to else 0)) % 24, minute),) if named is not None else _readings(hour, minute, _half(match.groupdict())))
