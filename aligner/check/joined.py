@@ -10,17 +10,20 @@ took in), each whole target sentence of MIN_WORDS words or more (as in the claus
 "جونز وآخرون.", "Jones et al." cut off by the Arabic sentence splitter, has no partner word) is
 added when the bead's target without it comes closer to its source, or when most of its words have
 no partner in the source while the rest of the target's have (``align.words.foreign``). The
-confidence model weighs it beside every other addition.
+confidence model weighs it beside every other addition; but a sentence whose every number the
+bead's source says is info, as a sentence omission is (``clauses.numbers_kept``): an Arabic
+sentence said as three Vietnamese ones, the first with all four of its figures, came no closer to
+it without that one (gain 0.009, held-out dev n254).
 """
 
 from __future__ import annotations
 
 from ..align.vectors import unit
 from ..align.words import align_words, foreign
-from ..model import Bead, Finding
+from ..model import Bead, Finding, Severity
 from ..rules import default_severity
 from ..segment import word_count
-from .clauses import MIN_WORDS, budget, carried, shortfall
+from .clauses import MIN_WORDS, budget, carried, numbers_kept, shortfall
 from .pair import Pair, Settings, joined_offsets
 
 
@@ -47,7 +50,8 @@ def joined_addition_findings(pair: Pair, settings: Settings) -> list[Finding]:
                 }
                 findings.append(
                     Finding(
-                        "addition", default_severity("addition", "sentence"), pair.source_span(bead.source), pair.target_span((index,)),
+                        "addition", Severity.INFO if numbers_kept(evidence) else default_severity("addition", "sentence"),
+                        pair.source_span(bead.source), pair.target_span((index,)),
                         "sentence not in the source", "sentence", evidence=evidence,
                     )
                 )
