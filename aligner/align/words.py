@@ -81,6 +81,7 @@ def unaligned_openings(text: str, tokens: TokenVectors, aligned: np.ndarray, spa
     """
     words: dict[int, list] = {}
     for word, start, end, hit in _word_tokens(text, tokens, aligned):
+        start += len(text[start:end]) - len(text[start:end].lstrip())  # a token may hold the space before its word
         if span[0] <= start and end <= span[1]:
             entry = words.setdefault(word, [start, end, False])
             entry[1], entry[2] = end, entry[2] or hit
@@ -93,7 +94,6 @@ def unaligned_openings(text: str, tokens: TokenVectors, aligned: np.ndarray, spa
             if size >= min_words and edge[size][2] and unaligned >= FOREIGN_SHARE * size:
                 run = edge[:size] if edge is ordered else edge[size - 1 :: -1]
                 start, end = run[0][0], run[-1][1]
-                start += len(text[start:end]) - len(text[start:end].lstrip())  # a token may hold the space before its word
                 while end < span[1] and not text[end].isspace() and not text[end].isalnum():  # "(Maas Courier)"
                     end += 1
                 openings.append((start, end))
