@@ -213,6 +213,19 @@ def test_a_name_counts_only_where_the_target_document_writes_it():
     assert not _lost(clause, AMAZON_AR, "ar")  # الأمازون is not "Amazon" to a string test: no evidence
 
 
+def test_a_name_is_written_from_a_word_start_only():
+    from aligner.check.clauses import _fold, carried, content_lost
+
+    # Held-out dev n253 (en→vi, an added clause seen from the mirrored pair): "Anh Tiên" (the Perseids)
+    # is a Vietnamese name that the English talk writes nowhere, though "an hour" and "patient" hold it.
+    clause, target = "Cẩm nang xem mưa sao băng Anh Tiên", "Shooting Stars: A Guide to the Perseids"
+    document = f"{target} The shower peaks at 60 an hour, so be patient."
+    assert not content_lost(carried(clause, target, "vi", "en"), clause, target, _fold(document))
+    # Over word breaks up to a word's end, a name still counts: "Hanoi" is written "Hà Nội".
+    clause, target = "a flight to Hanoi", "một chuyến bay"
+    assert content_lost(carried(clause, target, "en", "vi"), clause, target, _fold("Chuyến bay tới Hà Nội bị hoãn."))
+
+
 def test_capitalized_words_the_target_document_never_writes_are_no_names():
     # English capitalizes an institution's words, German every noun: neither is a name the target writes alike.
     assert not _lost("said the Ministry of Health on Monday", "Bộ Y tế cho biết.", "vi")

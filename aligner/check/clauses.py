@@ -300,7 +300,7 @@ def carried(clause: str, target: str, source_language: str, target_language: str
         "clause_numbers": float(len(numbers)),
         "clause_numbers_carried": sum(_said(m, in_target) for m in numbers.values()) / len(numbers) if numbers else 0.0,
         "clause_names": float(len(names)),
-        "clause_names_carried": sum(name in folded for name in names) / len(names) if names else 0.0,
+        "clause_names_carried": sum(_writes(folded, name) for name in names) / len(names) if names else 0.0,
     }
 
 
@@ -312,8 +312,8 @@ def _said(mention: NumberMention, values: set) -> bool:
 
 
 def _names(clause: str) -> set[str]:
-    """The clause's capitalized words after its first, folded (``_fold``)."""
-    return {_fold(word) for word in _WORD.findall(clause)[1:] if word[0].isupper() and not word.isdigit()}
+    """The clause's capitalized words after its first, without case or accents (``_plain``)."""
+    return {_plain(word) for word in _WORD.findall(clause)[1:] if word[0].isupper() and not word.isdigit()}
 
 
 def embeddings_find(gain: float, resemblance: float) -> bool:
@@ -360,7 +360,7 @@ def content_lost(evidence: dict[str, float], clause: str, target: str, written: 
     if evidence["clause_numbers"] and evidence["clause_numbers_carried"] < 1:
         return True
     folded = _fold(target)
-    return any(name in written and name not in folded for name in _names(clause))
+    return any(_writes(written, name) and not _writes(folded, name) for name in _names(clause))
 
 
 def folded_document(document: Document) -> str:
@@ -386,9 +386,26 @@ def _neighbour_clauses(pair: Pair, bead: Bead) -> list[str]:
 
 def _fold(text: str) -> str:
     """Without case, accents or spaces, so that a name is found however the target spells it out:
-    "Hanoi" in "Hà Nội", "Vietnam" in "Việt Nam", "Danang" in "Đà Nẵng"."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold().replace("đ", "d")) if not unicodedata.combining(c))
-    return re.sub(r"[\s\-‐]+", "", folded)
+    "Hanoi" in "Hà Nội", "Vietnam" in "Việt Nam", "Danang" in "Đà Nẵng" (``_writes``). Each word
+    starts with _WORD_START, since a name is found from a word's start only: "Anh" (of "Anh Tiên",
+    the Perseids) is not in "thank", nor "Tiên" in "patient" (held-out dev n253)."""
+    return "".join(_WORD_START + word for word in re.split(r"[\s\-‐]+", _plain(text)) if word)
+
+
+def _plain(text: str) -> str:
+    """Without case or accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold().replace("đ", "d")) if not unicodedata.combining(c))
+
+
+_WORD_START = "\x01"
+
+
+def _writes(folded: str, name: str) -> bool:
+    """Does the folded text (``_fold``) write the name from a word's start: within a word, or over
+    word breaks up to a word's end ("Hanoi" in "Hà Nội", not "Anh" in "an hour")?"""
+    within = _WORD_START + re.escape(name)
+    over = _WORD_START + f"{_WORD_START}?".join(map(re.escape, name)) + r"(?!\w)"
+    return re.search(f"{within}|{over}", folded) is not None
 
 
 def _shortened(pair: Pair, joined: bool = True) -> list[tuple[float, Bead]]:
