@@ -31,8 +31,37 @@ def _added_time(text: str, a: NumberMention, b: NumberMention) -> NumberMention 
     return _single(text, a, b, a.value + b.value, a.kind if a.kind == "ordinal" else "cardinal", f"{a.digits}+{b.digits}")
 
 
+_METRES_GAP = re.compile(r"m|[ \u00a0]+mét[ \u00a0]+")
+# Vietnamese speech says the decimal comma: "61 phẩy 2 ki-lô-gam" is 61.2 kg (held-out dev n261, a
+# broadcaster's style).
+_SPOKEN_DECIMAL_GAP = re.compile(r"[ \u00a0]+phẩy[ \u00a0]+", re.IGNORECASE)
+
+
+def _spoken_decimal(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    if a.kind != "cardinal" or b.kind != "cardinal" or not a.digits.isdigit() or not b.digits.isdigit() or _scale(a) != 1:
+        return None
+    value = Decimal(f"{a.digits}.{b.digits}") * _scale(b)  # "4 phẩy 2 triệu bảng Anh", £4.2 million
+    return replace(_single(text, a, b, value, "cardinal", render_decimal(value)), parts=())
+
+
+_COUNTS_ANOTHER = re.compile(r"[ \u00a0]*(?:[\d%]|(?:năm|tháng|tuần|ngày|giờ|phút|giây|lần|years?|months?|weeks?|days?|hours?|times)(?![^\W\d_]))", re.IGNORECASE)
+
+
+def _scale_and_spoken_rest(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    """A scaled number and the next scale's count said after it: "4 triệu 200 nghìn" is 4,200,000, and
+    spoken, a bare one or two digits are its tenths or hundredths: "4 triệu 2" (held-out dev n261), "1
+    tỷ 25" 1.25 billion."""
+    scale, rest = _scale(a), _scale(b)
+    if scale < 1000 or a.kind != "cardinal" or b.kind != "cardinal" or not b.digits.isdigit() or rest >= scale:
+        return None
+    if rest == 1 and (len(b.digits) > 2 or _COUNTS_ANOTHER.match(text, b.end)):
+        return None  # "bán 3 triệu 2 năm qua" (sold 3 million in 2 years): the 2 counts years
+    value = a.value + (b.value if rest > 1 else Decimal(b.digits) * scale / 10 ** len(b.digits))
+    return replace(_single(text, a, b, value, "cardinal", render_decimal(value)), parts=())
+
+
 def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
-    """"1m85" (Vietnamese, French): one metre eighty-five, 1.85 m; "1m8" 1.8 m ("2m2" is two square
+    """"1m85" (Vietnamese, French), "1 mét 98" (spoken): one metre eighty-five, 1.85 m; "1m8" 1.8 m ("2m2" is two square
     metres). One length: its digits are no numbers of their own ("1.85m" against "1m75" is 1.85
     became 1.75, not 1.85 became 1 and an added 75)."""
     if a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) not in (1, 2) or b.digits in ("2", "3") or a.value > 3:
@@ -339,10 +368,13 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 out.append(_join(text, a, b, "time"))
                 i += 2
                 continue
+            gap = text[a.end:b.start]
             one = (
-                _added_time(text, a, b) if _PLUS_GAP.fullmatch(text, a.end, b.start)
-                else _metres_and_centimetres(text, a, b) if text[a.end:b.start] == "m"
-                else _scale_and_rest(text, a, b) if _AND_GAP.fullmatch(text, a.end, b.start)
+                _added_time(text, a, b) if _PLUS_GAP.fullmatch(gap)
+                else _metres_and_centimetres(text, a, b) if _METRES_GAP.fullmatch(gap)
+                else _scale_and_rest(text, a, b) if _AND_GAP.fullmatch(gap)
+                else _spoken_decimal(text, a, b) if _SPOKEN_DECIMAL_GAP.fullmatch(gap)
+                else _scale_and_spoken_rest(text, a, b) if gap in (" ", "\u00a0")
                 else None
             )
             if one is not None:
