@@ -81,9 +81,12 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     for bead, text, target, sentences, clauses in _missing(pair, whole_sentences=True):
         for sentence, evidence in sentences:
             faced = _faced_across_edge(pair, bead, sentence)
-            severity = Severity.INFO if numbers_kept(evidence) or evidence["run_on"] or faced else default_severity("omission", "sentence")
+            apart = pair.translated_apart.get((True, sentence))
+            severity = Severity.INFO if numbers_kept(evidence) or evidence["run_on"] or faced or apart is not None else default_severity("omission", "sentence")
             message = "sentence missing from the target"
-            if evidence["run_on"]:
+            if apart is not None:
+                message += f" (the target's {pair.target.sentences[apart].location}, left unpaired, says it: it is translated in another order)"
+            elif evidence["run_on"]:
                 message += " (its translation runs on without a sentence end: it may be said there)"
             elif faced:
                 message += f" (the target's {faced}, which the bead beside it took in, stands in its place: text this short is beyond the model's judgement)"

@@ -11,6 +11,7 @@ import numpy as np
 from ..align import Alignment
 from ..embed.base import TokenVectors
 from ..model import Bead, Document, Sentence, Span
+from ..numbers import extract_numbers, values_said
 from ..segment import SHORT_TEXT_WORDS, word_count
 
 T = TypeVar("T")
@@ -112,6 +113,32 @@ class Pair:
         return found
 
     @cached_property
+    def translated_apart(self) -> dict[tuple[bool, int], int]:
+        """Sentences translated in another order inside their paragraph, where the aligner could not
+        pair them: an unaligned sentence and its counterpart, which a bead of several sentences of the
+        other side took in, in the same paragraph. The two are each other's most similar sentence of the
+        other side, and say the same numbers, one or more: "The hospital's own charity contributed a
+        further £350,000 towards the laboratory.", which the Arabic says a sentence later (held-out dev
+        n260), joined to the sentence before it in a bead whose Arabic lacks it. Each of the two (its
+        side, True for the source, and its index) with the other's index."""
+        x, y = self.alignment.sides
+        similarity = x.vectors @ y.vectors.T
+        joined = {(side, i): bead for bead in self.aligned if not bead.moved for side, own in ((True, bead.source), (False, bead.target)) if len(own) > 1 for i in own}
+        found: dict[tuple[bool, int], int] = {}
+        for side, document in ((True, self.source), (False, self.target)):
+            aligned = self.bead_of(side, moved=True)
+            for u in (i for i in range(len(document.sentences)) if i not in aligned):
+                v = int((similarity[u] if side else similarity[:, u]).argmax())
+                bead = joined.get((not side, v))
+                if bead is None or int((similarity[:, v] if side else similarity[v]).argmax()) != u:
+                    continue
+                beside = bead.source if side else bead.target  # u's side of the bead that took v in
+                other = self.target if side else self.source
+                if document.sentences[beside[0]].paragraph == document.sentences[u].paragraph and _same_numbers(document.sentences[u].text, document.language, other.sentences[v].text, other.language):
+                    found[side, u], found[not side, v] = v, u
+        return found
+
+    @cached_property
     def gap_partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         """Per side (0 source, 1 target), each unaligned sentence's unaligned sentences of the other
         side in the same gap (``gaps``)."""
@@ -166,3 +193,10 @@ def joined_offsets(sentences: list[Sentence], indices: Sequence[int]) -> list[tu
         spans.append((offset, offset + length))
         offset += length + 1
     return spans
+
+
+def _same_numbers(a: str, a_language: str, b: str, b_language: str) -> bool:
+    """Do the two texts say one or more numbers, each of them said by the other?"""
+    mine, theirs = ([m for m in extract_numbers(text, language) if m.hard] for text, language in ((a, a_language), (b, b_language)))
+    said_a, said_b = values_said(a, a_language), values_said(b, b_language)
+    return bool(mine and theirs) and all(set(m.values()) & said_b for m in mine) and all(set(m.values()) & said_a for m in theirs)
