@@ -36,7 +36,7 @@ _AR_UNIT_BEFORE_HALF = re.compile(r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?=[^\W
 
 # Around the clock is 24 hours: "staffed 24 hours a day" is "يعمل على مدار الساعة", "its 24-hour line"
 # "خطها العامل على مدار الساعة" (held-out dev n257).
-_AROUND_THE_CLOCK = re.compile(r"(?<![^\W\d_])(?:على[ \u00a0]+مدار[ \u00a0]+الساعة|(?:a)?round[ \u00a0-]the[ \u00a0-]clock)(?![^\W\d_])", re.IGNORECASE)
+_AROUND_THE_CLOCK = re.compile(r"(?<![^\W\d_])(?:على[ \u00a0]+مدار[ \u00a0]+الساعة|a?round[ \u00a0-]the[ \u00a0-]clock)(?![^\W\d_])", re.IGNORECASE)
 
 
 def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[NumberMention]:

@@ -38,6 +38,7 @@ _SPOKEN_DECIMAL_GAP = re.compile(r"[ \u00a0]+phẩy[ \u00a0]+", re.IGNORECASE)
 
 
 def _spoken_decimal(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    """Two digit numbers joined by the spoken decimal comma, as one decimal (``_SPOKEN_DECIMAL_GAP``)."""
     if a.kind != "cardinal" or b.kind != "cardinal" or not a.digits.isdigit() or not b.digits.isdigit() or _scale(a) != 1:
         return None
     value = Decimal(f"{a.digits}.{b.digits}") * _scale(b)  # "4 phẩy 2 triệu bảng Anh", £4.2 million
@@ -61,9 +62,9 @@ def _scale_and_spoken_rest(text: str, a: NumberMention, b: NumberMention) -> Num
 
 
 def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
-    """"1m85" (Vietnamese, French), "1 mét 98" (spoken): one metre eighty-five, 1.85 m; "1m8" 1.8 m ("2m2" is two square
-    metres). One length: its digits are no numbers of their own ("1.85m" against "1m75" is 1.85
-    became 1.75, not 1.85 became 1 and an added 75)."""
+    """"1m85" (Vietnamese, French), "1 mét 98" (spoken): one metre eighty-five, 1.85 m; "1m8" 1.8 m
+    ("2m2" is two square metres). One length: its digits are no numbers of their own ("1.85m" against
+    "1m75" is 1.85 became 1.75, not 1.85 became 1 and an added 75)."""
     if a.kind != "cardinal" or b.kind != "cardinal" or len(b.digits) not in (1, 2) or b.digits in ("2", "3") or a.value > 3:
         return None
     return replace(_single(text, a, b, Decimal(f"{a.digits}.{b.digits}"), "cardinal", f"{a.digits}.{b.digits}"), unit="m", parts=())
