@@ -117,6 +117,7 @@ def find_noun_and_part(text: str, lang: str, taken: Occupied) -> list[NumberMent
 _AR_ONE_AND_HALF = re.compile(
     r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?!ال)(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+(?!ال)[^\W\d_]{3,})?[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+ال)"
 )
+_HALF_OF_NEXT = re.compile(r"[ \u00a0]+(?:دزين|درزن|مليون|مليار|ألف|الف)")
 _AR_HALF_OF_ONE = re.compile(r"(?<!\S)[بل]?نصف[ \u00a0]+(?!ال|نهائي|قطر|سنوي|شهري)(?P<noun>[^\W\d_]{3,})")  # not a semi-final, a radius, half-yearly
 
 
@@ -133,7 +134,9 @@ def _one_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> lis
                 or taken.overlaps(m.start(), m.end()) or _overlaps(found + read, m.start(), m.end()) or _ends_a_number(text, m.start(), "ar")
             ):
                 continue
-            if value > 1 and any(table.implied(w) == (2,) for w in words):  # a dual and a half: "بدورتين ونصف" is 2.5 (held-out dev n251)
+            # A dual and a half: "بدورتين ونصف" is 2.5 (held-out dev n251); not before a noun that the
+            # half is of ("وعنزتين ونصف دزينة", two goats and half a dozen: dev n257).
+            if value > 1 and any(table.implied(w) == (2,) for w in words) and not _HALF_OF_NEXT.match(text, m.end()):
                 value = Decimal("2.5")
             read.append(NumberMention(m.start(), m.end(), m.group(), value, "cardinal", str(value), form="words"))
     return read
