@@ -19,6 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import words_ar
+from .languages import weekday_names
 from .model import NumberMention, decade_years
 from .scripts import UNSPACED
 from .tables import WordTable
@@ -73,7 +74,6 @@ _MAY_CONTEXT = frozenset("in of since until till by from for early late mid last
 _SURNAME = re.compile(r"[ \u00a0]+([A-Z][a-z]+)\b(?![ \u00a0]+[A-Z])")
 # ... and after another given name and "and": "the daughter of Walter and June" (held-out dev n257).
 _GIVEN_NAME_AND = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+and[ \u00a0]+$")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _iso(y, m, d) -> str:
@@ -325,7 +325,7 @@ def _given_name(text: str, start: int, end: int, table: WordTable) -> bool:
     if surname is not None and table.normalize(surname.group(1)) not in table.month_names:
         return before is None or before.group(1).lower() not in _MAY_CONTEXT - {"and"}
     partner = _GIVEN_NAME_AND.search(text[max(0, start - 24) : start])
-    return partner is not None and partner.start() > 0 and partner.group(1).lower() not in _WEEKDAYS and table.normalize(partner.group(1)) not in table.month_names
+    return partner is not None and partner.start() > 0 and partner.group(1).lower() not in weekday_names("en") and table.normalize(partner.group(1)) not in table.month_names
 
 
 def _after_place_noun(text: str, start: int, table: WordTable) -> bool:
@@ -475,3 +475,25 @@ def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token
     if lang == "ar":
         found += _ar_century_decades(text)
     return found
+
+
+_DOTTED_PAIR = re.compile(r"(\d{1,2})\.(\d{1,2})")
+_VI_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*")
+
+
+def read_dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """A list of two or more dotted pairs that are each a day and a month in Vietnamese text, where a
+    dot is no decimal mark, also reads as dates: "bốn ngày không thu phí: 19.1, 17.4, 4.8 và 11.11"
+    (held-out dev n264). The decimal stays a reading (a list of versions, "4.6, 4.7 và 4.9")."""
+    def dotted(m: NumberMention) -> re.Match | None:
+        pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind == "cardinal" else None
+        return pair if pair and 1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12 else None
+
+    listed = set()
+    for k, (a, b) in enumerate(zip(found, found[1:])):
+        if dotted(a) and dotted(b) and _VI_LIST_GAP.fullmatch(text, a.end, b.start):
+            listed.update((k, k + 1))
+    return [
+        replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1])))) if k in listed and (pair := dotted(m)) else m
+        for k, m in enumerate(found)
+    ]

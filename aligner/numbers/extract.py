@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .articles import find_counted_by_article, find_noun_and_part
 from .compounds import join_amounts, join_compounds, join_mixed_numbers, join_restated_words, join_scale_words, join_shares, share_scales
-from .dates import find_dates, join_ordinal_days, join_shared_months
+from .dates import find_dates, join_ordinal_days, join_shared_months, read_dotted_day_month_lists
 from .digits import find_digit_numbers
 from .fractions import find_fractions
 from .languages import base_code, table_for
@@ -88,33 +88,11 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     if base_code(lang) == "ar":
         found = join_shares(text, found)
     if base_code(lang) == "vi":
-        found = _dotted_day_month_lists(text, found)
+        found = read_dotted_day_month_lists(text, found)
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     found = [_half_year(text, m) for m in _without_zero_of_a_scale(text, found)]
     return tuple(_without_units_read_as_ordinals(text, [_with_unit(text, _with_context(text, m), lang) for m in found], lang))
-
-
-_DOTTED_PAIR = re.compile(r"(\d{1,2})\.(\d{1,2})")
-_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*")
-
-
-def _dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[NumberMention]:
-    """A list of two or more dotted pairs that are each a day and a month in Vietnamese text, where a
-    dot is no decimal mark, also reads as dates: "bốn ngày không thu phí: 19.1, 17.4, 4.8 và 11.11"
-    (held-out dev n264). The decimal stays a reading (a list of versions, "4.6, 4.7 và 4.9")."""
-    def dotted(m: NumberMention) -> re.Match | None:
-        pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind == "cardinal" else None
-        return pair if pair and 1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12 else None
-
-    listed = set()
-    for k, (a, b) in enumerate(zip(found, found[1:])):
-        if dotted(a) and dotted(b) and _LIST_GAP.fullmatch(text, a.end, b.start):
-            listed.update((k, k + 1))
-    return [
-        replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1])))) if k in listed and (pair := dotted(m)) else m
-        for k, m in enumerate(found)
-    ]
 
 
 _BELOW_OR_ABOVE = re.compile(r"(?:\b(?:below|under|above|dưới|trên)|(?<![^\W\d_])(?:تحت|دون|فوق))[ \u00a0]+$", re.IGNORECASE)
