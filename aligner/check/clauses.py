@@ -81,11 +81,11 @@ def clause_findings(pair: Pair, settings: Settings) -> list[Finding]:
     for bead, text, target, sentences, clauses in _missing(pair, whole_sentences=True):
         for sentence, evidence in sentences:
             faced = _faced_across_edge(pair, bead, sentence)
-            apart = pair.translated_apart.get((True, sentence))
-            severity = Severity.INFO if numbers_kept(evidence) or evidence["run_on"] or faced or apart is not None else default_severity("omission", "sentence")
+            apart = pair.apart_counterpart(True, sentence)
+            severity = Severity.INFO if numbers_kept(evidence) or evidence["run_on"] or faced or apart else default_severity("omission", "sentence")
             message = "sentence missing from the target"
-            if apart is not None:
-                message += f" (the target's {pair.target.sentences[apart].location}, left unpaired, says it: it is translated in another order)"
+            if apart:
+                message += f" ({apart}, left unpaired, says it: it is translated in another order)"
             elif evidence["run_on"]:
                 message += " (its translation runs on without a sentence end: it may be said there)"
             elif faced:

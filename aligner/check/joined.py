@@ -48,13 +48,11 @@ def joined_addition_findings(pair: Pair, settings: Settings) -> list[Finding]:
                     "clause_gain": float(gain), "shorter_by": shortfall(pair, bead), "words_unaligned": words_unaligned,
                     **carried(target.text[start:end], source, pair.target.language, pair.source.language),
                 }
-                apart = pair.translated_apart.get((False, index))
-                message = "sentence not in the source"
-                if apart is not None:
-                    message += f" (the source's {pair.source.sentences[apart].location}, left unpaired, says it: it is translated in another order)"
+                apart = pair.apart_counterpart(False, index)
+                message = f"sentence not in the source ({apart}, left unpaired, says it: it is translated in another order)" if apart else "sentence not in the source"
                 findings.append(
                     Finding(
-                        "addition", Severity.INFO if numbers_kept(evidence) or apart is not None else default_severity("addition", "sentence"),
+                        "addition", Severity.INFO if numbers_kept(evidence) or apart else default_severity("addition", "sentence"),
                         pair.source_span(bead.source), pair.target_span((index,)), message, "sentence", evidence=evidence,
                     )
                 )

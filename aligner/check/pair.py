@@ -138,6 +138,14 @@ class Pair:
                     found[side, u], found[not side, v] = v, u
         return found
 
+    def apart_counterpart(self, source_side: bool, index: int) -> str:
+        """Where a sentence translated in another order (``translated_apart``) has its counterpart,
+        "the target's line 19", or ''."""
+        other = self.translated_apart.get((source_side, index))
+        if other is None:
+            return ""
+        return f"the {'target' if source_side else 'source'}'s {(self.target if source_side else self.source).sentences[other].location}"
+
     @cached_property
     def gap_partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         """Per side (0 source, 1 target), each unaligned sentence's unaligned sentences of the other

@@ -250,9 +250,8 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
                 reason = f"the other side has a short {level} in its place, {in_place!r}: text this short is beyond the model's judgement"
             if not reason and (merged := merged_nearby(pair, run, source_side)):
                 reason = f"its numbers are said in the {merged}, beyond what that sentence's counterpart says: the translator may have merged it there"
-            if not reason and not whole and (apart := pair.translated_apart.get((source_side, run[0]))) is not None:
-                other = pair.target if source_side else pair.source
-                reason = f"{'the target' if source_side else 'the source'}'s {other.sentences[apart].location} says it, joined to a neighbour: it is translated in another order"
+            if not reason and not whole and (apart := pair.apart_counterpart(source_side, run[0])):
+                reason = f"{apart} says it, joined to a neighbour: it is translated in another order"
             if not reason and not whole and run[0] in faced and not numbers_unsaid(evidence):
                 reason = f"the target's {pair.target.sentences[faced[run[0]]].location} stands in its place unpaired: the translation may be loose there"
             if reason:
