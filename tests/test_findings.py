@@ -258,15 +258,18 @@ def test_a_paragraph_said_across_a_moved_paragraph_break_is_not_missing(check, t
 
 
 def test_a_weak_bead_whose_numbers_all_agree_is_info(check, tmp_path):
-    """A dev news article (ar→vi): the model scores an Arabic sentence against the two Vietnamese
-    sentences that translate it at a margin of 0.05, under the low-similarity bar; its ranks and both
-    gaps (22 and 47 seconds) are said alike on both sides: info. With a gap changed, a warning."""
+    """A dev news article (ar→vi) whose Vietnamese says an Arabic sentence's two gaps tersely, "Anh hơn
+    Ferraris 22 giây và Quintero 47 giây": the model scores the Arabic sentence against the two
+    Vietnamese sentences that translate it at a margin near 0.01, well under the low-similarity bar
+    of 0.05 (the article's own wording sits on the bar, where one runtime's rounding decides). Its
+    ranks and both gaps are said alike on both sides: info. With a gap changed, a warning."""
     source, target = NEWS / "cycling-stage.ar.txt", NEWS / "cycling-stage.vi.txt"
-    weak = [f for f in check(source, target).findings if f.kind == "low_similarity"]
+    terse = [line.replace("Hiện anh dẫn trước Ferraris", "Anh hơn Ferraris") for line in lines_of(target)]
+    weak = [f for f in check(source, variant(tmp_path, target, terse)).findings if f.kind == "low_similarity"]
     assert [(f.target.text[:30], f.severity.value) for f in weak] == [("Chiến thắng giúp anh vươn từ h", "info")]
     assert weak[0].message.endswith("though its 2 numbers agree")
-    lines = [line.replace("Quintero 47 giây", "Quintero 74 giây") for line in lines_of(target)]
-    weak = [f for f in check(source, variant(tmp_path, target, lines)).findings if f.kind == "low_similarity"]
+    changed = [line.replace("Quintero 47 giây", "Quintero 74 giây") for line in terse]
+    weak = [f for f in check(source, variant(tmp_path, target, changed)).findings if f.kind == "low_similarity"]
     assert [f.severity.value for f in weak] == ["warning"]
 
 
