@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .fractions import fraction_value
-from .languages import base_code, table_for
+from .languages import base_code, table_for, weekday_names
 from .model import NumberMention, render_decimal
 from .text import Occupied
 from .units import half_after, unit_span, unit_within
@@ -55,11 +56,28 @@ def find_counted_by_article(text: str, lang: str, taken: Occupied) -> list[Numbe
                 found.append(_one(text, m.start(), end, unit))
     elif code == "ar":
         for m in _ARABIC_SPAN.finditer(text):
-            if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)):
+            if m.lastgroup and not taken.overlaps(m.start(m.lastgroup), m.end(m.lastgroup)) and not _names_follow(text, m.end()):
                 found.append(_one(text, m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup))
         found += _unit_and_half(text, taken, found)
         found += _one_and_half(text, taken, found)
     return found
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
+def _names_follow(text: str, end: int) -> bool:
+    """Does the name of a month or of a weekday follow the Arabic noun? Then the noun labels it and
+    counts nothing: "خلال شهر سبتمبر" (during the month of September, "vào tháng 9": held-out dev
+    n266), "بعد يوم الجمعة" (after Friday)."""
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and (table_for("ar").normalize(word.group(1)) in _month_first_words() or word.group(1) in weekday_names("ar"))
+
+
+@lru_cache(maxsize=1)
+def _month_first_words() -> frozenset[str]:
+    """The first word of each Arabic month name (``WordTable.month_names``: "سبتمبر", "كانون")."""
+    return frozenset(name.split()[0] for name in table_for("ar").month_names)
 
 
 def _unit_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> list[NumberMention]:

@@ -33,16 +33,36 @@ def _added_time(text: str, a: NumberMention, b: NumberMention) -> NumberMention 
 
 _METRES_GAP = re.compile(r"m|[ \u00a0]+mét[ \u00a0]+")
 # Vietnamese speech says the decimal comma: "61 phẩy 2 ki-lô-gam" is 61.2 kg (held-out dev n261, a
-# broadcaster's style).
-_SPOKEN_DECIMAL_GAP = re.compile(r"[ \u00a0]+phẩy[ \u00a0]+", re.IGNORECASE)
+# broadcaster's style), in words too: "ba phẩy chín mươi tư" is 3.94, "hai phẩy năm phần trăm" 2.5%
+# (n266), and "ba phẩy không năm" 3.05.
+_SPOKEN_DECIMAL_GAP = re.compile(r"[ \u00a0]+phẩy(?P<zeros>(?:[ \u00a0]+không)*)[ \u00a0]+", re.IGNORECASE)
+
+
+def join_spoken_decimals(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Each whole number, the spoken decimal comma and the number after it as one decimal (``_SPOKEN_DECIMAL_GAP``)."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        if out and (one := _spoken_decimal(text, out[-1], m)) is not None:
+            out[-1] = one
+        else:
+            out.append(m)
+    return out
 
 
 def _spoken_decimal(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
-    """Two digit numbers joined by the spoken decimal comma, as one decimal (``_SPOKEN_DECIMAL_GAP``)."""
-    if a.kind != "cardinal" or b.kind != "cardinal" or not a.digits.isdigit() or not b.digits.isdigit() or _scale(a) != 1:
+    gap = _SPOKEN_DECIMAL_GAP.fullmatch(text, a.end, b.start)
+    if gap is None or a.kind != "cardinal" or b.kind not in ("cardinal", "percent") or a.parts or b.parts:
         return None
-    value = Decimal(f"{a.digits}.{b.digits}") * _scale(b)  # "4 phẩy 2 triệu bảng Anh", £4.2 million
-    return replace(_single(text, a, b, value, "cardinal", render_decimal(value)), parts=())
+    if not isinstance(a.value, Decimal) or a.value != int(a.value) or _scale(a) != 1 or _words_scale(a) != 1 or not isinstance(b.value, Decimal):
+        return None
+    scale = max(_scale(b), _words_scale(b))  # "4 phẩy 2 triệu bảng Anh", £4.2 million
+    count = b.value / scale
+    if count != int(count) or count < 0:
+        return None
+    tail = b.digits if b.form == "digits" and scale == 1 else str(int(count))
+    value = Decimal(f"{int(a.value)}.{'0' * gap['zeros'].count('không')}{tail}") * scale
+    form = "digits" if a.form == b.form == "digits" else "words"
+    return replace(_single(text, a, b, value, b.kind, render_decimal(value)), form=form, parts=())
 
 
 _VI_SCALE_END = re.compile(r"(?:triệu|tỷ|tỉ|nghìn|ngàn)$", re.IGNORECASE)
@@ -377,7 +397,6 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 _added_time(text, a, b) if _PLUS_GAP.fullmatch(gap)
                 else _metres_and_centimetres(text, a, b) if _METRES_GAP.fullmatch(gap)
                 else _scale_and_rest(text, a, b) if _AND_GAP.fullmatch(gap)
-                else _spoken_decimal(text, a, b) if _SPOKEN_DECIMAL_GAP.fullmatch(gap)
                 else _scale_and_spoken_rest(text, a, b) if gap in (" ", "\u00a0")
                 else None
             )

@@ -484,9 +484,10 @@ _VI_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*")
 def read_dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[NumberMention]:
     """A list of two or more dotted pairs that are each a day and a month in Vietnamese text, where a
     dot is no decimal mark, also reads as dates: "bốn ngày không thu phí: 19.1, 17.4, 4.8 và 11.11"
-    (held-out dev n264). The decimal stays a reading (a list of versions, "4.6, 4.7 và 4.9")."""
+    (held-out dev n264), "đóng cửa ngày 25.12 và 1.1", beside a pair read as a date already (n264).
+    The decimal stays a reading (a list of versions, "4.6, 4.7 và 4.9")."""
     def dotted(m: NumberMention) -> re.Match | None:
-        pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind == "cardinal" else None
+        pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind in ("cardinal", "date") else None
         return pair if pair and 1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12 else None
 
     listed = set()
@@ -494,6 +495,6 @@ def read_dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[N
         if dotted(a) and dotted(b) and _VI_LIST_GAP.fullmatch(text, a.end, b.start):
             listed.update((k, k + 1))
     return [
-        replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1])))) if k in listed and (pair := dotted(m)) else m
+        replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1])))) if k in listed and m.kind == "cardinal" and (pair := dotted(m)) else m
         for k, m in enumerate(found)
     ]

@@ -197,7 +197,7 @@ _AR_MINUTES = {
     "و ?دقيقة(?: واحدة)?": 1, "و ?دقيقت(?:ين|ان)": 2,  # "الثانية عشرة ودقيقة واحدة", 12:01
 }
 _AR_TIME = re.compile(
-    rf"(?<!\w)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:[وف](?=ال|{_D}))?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?![\d.,:]|[ \u00a0]+(?:ساع|دقي|دقا)))"
+    rf"(?<!\w)(?P<clock>(?:[وفبل]?ال|لل)ساع{_T}[ \u00a0]+)?(?:[وف](?=ال|{_D}))?(?:{'|'.join(f'(?P<h{i}>{w})' for i, w in enumerate(_AR_HOURS))}|(?P<hd>{_D}{{1,2}})(?!{_D}|[.,:٫]{_D}|[ \u00a0]+(?:ساع|دقي|دقا)))"
     rf"(?:[ \u00a0]+(?:{'|'.join(f'(?P<m{i}>{w})' for i, w in enumerate(_AR_MINUTES))}|(?:و|(?P<to>[إا]لا))[ \u00a0]?(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0]+(?:دقيق{_T}|دقائق)))?"
     rf"(?![^\W\d_]){_HALF}"
 )
@@ -368,15 +368,16 @@ def _half(groups: dict[str, str | None]) -> str | None:
 
 
 def _readings(hour: int, minute: int, half: str | None) -> tuple[tuple, ...]:
-    """The 24-hour readings of a time: one when its half of the day is known (or hour > 12)."""
+    """The 24-hour readings of a time: one when its half of the day is known (or hour > 12: "الساعة
+    20 مساء" is 20:00)."""
+    if hour > 12:
+        return (("time", hour, minute),)
     if half == "night":
         half = "am" if hour == 12 else None if hour < 6 else "pm"
     if half == "am":
         return (("time", 0 if hour == 12 else hour, minute),)
     if half == "pm":
         return (("time", hour if hour == 12 else hour + 12, minute),)
-    if hour > 12:
-        return (("time", hour, minute),)
     if hour == 0:
         return (("time", 0, minute), ("time", 12, minute))
     return (("time", hour, minute), ("time", (hour + 12) % 24, minute))
@@ -407,48 +408,68 @@ def _with_seconds(match: re.Match, end: int, hour: int, minute: int, second: Dec
                          display=f"{hour}:{minute:02d}:{int(second):02d}{render_decimal(second % 1)[1:]}", form="digits" if written else "words", digits=render_decimal(total) if written else "")
 
 
+def _clock_time(text: str, match: re.Match) -> NumberMention | None:
+    """The clock time a match of one of ``_PATTERNS`` reads, or a race time in minutes and seconds."""
+    hour = int(ascii_digits(match.group("h")))
+    minutes = match.groupdict().get("m")
+    minute = int(ascii_digits(minutes)) if minutes else 30 if match.groupdict().get("half") else 0
+    if minute > 59:
+        return None
+    if hour > 24:  # "28:51", no clock time: minutes and seconds of a race
+        if match.group().count(":") == 1 and not _half(match.groupdict()):
+            return _in_seconds(match, hour, Decimal(minute))
+        return None
+    half = _half(match.groupdict())
+    clock24 = match.groupdict().get("clock24") is not None  # one reading: "0630 GMT" is no 18:30
+    end = match.end()
+    while end > match.start() and text[end - 1] in " \u00a0":
+        end -= 1
+    readings = _readings(hour % 24, minute, half)[: 1 if clock24 else None]
+    if hour == 24 and minute:  # no clock time: a span, read as ``_span`` reads "24 hours and 50 minutes"
+        readings = (("time", hour, minute),)
+    if hour > 12:
+        half = None  # "18:45 pm": the 24-hour clock already says it (``_readings``)
+    if match.groupdict().get("sec") and not half:
+        return _with_seconds(match, end, hour, minute, _seconds(match), readings)
+    # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
+    # day also its span readings, being as often a span ("1 giờ 50 phút" is "110 minutes").
+    # An afternoon hour of the 24-hour clock is also said on the 12-hour one: "ran past 9"
+    # (after "6:30 p.m.") is "kéo dài quá 21h", as "9 p.m." reads as a bare 9.
+    span = () if half or clock24 else _as_span(hour, minute)
+    hours = (hour, hour - 12) if 12 < hour < 24 else (hour,)  # no half of the day past 12 (cleared above)
+    bare = tuple(Decimal(h) for h in hours) if not minute else (*(Decimal(h) + Decimal(minute) / 100 for h in hours), *span)
+    value = readings[0]
+    return NumberMention(
+        start=match.start(), end=end, text=text[match.start():end], value=value, kind="time",
+        display=f"{value[1]}:{value[2]:02d}", form="digits", alternates=(*readings[1:], *bare),
+        digits=f"{hour}:{minute:02d}",
+    )
+
+
+# A bare "15g" that continues a list of clock times is an hour too, whatever word comes before it:
+# "lúc 10g30 và 15g", "khởi hành lúc 8g, 10g30, 13g và 15g30" (held-out dev n264). Not a list of
+# weights, "20g, 15g và 10g", whose first is no clock time.
+_BARE_G_HOUR = re.compile(rf"{_HOUR}g(?![^\W\d_]|\d)", re.IGNORECASE)
+_TIME_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*", re.IGNORECASE)
+
+
+def _listed_g_hours(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """The bare "15g" hours (``_BARE_G_HOUR``) each after a clock time of ``found``, or one of these, and a list's gap."""
+    ends = {time.end for time in found if time.kind == "time"}
+    listed = []
+    for match in _BARE_G_HOUR.finditer(text):
+        if match.start() in {time.start for time in found}:
+            continue
+        if any(_TIME_LIST_GAP.fullmatch(text, end, match.start()) for end in ends if 0 <= match.start() - end <= 8) and (time := _clock_time(text, match)):
+            listed.append(time)
+            ends.add(time.end)
+    return listed
+
+
 def find_times(text: str) -> list[NumberMention]:
     """Clock times of ``text``, longest first where forms overlap (``9h30 tối`` over ``9h30``)."""
-    found: list[NumberMention] = []
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            hour = int(ascii_digits(match.group("h")))
-            minutes = match.groupdict().get("m")
-            minute = int(ascii_digits(minutes)) if minutes else 30 if match.groupdict().get("half") else 0
-            if minute > 59:
-                continue
-            if hour > 24:  # "28:51", no clock time: minutes and seconds of a race
-                if match.group().count(":") == 1 and not _half(match.groupdict()):
-                    found.append(_in_seconds(match, hour, Decimal(minute)))
-                continue
-            half = _half(match.groupdict())
-            clock24 = match.groupdict().get("clock24") is not None  # one reading: "0630 GMT" is no 18:30
-            if half and hour > 12:
-                half = None  # "18:45 pm": the 24-hour clock already says it
-            end = match.end()
-            while end > match.start() and text[end - 1] in " \u00a0":
-                end -= 1
-            readings = _readings(hour % 24, minute, half)[: 1 if clock24 else None]
-            if hour == 24 and minute:  # no clock time: a span, read as ``_span`` reads "24 hours and 50 minutes"
-                readings = (("time", hour, minute),)
-            if match.groupdict().get("sec") and not half:
-                found.append(_with_seconds(match, end, hour, minute, _seconds(match), readings))
-                continue
-            # Its bare hour ("at 9"), its hour and minutes as a decimal ("6.30"); without a half of the
-            # day also its span readings, being as often a span ("1 giờ 50 phút" is "110 minutes").
-            # An afternoon hour of the 24-hour clock is also said on the 12-hour one: "ran past 9"
-            # (after "6:30 p.m.") is "kéo dài quá 21h", as "9 p.m." reads as a bare 9.
-            span = () if half or clock24 else _as_span(hour, minute)
-            hours = (hour, hour - 12) if 12 < hour < 24 else (hour,)  # no half of the day past 12 (cleared above)
-            bare = tuple(Decimal(h) for h in hours) if not minute else (*(Decimal(h) + Decimal(minute) / 100 for h in hours), *span)
-            value = readings[0]
-            found.append(
-                NumberMention(
-                    start=match.start(), end=end, text=text[match.start():end], value=value, kind="time",
-                    display=f"{value[1]}:{value[2]:02d}", form="digits", alternates=(*readings[1:], *bare),
-                    digits=f"{hour}:{minute:02d}",
-                )
-            )
+    found = [time for pattern in _PATTERNS for match in pattern.finditer(text) if (time := _clock_time(text, match))]
+    found += _listed_g_hours(text, found)
     races = [m for pattern in _RACE for m in _matches(pattern, text, _race_time)]
     offsets = [m for pattern in _OFFSET for m in _matches(pattern, text, _offset)] + _matches(_PAST_TO, text, _past_to)
     return found + offsets + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]

@@ -30,6 +30,7 @@ CARDINALS = {
 CARDINALS = {normalize(w): v for w, v in CARDINALS.items()}
 
 _FIVE = normalize("năm")
+_SPOKEN_COMMA, _ZERO = normalize("phẩy"), normalize("không")
 _ONE = normalize("một")
 # After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
@@ -95,6 +96,8 @@ def _is_five(words: list[str], i: int, j: int) -> bool:
     carriers), before "of" a count, after a word of quantity, or first of a span or a choice of higher
     counts ("từ năm đến bảy năm", five to seven years)."""
     after = words[j] if j < len(words) else ""
+    if _SPOKEN_COMMA in words[max(0, i - 3) : i] and all(word in (_SPOKEN_COMMA, _ZERO) for word in words[words.index(_SPOKEN_COMMA, max(0, i - 3)) : i]):
+        return True  # a decimal said aloud: "hai phẩy năm phần trăm" (2.5%), "ba phẩy không năm" (3.05)
     if i and words[i - 1][:1].isdigit():
         return False  # "100 năm thành lập" is a hundred years, however a counted noun follows
     if after == _STUDY:
