@@ -5,7 +5,7 @@ Arabic-Indic ``٠-٩``, Extended Arabic-Indic ``۰-۹``, full-width ``０-９``.
 pattern finds them all and ``unicodedata.digit`` turns them into ASCII.
 
 Separators come from babel's locale data (en ``1,234.5``, vi ``1.234,5``).  The
-Arabic separators ``٬`` and ``٫`` are unambiguous.  ``22.067`` is not: it is 22067
+Arabic separators ``٬`` and ``٫`` are unambiguous (but ``٬`` before fewer than three digits is a mistyped ``٫``).  ``22.067`` is not: it is 22067
 in Vietnamese and 22.067 in English; we read it the locale's way and say so in the
 mention's note, keeping the grouping reading as an alternate when the locale reads
 a decimal.
@@ -23,6 +23,7 @@ from babel.core import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 ARABIC_DECIMAL = "\u066b"  # ٫
+ARABIC_GROUP = "\u066c"  # ٬
 UNSPACED = frozenset({"zh", "ja"})  # languages written without spaces between words
 SEPARATORS = ".,\u066b\u066c\uff0c\uff0e"  # . , ٫ ٬ full-width ， ．
 # Separators that can only group thousands: Arabic ٬, the Arabic comma ، (often with a
@@ -83,11 +84,16 @@ def parse_number(token: str, lang: str) -> ParsedNumber | list[str]:
     if _GROUP_ONLY_RE.search(raw):
         head, *tail = _GROUP_ONLY_RE.split(raw)
         last = tail[-1]
+        if ARABIC_GROUP in raw and len(tail) == 1 and head.isdigit() and re.fullmatch(r"\d{1,2}", last):
+            # Before fewer than three digits the thousands mark is the decimal mark mistyped, the two
+            # look alike: "٢٬٥ مليار" is 2.5 billion, not 25.
+            value, digits = _decimal(head, last)
+            return ParsedNumber(value, digits, note=f"{token} read as {digits} (decimal '{ARABIC_GROUP}')")
         if (
             not head.isdigit()
             or len(head) > 3
             or any(len(p) != 3 or not p.isdigit() for p in tail[:-1])
-            or not last[:3].isdigit()
+            or not re.match(r"\d{3}(?!\d)", last)
             or (len(last) > 3 and last[3] not in ARABIC_DECIMAL + ".,")
         ):
             return re.findall(r"\d+", raw)
