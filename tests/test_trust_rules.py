@@ -531,6 +531,17 @@ def test_a_date_beside_another_weekday_or_none_is_still_added():
     assert _dated(WEEKDAY_EN, "en", WEEKDAY_VI.replace("thứ Ba (25/11)", "25/11"), "vi") == ["25", "11"]
 
 
+# Held-out dev n277: the English names the day and its weekday, the Vietnamese adds the month.
+NIGHTS_EN = "so the likeliest window is Wednesday the 20th and Thursday the 21st."
+NIGHTS_VI = "nên khoảng thời gian có khả năng cao nhất là từ thứ Tư (20/11) đến thứ Năm (21/11)."
+
+
+def test_a_month_added_to_a_day_and_weekday_the_source_names_is_no_added_number():
+    assert _dated(NIGHTS_EN, "en", NIGHTS_VI, "vi") == []
+    # Another day than the source's is still a changed number.
+    assert _dated(NIGHTS_EN, "en", NIGHTS_VI.replace("(21/11)", "(22/11)"), "vi") == ["21st"]
+
+
 def test_a_date_dropped_beside_its_weekday_is_still_missing():
     assert len(_excused_all(WEEKDAY_VI, "vi", WEEKDAY_EN, "en")) == 2  # its day and its month
     assert _excused_all(WEEKDAY_EN, "en", WEEKDAY_VI, "vi") == []

@@ -225,9 +225,11 @@ def _dates_a_weekday(mention: NumberMention, own: Said, other: Said) -> bool:
     names too? Newsrooms date a weekday their source names alone: "said on Tuesday" is "hôm thứ Ba
     (25/11)" or "يوم الثلاثاء (25 نوفمبر)"; the day is the same, said twice. Only a date the source
     says nothing of ("الخميس 9 من الشهر", the 9th of the month, against "Thursday, October 9"); a date
-    the translation drops is still missing: its reader has the weekday alone."""
+    the translation drops is still missing: its reader has the weekday alone. Where the source says the
+    day too, the month a translation adds is the same date's: "Wednesday the 20th" is "thứ Tư (20/11)"
+    (held-out dev n277)."""
     date = next((m for m in own.numbers if m.kind == "date" and (m is mention or any(p is mention for p in m.parts))), None)
-    if date is None or any(_said_again(part, other) for part in date.parts if part.kind == "day"):
+    if date is None or (mention.kind != "month" and any(_said_again(part, other) for part in date.parts if part.kind == "day")):
         return False
     before = own.text[max(0, date.start - 40) : date.start].lower()
     mine, theirs = weekday_names(own.language), weekday_names(other.language)

@@ -142,6 +142,12 @@ FRACTIONS |= {f"{normalize('مرة')} {normalize('ونصف')}": fraction_value(3
 for _about in _n("نحو حوالي قرابة زهاء يقارب يناهز"):
     FRACTIONS |= {f"{_about} {w}": fraction_value(1, 4) for w in _n("ربع الربع")} | {f"{_about} {normalize('الخمس')}": fraction_value(1, 5)}
     FRACTIONS |= {f"{_about} {normalize('العشر')}": fraction_value(1, 10)}
+# A fraction with the pronoun of what it is a fraction of, which a period does not take: "نحو ربعها"
+# (about a quarter of it, "khoảng 1/4": held-out dev n277), "نصفهم" (half of them), "ثلثاها" (two
+# thirds of it). Not "نصفه", as often "we describe him".
+FRACTIONS |= {normalize(stem + pronoun): fraction_value(1, d) for stem, d in (("ربع", 4), ("ثلث", 3)) for pronoun in ("ها", "ه", "هم", "هما")}
+FRACTIONS |= {normalize("نصف" + pronoun): fraction_value(1, 2) for pronoun in ("ها", "هم", "هما")}
+FRACTIONS |= {normalize(stem + pronoun): fraction_value(2, 3) for stem in ("ثلثا", "ثلثي") for pronoun in ("ها", "ه", "هم", "هما")}
 
 # One in every few: "قرابة شركة من كل خمس" (nearly one company in five) is a fifth, or its five;
 # "أربعة من كل خمسة" (four in every five) four fifths.
