@@ -197,8 +197,10 @@ _WORD_AROUND = re.compile(r"[^\W_]+")
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:
+    """Are the digits inside a formula's word (``_FORMULA``)? The word is Latin: an Arabic particle written
+    onto it is none of it ("وHB7", and HB7, as "HB4 và HB7": held-out dev n280)."""
     left = start
-    while left > 0 and text[left - 1].isalnum():
+    while left > 0 and text[left - 1].isascii() and text[left - 1].isalnum():
         left -= 1
     word = _WORD_AROUND.match(text, left)
     return word is not None and word.end() >= end and left < start and _FORMULA.fullmatch(word.group()) is not None

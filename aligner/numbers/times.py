@@ -266,6 +266,39 @@ def _arabic_words(text: str) -> list[NumberMention]:
     return found
 
 
+# Vietnamese hours and minutes in words, longest first: "mười một" (11), "hai mươi mốt" (21), "ba mươi
+# lăm" (35). A Vietnamese hour said in words is one to four words before "giờ" ("mười một giờ", not the
+# "một giờ" inside it).
+_VI_UNITS = "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín"
+_VI_HOUR_WORDS = rf"(?:hai[ \u00a0]+mươi(?:[ \u00a0]+(?:mốt|một|hai|ba|bốn|tư))?|mười(?:[ \u00a0]+(?:một|hai))?|không|{_VI_UNITS})"
+_VI_MINUTE_WORDS = rf"(?:(?:hai|ba|bốn|năm)[ \u00a0]+mươi(?:[ \u00a0]+(?:{_VI_UNITS}))?|mười(?:[ \u00a0]+(?:{_VI_UNITS}))?|{_VI_UNITS})"
+# A clock time said in words, as broadcasters say it: "mười một giờ ba mươi phút" (11:30), "chín giờ ba
+# mươi" (9:30), "chín giờ rưỡi", "hai giờ chiều" (2 p.m.). Without minutes or a half of the day, "chín
+# giờ" stays a count of hours.
+_VI_CLOCK_WORDS = re.compile(
+    rf"(?<![^\W\d_])(?P<hw>{_VI_HOUR_WORDS})[ \u00a0]+giờ(?:[ \u00a0]+(?:(?P<mw>{_VI_MINUTE_WORDS})(?:[ \u00a0]+phút)?|(?P<half>rưỡi)))?{_HALF}(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _vi_clock_words(match: re.Match) -> NumberMention | None:
+    groups = match.groupdict()
+    half = _half(groups)
+    if not (groups["mw"] or groups["half"] or half):
+        return None
+    hour, minute = _in_words(groups["hw"].lower()), _in_words(groups["mw"].lower()) if groups["mw"] else 30 if groups["half"] else 0
+    if hour is None or minute is None or hour > 24 or minute > 59:
+        return None
+    readings = _readings(hour % 24, minute, half)
+    end = match.end()
+    while match.string[end - 1] in " \u00a0":
+        end -= 1
+    return NumberMention(
+        start=match.start(), end=end, text=match.string[match.start():end], value=readings[0], kind="time",
+        display=f"{readings[0][1]}:{readings[0][2]:02d}", form="words", alternates=(*readings[1:], *(() if half else _as_span(hour, minute))),
+    )
+
+
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time; an hour counted
 # by its article too ("an hour and 20 minutes", "ساعة و20 دقيقة"), two hours by the dual with its article too ("حاجز
@@ -276,7 +309,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
 # and seconds with no minutes are a span too: "ست ساعات و51.4 ثانية" is "6 hours, 0 minutes and 51.4
 # seconds" (held-out dev n212).
 _SPAN = re.compile(
-    rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?!(?<=في[ \u00a0])الم[ئا])(?P<hw>[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|(?<=\d[ \u00a0])h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?:ال)?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
+    rf"(?<![\d.,\w]){_AR_ON_DIGIT}(?:(?:(?P<h>{_D}{{1,2}})[ \u00a0-]*|(?!(?<=في[ \u00a0])الم[ئا])(?P<hw>{_VI_HOUR_WORDS}|[^\W\d_]+)[ \u00a0-]+)(?:hours?|hrs?|(?<=\d)h|(?<=\d[ \u00a0])h|ساعات|ساعة|tiếng(?:[ \u00a0]+đồng[ \u00a0]+hồ)?|(?<=[^\W\d_][ \u00a0])giờ)|[وفب]?(?:ال)?(?P<two>ساعتين|ساعتان)|[وفب]?(?P<one>ساعة)(?:[ \u00a0]+واحدة)?)"
     rf"(?:(?:[,،]?[ \u00a0]+|-)(?:and[ \u00a0-]+|و[ \u00a0]?)?(?:(?:(?P<m>{_D}{{1,2}})|{_IN_WORDS.format('mw')})[ \u00a0-]*(?:minutes?|mins?|دقيقة|دقائق|phút)|(?P<m1>دقيقة)(?:[ \u00a0]+واحدة)?|(?P<m2>دقيقتين|دقيقتان)|(?P<mq>ربع|ثلث|ثلاثة أرباع)(?:[ \u00a0]+ال?ساع[ةه])?))?"
     rf"(?:[,،]?[ \u00a0]+(?:and[ \u00a0]+|و[ \u00a0]?)?(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]*(?:seconds?|secs?|(?<=\d)s|(?<=\d[ \u00a0])s|ثانية|ثوان[ٍي]?))?(?![^\W\d_])",
     re.IGNORECASE,
@@ -472,4 +505,5 @@ def find_times(text: str) -> list[NumberMention]:
     found += _listed_g_hours(text, found)
     races = [m for pattern in _RACE for m in _matches(pattern, text, _race_time)]
     offsets = [m for pattern in _OFFSET for m in _matches(pattern, text, _offset)] + _matches(_PAST_TO, text, _past_to)
-    return found + offsets + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
+    spoken = _matches(_VI_CLOCK_WORDS, text, _vi_clock_words)
+    return found + offsets + spoken + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
