@@ -30,6 +30,7 @@ class _State:
     ordinal: bool = False
     opened_by_part: bool = False  # began with a compound-only word ("الحادي", "lăm")
     counted: int = 0  # the count before a noun of quantity ("two" of "two dozen"), another reading
+    zero: bool = False  # the last word was a zero, which a multiplier may count: "hai nghìn không trăm hai mươi sáu" (2026)
 
     @property
     def value(self) -> int:
@@ -110,6 +111,7 @@ def multiplier_next(text: str, tokens: list[Token], k: int, table: WordTable) ->
 def _step(state: _State, word: str, table: WordTable, after_marker: bool, pending_join: bool) -> str | bool | None:
     """Apply one word to the state; "join" for a joining word, None when it ends the number."""
     halved, state.last_scale = state.last_scale, 0
+    zero_before, state.zero = state.zero, False
     for form, had_and in table.variants(word):
         joined = had_and or pending_join
         if form in table.joiners and state.words and not pending_join:
@@ -122,7 +124,7 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
             state.words += 1
             return True
         # Not after an ordinal: "the nineteenth century" is the 19th, not 1,900 (nor "the first dozen" 12).
-        if form in table.multipliers and state.last and not state.ordinal:
+        if form in table.multipliers and (state.last or zero_before) and not state.ordinal:
             m = table.multipliers[form]
             if form in table.quantity_nouns:
                 state.counted = state.value
@@ -168,6 +170,7 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
         state.last = v
         state.words += 1
         state.ordinal = state.ordinal or kind == "ordinal"
+        state.zero = v == 0
         return True
     return None
 
