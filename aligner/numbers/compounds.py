@@ -6,6 +6,7 @@ added time (``90+2``, the 92nd minute), heights (``1m85``), an Arabic scale and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -40,9 +41,14 @@ _SPOKEN_DECIMAL_GAP = re.compile(r"[ \u00a0]+phẩy(?P<zeros>(?:[ \u00a0]+không
 
 def join_spoken_decimals(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Each whole number, the spoken decimal comma and the number after it as one decimal (``_SPOKEN_DECIMAL_GAP``)."""
+    return _join_neighbours(mentions, lambda a, b: _spoken_decimal(text, a, b))
+
+
+def _join_neighbours(mentions: list[NumberMention], join: Callable[[NumberMention, NumberMention], NumberMention | None]) -> list[NumberMention]:
+    """The mentions, each joined into the one before it where ``join`` makes one number of the two."""
     out: list[NumberMention] = []
     for m in mentions:
-        if out and (one := _spoken_decimal(text, out[-1], m)) is not None:
+        if out and (one := join(out[-1], m)) is not None:
             out[-1] = one
         else:
             out.append(m)
@@ -109,13 +115,7 @@ _BARE_HUNDREDTHS_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)\]]|$)|[ \u00a0]+(?:per
 
 def join_amounts(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Each amount and its hundredths (``_MAJOR_UNIT``), in digits or in words, as one number."""
-    out: list[NumberMention] = []
-    for m in mentions:
-        if out and (amount := _amount_and_hundredths(text, out[-1], m)) is not None:
-            out[-1] = amount
-        else:
-            out.append(m)
-    return out
+    return _join_neighbours(mentions, lambda a, b: _amount_and_hundredths(text, a, b))
 
 
 def _amount_and_hundredths(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
@@ -289,13 +289,7 @@ def _is_count(m: NumberMention) -> bool:
 
 def join_scale_words(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Join a scale said in words to the digits of its rest after "و" (``_scale_and_rest``)."""
-    out: list[NumberMention] = []
-    for m in mentions:
-        if out and out[-1].form == "words" and _AND_GAP.fullmatch(text, out[-1].end, m.start) and (one := _scale_and_rest(text, out[-1], m)):
-            out[-1] = one
-        else:
-            out.append(m)
-    return out
+    return _join_neighbours(mentions, lambda a, b: _scale_and_rest(text, a, b) if a.form == "words" and _AND_GAP.fullmatch(text, a.end, b.start) else None)
 
 
 # A document's number, year and issuer: Vietnamese legal documents "Nghị định 100/2019/NĐ-CP".

@@ -254,9 +254,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
         if minute > 59 or hour > 24:
             continue
         readings = _readings(hour % 24, minute, half)
-        end = match.end()
-        while text[end - 1] in " \u00a0":
-            end -= 1
+        end = _end_of(match)
         found.append(
             NumberMention(
                 start=match.start(), end=end, text=text[match.start():end], value=readings[0], kind="time",
@@ -267,8 +265,7 @@ def _arabic_words(text: str) -> list[NumberMention]:
 
 
 # Vietnamese hours and minutes in words, longest first: "mười một" (11), "hai mươi mốt" (21), "ba mươi
-# lăm" (35). A Vietnamese hour said in words is one to four words before "giờ" ("mười một giờ", not the
-# "một giờ" inside it).
+# lăm" (35), so that "mười một giờ" is 11 o'clock, not the "một giờ" inside it.
 _VI_UNITS = "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín"
 _VI_HOUR_WORDS = rf"(?:hai[ \u00a0]+mươi(?:[ \u00a0]+(?:mốt|một|hai|ba|bốn|tư))?|mười(?:[ \u00a0]+(?:một|hai))?|không|{_VI_UNITS})"
 _VI_MINUTE_WORDS = rf"(?:(?:hai|ba|bốn|năm)[ \u00a0]+mươi(?:[ \u00a0]+(?:{_VI_UNITS}))?|mười(?:[ \u00a0]+(?:{_VI_UNITS}))?|{_VI_UNITS})"
@@ -290,9 +287,7 @@ def _vi_clock_words(match: re.Match) -> NumberMention | None:
     if hour is None or minute is None or hour > 24 or minute > 59:
         return None
     readings = _readings(hour % 24, minute, half)
-    end = match.end()
-    while match.string[end - 1] in " \u00a0":
-        end -= 1
+    end = _end_of(match)
     return NumberMention(
         start=match.start(), end=end, text=match.string[match.start():end], value=readings[0], kind="time",
         display=f"{readings[0][1]}:{readings[0][2]:02d}", form="words", alternates=(*readings[1:], *(() if half else _as_span(hour, minute))),
@@ -395,6 +390,14 @@ def _in_seconds(match: re.Match, minutes: int, seconds: Decimal, written: bool =
                          display=f"{minutes}:{shown}" if minutes else render_decimal(seconds), digits=render_decimal(value) if written else "", unit="second")
 
 
+def _end_of(match: re.Match) -> int:
+    """Where a match ends without the spaces a pattern took after it."""
+    end = match.end()
+    while end > match.start() and match.string[end - 1] in " \u00a0":
+        end -= 1
+    return end
+
+
 def _half(groups: dict[str, str | None]) -> str | None:
     """The part of the day a time's words name: "am", "pm", "night" or None."""
     return next((half for half in ("am", "pm", "night") if groups.get(half)), None)
@@ -454,9 +457,7 @@ def _clock_time(text: str, match: re.Match) -> NumberMention | None:
         return None
     half = _half(match.groupdict())
     clock24 = match.groupdict().get("clock24") is not None  # one reading: "0630 GMT" is no 18:30
-    end = match.end()
-    while end > match.start() and text[end - 1] in " \u00a0":
-        end -= 1
+    end = _end_of(match)
     readings = _readings(hour % 24, minute, half)[: 1 if clock24 else None]
     if hour == 24 and minute:  # no clock time: a span, read as ``_span`` reads "24 hours and 50 minutes"
         readings = (("time", hour, minute),)
@@ -488,12 +489,10 @@ _TIME_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*", re.IGNORECA
 
 def _listed_g_hours(text: str, found: list[NumberMention]) -> list[NumberMention]:
     """The bare "15g" hours (``_BARE_G_HOUR``) each after a clock time of ``found``, or one of these, and a list's gap."""
-    ends = {time.end for time in found if time.kind == "time"}
+    ends, starts = {time.end for time in found if time.kind == "time"}, {time.start for time in found}
     listed = []
     for match in _BARE_G_HOUR.finditer(text):
-        if match.start() in {time.start for time in found}:
-            continue
-        if any(_TIME_LIST_GAP.fullmatch(text, end, match.start()) for end in ends if 0 <= match.start() - end <= 8) and (time := _clock_time(text, match)):
+        if match.start() not in starts and any(_TIME_LIST_GAP.fullmatch(text, end, match.start()) for end in ends if 0 <= match.start() - end <= 8) and (time := _clock_time(text, match)):
             listed.append(time)
             ends.add(time.end)
     return listed
