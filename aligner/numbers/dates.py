@@ -23,7 +23,7 @@ from .languages import weekday_names
 from .model import NumberMention, decade_years
 from .scripts import UNSPACED
 from .tables import WordTable
-from .text import Token
+from .text import VI_LIST_GAP, Token
 from .units import measure_after
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
@@ -478,7 +478,6 @@ def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token
 
 
 _DOTTED_PAIR = re.compile(r"(\d{1,2})\.(\d{1,2})")
-_VI_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*")
 
 
 def read_dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -492,7 +491,7 @@ def read_dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[N
 
     listed = set()
     for k, (a, b) in enumerate(zip(found, found[1:])):
-        if dotted(a) and dotted(b) and _VI_LIST_GAP.fullmatch(text, a.end, b.start):
+        if dotted(a) and dotted(b) and VI_LIST_GAP.fullmatch(text, a.end, b.start):
             listed.update((k, k + 1))
     return [
         replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1])))) if k in listed and m.kind == "cardinal" and (pair := dotted(m)) else m

@@ -12,6 +12,8 @@ from .tables import WordTable
 _TOKEN = re.compile(r"\w[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*")
 # Between two words of one number: spaces and hyphens only ("twenty-one", "hai mươi").
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u0640]{1,3}")
+# Between the items of a Vietnamese list: a comma, "và" (and), "hoặc" (or).
+VI_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*")
 
 
 @dataclass(frozen=True)

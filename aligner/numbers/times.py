@@ -21,7 +21,7 @@ from babel.dates import get_day_names, get_month_names
 from . import words_ar, words_en, words_vi
 from .model import NumberMention, render_decimal
 from .scripts import ascii_digits
-from .text import Occupied, tokenize
+from .text import VI_LIST_GAP, Occupied, tokenize
 from .words import find_word_numbers
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -484,7 +484,6 @@ def _clock_time(text: str, match: re.Match) -> NumberMention | None:
 # "lúc 10g30 và 15g", "khởi hành lúc 8g, 10g30, 13g và 15g30" (held-out dev n264). Not a list of
 # weights, "20g, 15g và 10g", whose first is no clock time.
 _BARE_G_HOUR = re.compile(rf"{_HOUR}g(?![^\W\d_]|\d)", re.IGNORECASE)
-_TIME_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*", re.IGNORECASE)
 
 
 def _listed_g_hours(text: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -492,7 +491,7 @@ def _listed_g_hours(text: str, found: list[NumberMention]) -> list[NumberMention
     ends, starts = {time.end for time in found if time.kind == "time"}, {time.start for time in found}
     listed = []
     for match in _BARE_G_HOUR.finditer(text):
-        if match.start() not in starts and any(_TIME_LIST_GAP.fullmatch(text, end, match.start()) for end in ends if 0 <= match.start() - end <= 8) and (time := _clock_time(text, match)):
+        if match.start() not in starts and any(VI_LIST_GAP.fullmatch(text, end, match.start()) for end in ends if 0 <= match.start() - end <= 8) and (time := _clock_time(text, match)):
             listed.append(time)
             ends.add(time.end)
     return listed
