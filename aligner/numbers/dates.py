@@ -25,6 +25,7 @@ from .scripts import UNSPACED
 from .tables import WordTable
 from .text import VI_LIST_GAP, Token
 from .units import measure_after
+from .words_vi import CARDINALS
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
 # After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
@@ -198,18 +199,35 @@ def _marked_dates(text: str, pattern: re.Pattern, atoms: dict[int, NumberMention
 # must be capitalised; the others are months in either case ("một đêm tháng một", a January night,
 # as "một tháng" is a month), except before "lần" ("mỗi tháng một lần", once a month). Soft, as
 # every number in words: a misreading pairs with nothing.
+# A day said before it, as the spoken register says a date: "ngày mùng năm tháng mười một" (5 November),
+# "ngày hai mươi mốt tháng Năm" (21 May); only after "ngày", "mùng" or "mồng", as "ba tháng" is three months.
 _VI_MONTH_WORDS = re.compile(
-    r"(?i:tháng)[ \u00a0]+(Năm|(?i:mười một|mười hai|mười|một|hai|ba|tư|sáu|bảy|tám|chín|giêng|chạp))(?!\w)(?![ \u00a0]+(?i:lần))"
+    r"(?:(?:(?i:ngày)[ \u00a0]+(?:(?i:mùng|mồng)[ \u00a0]+)?|(?i:mùng|mồng)[ \u00a0]+)"
+    r"(?P<day>(?i:(?:hai|ba)[ \u00a0]+mươi(?:[ \u00a0]+(?:mốt|hai|ba|tư|bốn|lăm|sáu|bảy|tám|chín))?"
+    r"|mười(?:[ \u00a0]+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|một|hai|ba|bốn|năm|sáu|bảy|tám|chín))[ \u00a0]+)?"
+    r"(?P<named>(?i:tháng)[ \u00a0]+(?P<month>Năm|(?i:mười một|mười hai|mười|một|hai|ba|tư|sáu|bảy|tám|chín|giêng|chạp)))(?!\w)(?![ \u00a0]+(?i:lần))"
 )
 _VI_MONTH_VALUES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+
+
+def _vi_day_value(words: list[str]) -> int:
+    """1 to 31 from the words of ``_VI_MONTH_WORDS``'s day: "năm", "mười lăm", "hai mươi mốt"."""
+    if len(words) > 1 and words[1] == "mươi":
+        return 10 * CARDINALS[words[0]] + (CARDINALS[words[2]] if len(words) > 2 else 0)
+    return sum(CARDINALS[w] for w in words)  # "mười lăm": 10 + 5
 
 
 def _vi_month_words(text: str) -> list[NumberMention]:
     found = []
     for m in _VI_MONTH_WORDS.finditer(unicodedata.normalize("NFC", text)):
-        month = _VI_MONTH_VALUES[m.group(1).lower()]
-        part = NumberMention(m.start(), m.end(), text[m.start():m.end()], Decimal(month), "month", str(month), form="words")
-        found.append(_date(text, m.start(), m.end(), None, month, None, [part], "m"))
+        month = _VI_MONTH_VALUES[m["month"].lower()]
+        part = NumberMention(m.start("named"), m.end(), m["named"], Decimal(month), "month", str(month), form="words")
+        if m["day"] is None:
+            found.append(_date(text, m.start(), m.end(), None, month, None, [part], "m"))
+            continue
+        day = _vi_day_value(m["day"].lower().split())
+        day_part = NumberMention(m.start("day"), m.end("day"), m["day"], Decimal(day), "cardinal", str(day), form="words")
+        found.append(_date(text, m.start(), m.end(), None, month, day, [day_part, part], "dm"))
     return found
 
 
