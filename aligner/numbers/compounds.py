@@ -40,8 +40,9 @@ _SPOKEN_DECIMAL_GAP = re.compile(r"[ \u00a0]+phẩy(?P<zeros>(?:[ \u00a0]+không
 
 
 def join_spoken_decimals(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """Each whole number, the spoken decimal comma and the number after it as one decimal (``_SPOKEN_DECIMAL_GAP``)."""
-    return _join_neighbours(mentions, lambda a, b: _spoken_decimal(text, a, b))
+    """Each whole number, the spoken decimal comma and the number after it as one decimal (``_SPOKEN_DECIMAL_GAP``),
+    and a height said aloud as one length (``_spoken_height``)."""
+    return _join_neighbours(mentions, lambda a, b: _spoken_decimal(text, a, b) or _spoken_height(text, a, b))
 
 
 def _join_neighbours(mentions: list[NumberMention], join: Callable[[NumberMention, NumberMention], NumberMention | None]) -> list[NumberMention]:
@@ -69,6 +70,19 @@ def _spoken_decimal(text: str, a: NumberMention, b: NumberMention) -> NumberMent
     value = Decimal(f"{int(a.value)}.{'0' * gap['zeros'].count('không')}{tail}") * scale
     form = "digits" if a.form == b.form == "digits" else "words"
     return replace(_single(text, a, b, value, b.kind, render_decimal(value)), form=form, parts=())
+
+
+def _spoken_height(text: str, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    """"một mét chín mươi ba" (one metre ninety-three) is 1.93 m, as "1 mét 93" is (``_metres_and_centimetres``),
+    where nothing follows that the second number could count (held-out dev n282)."""
+    if a.unit != "m" or not a.text.lower().endswith("mét") or a.form != "words" or b.form != "words" or b.unit or b.parts:
+        return None
+    if a.kind != "cardinal" or b.kind != "cardinal" or a.value not in (1, 2) or not 1 <= b.value <= 99 or b.value != int(b.value):
+        return None
+    if text[a.end:b.start] not in (" ", "\u00a0") or _COUNTS_ANOTHER.match(text, b.end) or b.counts:
+        return None
+    value = a.value + b.value / (100 if b.value >= 10 else 10)
+    return replace(_single(text, a, b, value, "cardinal", render_decimal(value)), unit="m", parts=(), form="words")
 
 
 _VI_SCALE_END = re.compile(r"(?:triệu|tỷ|tỉ|nghìn|ngàn)$", re.IGNORECASE)

@@ -35,7 +35,7 @@ _ONE = normalize("một")
 # After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
-    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập euro bảng yên rúp set ván hiệp "
+    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập euro bảng yên rúp set ván hiệp bậc "
     "xu cent usd lít gam ha"  # "năm xu", five cents (held-out dev n252)
 ))
 # "Năm học" is a school year ("đến năm học 2024-25": held-out dev n150); five of these count:
@@ -75,6 +75,8 @@ def _veto(words: list[str], i: int, j: int) -> bool:
         return True  # hàng trăm, vài nghìn: "hundreds", "a few thousand"
     if phrase[-1] in _BILLION and after in _BILLION_WORDS:
         return True
+    if after == _SPOKEN_COMMA and j + 1 < len(words) and (words[j + 1] in CARDINALS or words[j + 1][:1].isdigit()):
+        return False  # the whole part of a decimal said aloud: "một phẩy tám triệu" (1.8 million), "năm phẩy không" (5.0)
     if phrase == [_FIVE]:
         return not _is_five(words, i, j)
     if phrase == [_NINE]:
