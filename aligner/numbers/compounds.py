@@ -354,6 +354,8 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
         alternates = (share, *as_percent(share))
         if a.value == 1 and _ROUND_BEFORE.search(text, max(0, a.start - 8), a.start):
             alternates += (2 * b.value,)  # "vòng 1/8", the eighth-finals, is the round of 16
+    elif kind == "fraction" and 0 < b.value < a.value < 10:
+        alternates = (fraction_value(a.value, b.value),)  # more than a whole: "5/3 giờ", five thirds of an hour (held-out dev n283)
     # A score's nil is as often said in words ("won all three", "بثلاثة انتصارات مقابل لا شيء"): soft alone;
     # so is "24/24" or "24/7", round the clock ("túc trực 24/24" is "on duty around the clock").
     clock_round = kind == "fraction" and a.value == 24 and b.value in (7, 24)

