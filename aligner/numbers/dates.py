@@ -23,7 +23,7 @@ from .languages import weekday_names
 from .model import NumberMention, decade_years
 from .scripts import UNSPACED
 from .tables import WordTable
-from .text import VI_LIST_GAP, Token
+from .text import Token
 from .units import measure_after
 from .words_vi import CARDINALS
 
@@ -498,20 +498,15 @@ def find_dates(text: str, lang: str, table: WordTable | None, tokens: list[Token
 _DOTTED_PAIR = re.compile(r"(\d{1,2})\.(\d{1,2})")
 
 
-def read_dotted_day_month_lists(text: str, found: list[NumberMention]) -> list[NumberMention]:
-    """A list of two or more dotted pairs that are each a day and a month in Vietnamese text, where a
-    dot is no decimal mark, also reads as dates: "bốn ngày không thu phí: 19.1, 17.4, 4.8 và 11.11"
-    (held-out dev n264), "đóng cửa ngày 25.12 và 1.1", beside a pair read as a date already (n264).
-    The decimal stays a reading (a list of versions, "4.6, 4.7 và 4.9")."""
-    def dotted(m: NumberMention) -> re.Match | None:
-        pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind in ("cardinal", "date") else None
-        return pair if pair and 1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12 else None
+def read_dotted_days_and_months(found: list[NumberMention]) -> list[NumberMention]:
+    """A dotted pair that is a day and a month in Vietnamese text, where a dot is no decimal mark, also
+    reads as a date, alone or as an end of a range: "bốn ngày không thu phí: 19.1, 17.4, 4.8 và 11.11"
+    (held-out dev n264), "đóng cửa ngày 25.12 và 1.1" (n264), a timetable's cells "4.11" and "9.3 – 24.4"
+    (n285, n286). The decimal stays its first reading (versions, "4.6, 4.7 và 4.9")."""
+    def dated(m: NumberMention) -> NumberMention:
+        pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind == "cardinal" and not m.unit else None
+        if pair is None or not (1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12):
+            return m
+        return replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1]))))
 
-    listed = set()
-    for k, (a, b) in enumerate(zip(found, found[1:])):
-        if dotted(a) and dotted(b) and VI_LIST_GAP.fullmatch(text, a.end, b.start):
-            listed.update((k, k + 1))
-    return [
-        replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1])))) if k in listed and m.kind == "cardinal" and (pair := dotted(m)) else m
-        for k, m in enumerate(found)
-    ]
+    return [replace(m, parts=tuple(map(dated, m.parts))) if m.kind == "range" else dated(m) for m in found]

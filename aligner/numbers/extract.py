@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .articles import find_counted_by_article, find_noun_and_part
 from .compounds import join_amounts, join_compounds, join_mixed_numbers, join_restated_words, join_scale_words, join_shares, join_spoken_decimals, share_scales
-from .dates import find_dates, join_ordinal_days, join_shared_months, read_dotted_day_month_lists
+from .dates import find_dates, join_ordinal_days, join_shared_months, read_dotted_days_and_months
 from .digits import find_digit_numbers
 from .fractions import find_fractions
 from .languages import base_code, table_for
@@ -88,7 +88,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     if base_code(lang) == "ar":
         found = join_shares(text, found)
     if base_code(lang) == "vi":
-        found = read_dotted_day_month_lists(text, join_spoken_decimals(text, found))
+        found = read_dotted_days_and_months(join_spoken_decimals(text, found))
     if table is not None:
         found = [_soften_article(text, m, table) for m in found]
     found = [_half_year(text, m) for m in _without_zero_of_a_scale(text, found)]
