@@ -145,7 +145,7 @@ def _one_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> lis
     for pattern, value in ((_AR_ONE_AND_HALF, Decimal("1.5")), (_AR_HALF_OF_ONE, Decimal("0.5"))):
         for m in pattern.finditer(text):
             noun = table.normalize(m.group("noun"))
-            words = [table.normalize(w) for w in m.group().split()[:-1]] if value > 1 else [noun]
+            words = [noun, *(table.normalize(w) for w in m.group().split()[1:-1])] if value > 1 else [noun]  # "بثماني نقاط ونصف": the count without its "ب"
             if (
                 noun in table.scales or noun in table.multipliers
                 or any(table.lookup(w) is not None or unit_within(w, "ar") for w in words)  # "مرتين ونصف", twice and a half: the number's

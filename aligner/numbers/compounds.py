@@ -118,7 +118,7 @@ def _metres_and_centimetres(text: str, a: NumberMention, b: NumberMention) -> Nu
 # the hundredths' unit, when nothing follows that they could count: "seven pounds fifty per person"
 # is £7.50 (dev set n141, "7.50 جنيه للشخص").
 _MAJOR_UNIT = re.compile(
-    r"[ \u00a0]+(?:dollars?|pounds?|euros?|francs?|đô(?:[ \u00a0]+la)?|euro|bảng|دولار\S*|يورو|جنيه\S*|فرنك\S*)"
+    r"[ \u00a0]+(?:dollars?|pounds?|euros?|francs?|đô(?:[ \u00a0]+la)?|euro|bảng(?:[ \u00a0]+Anh)?|دولار\S*|يورو|جنيه\S*|فرنك\S*)"
     r"(?P<gap>[ \u00a0]+(?:and|và)[ \u00a0]+|[ \u00a0]+و[ \u00a0]?|,?[ \u00a0]+)",
     re.IGNORECASE,
 )

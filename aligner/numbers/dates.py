@@ -280,6 +280,10 @@ def _month_names(text: str, table: WordTable, tokens: list[Token]) -> list[tuple
     return out
 
 
+# A percentage is no day: "a loan at 12% APR" (annual percentage rate) is no 12 April (held-out dev n287).
+_NO_DAY = frozenset({"year", "percent"})
+
+
 def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[int, NumberMention], by_end: dict[int, NumberMention]) -> list[NumberMention]:
     found = []
     for start, end, month in _month_names(text, table, tokens):
@@ -291,7 +295,7 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
         first, last = start, end
         m = (_GAP_AFTER_STOP if abbreviated else _GAP_DAY).match(text, end)  # "Aug.6" as "Aug. 6"
         day_atom = atoms.get(m.end()) if m else None
-        if day_atom is not None and _int(day_atom, 1, 31) and not (day_atom.kind == "year"):
+        if day_atom is not None and _int(day_atom, 1, 31) and day_atom.kind not in _NO_DAY:
             d, last = int(day_atom.value), day_atom.end
             parts.append(day_atom)
             roles += "d"
@@ -299,7 +303,7 @@ def _named_dates(text: str, table: WordTable, tokens: list[Token], atoms: dict[i
             for gap_start in range(max(0, start - 12), start):
                 g = _GAP_DAY_BEFORE.fullmatch(text, gap_start, start)
                 atom = by_end.get(gap_start) if g else None
-                if atom is not None and _int(atom, 1, 31) and atom.kind != "year":
+                if atom is not None and _int(atom, 1, 31) and atom.kind not in _NO_DAY:
                     d, first = int(atom.value), atom.start
                     parts.insert(0, atom)
                     roles = "d" + roles

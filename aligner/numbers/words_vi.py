@@ -77,6 +77,8 @@ def _veto(words: list[str], i: int, j: int) -> bool:
         return True
     if after == _SPOKEN_COMMA and j + 1 < len(words) and (words[j + 1] in CARDINALS or words[j + 1][:1].isdigit()):
         return False  # the whole part of a decimal said aloud: "một phẩy tám triệu" (1.8 million), "năm phẩy không" (5.0)
+    if _after_spoken_comma(words, i):
+        return False  # its decimals: "hai phẩy năm phần trăm" (2.5%), "sáu phẩy một điểm" (6.1 points), "ba phẩy không năm" (3.05)
     if phrase == [_FIVE]:
         return not _is_five(words, i, j)
     if phrase == [_NINE]:
@@ -92,14 +94,17 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     return False
 
 
+def _after_spoken_comma(words: list[str], i: int) -> bool:
+    """Does ``words[i]`` follow the spoken decimal comma, with only zeros between?"""
+    return _SPOKEN_COMMA in words[max(0, i - 3) : i] and all(word in (_SPOKEN_COMMA, _ZERO) for word in words[words.index(_SPOKEN_COMMA, max(0, i - 3)) : i])
+
+
 def _is_five(words: list[str], i: int, j: int) -> bool:
     """Is the "năm" of ``words[i:j]`` the number five rather than "year"? Before a counted noun or a
     unit ("năm hải lý", five nautical miles), after "one of" ("một trong năm hãng", one of five
     carriers), before "of" a count, after a word of quantity, or first of a span or a choice of higher
     counts ("từ năm đến bảy năm", five to seven years)."""
     after = words[j] if j < len(words) else ""
-    if _SPOKEN_COMMA in words[max(0, i - 3) : i] and all(word in (_SPOKEN_COMMA, _ZERO) for word in words[words.index(_SPOKEN_COMMA, max(0, i - 3)) : i]):
-        return True  # a decimal said aloud: "hai phẩy năm phần trăm" (2.5%), "ba phẩy không năm" (3.05)
     if i and words[i - 1][:1].isdigit():
         return False  # "100 năm thành lập" is a hundred years, however a counted noun follows
     if after == _STUDY:
