@@ -245,6 +245,30 @@ def test_a_sentence_translated_in_another_order_is_info_on_both_sides(check):
     assert found and not any("translated in another order" in f.message for f in found)
 
 
+# Held-out dev n287 (en→vi): the Vietnamese says the lender's offer before the quotation and the
+# broker's appointment after it; the aligner, which keeps the order, paired neither half (an error
+# and a warning before). With the paragraph after it, as in the article.
+REMORTGAGE_EN = [
+    'For Tom and Rachel Ibbotson, who live in Headingley, Leeds, with their two children, the deadline is 31 July. Their five-year fix at 1.79% ends that day, with about £179,000 still owed. "We have been putting it off because we know it is going to hurt," said Rachel, 41, a hospital pharmacist. Their lender has offered 4.89% for two years, which would lift their payment from £742 to about £1,034 a month, and the couple have booked an appointment with a broker for Saturday at 10.30am.',
+    'Compare product transfers and full remortgages. A product transfer means staying with your current lender and picking one of its new deals. It is usually quicker, often needs no fresh affordability check and rarely involves legal work. A full remortgage means switching to a different lender, which can unlock a better rate but involves a new application, a valuation and conveyancing, and can take four to eight weeks.',
+]
+REMORTGAGE_VI = [
+    'Với vợ chồng Tom và Rachel Ibbotson, sống cùng hai con ở Headingley, Leeds, hạn chót là 31/7. Gói cố định 5 năm lãi suất 1,79% của họ kết thúc vào ngày đó, khi họ vẫn còn nợ khoảng 179.000 bảng. Bên cho vay của họ đã đề nghị mức 4,89% trong 2 năm, đẩy khoản trả hằng tháng từ 742 bảng lên khoảng 1.034 bảng. "Chúng tôi cứ trì hoãn vì biết rằng sẽ rất đau", chị Rachel, 41 tuổi, dược sĩ bệnh viện, nói. Hai vợ chồng đã đặt lịch gặp môi giới lúc 10h30 sáng thứ Bảy.',
+    'So sánh chuyển đổi sản phẩm và tái thế chấp toàn phần. Chuyển đổi sản phẩm (product transfer) nghĩa là ở lại với bên cho vay hiện tại và chọn một trong các gói mới của họ. Cách này thường nhanh hơn, nhiều khi không cần thẩm định lại khả năng chi trả và hiếm khi cần thủ tục pháp lý. Tái thế chấp toàn phần nghĩa là chuyển sang bên cho vay khác, có thể giúp có lãi suất tốt hơn nhưng đòi hỏi hồ sơ mới, định giá tài sản và thủ tục chuyển nhượng pháp lý, và có thể mất 4-8 tuần.',
+]
+
+
+def test_a_sentence_split_around_its_neighbour_is_info_on_both_sides(check):
+    found = [f for f in check("vi", REMORTGAGE_EN, REMORTGAGE_VI).findings if f.kind in ("omission", "addition")]
+    assert not [f for f in found if f.severity != Severity.INFO]
+    apart = sorted((f.kind, f.level) for f in found if "translated in another order" in f.message)
+    assert apart == [("addition", "sentence"), ("omission", "sentence")]
+    # With the offer changed, the Vietnamese half says what the English does not.
+    changed = [REMORTGAGE_VI[0].replace("4,89%", "4,98%"), REMORTGAGE_VI[1]]
+    found = [f for f in check("vi", REMORTGAGE_EN, changed).findings if f.kind in ("omission", "addition")]
+    assert [f for f in found if f.severity != Severity.INFO] and not any("translated in another order" in f.message for f in found)
+
+
 def test_a_run_whose_numbers_the_source_says_elsewhere_is_no_glued_line(check, xquad):
     """A line glued to a sentence of the next paragraph, whose numbers the source document says in its
     first paragraph: a clause a translator moved, as held-out dev n196's vote count, not a line of

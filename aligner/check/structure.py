@@ -251,7 +251,7 @@ def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Findin
             if not reason and (merged := merged_nearby(pair, run, source_side)):
                 reason = f"its numbers are said in the {merged}, beyond what that sentence's counterpart says: the translator may have merged it there"
             if not reason and not whole and (apart := pair.apart_counterpart(source_side, run[0])):
-                reason = f"{apart} says it, joined to a neighbour: it is translated in another order"
+                reason = f"{apart} says it: it is translated in another order"
             if not reason and not whole and run[0] in faced and not numbers_unsaid(evidence):
                 reason = f"the target's {pair.target.sentences[faced[run[0]]].location} stands in its place unpaired: the translation may be loose there"
             if reason:
