@@ -135,8 +135,15 @@ for _count, _words in {4: "أربعة", 5: "خمسة", 7: "سبعة", 8: "ثما
     FRACTIONS |= {f"{normalize(_words)} {normalize('أثلاث')}": fraction_value(_count, 3)}
 # One part of ten, a hundred or a thousand, as Arabic says a tenth, a hundredth, a thousandth:
 # "جزء من مئة من المليمتر" (a hundredth of a millimetre, "0,01 mi-li-mét"; held-out dev n128).
-for _whole, _words in {10: "عشرة", 100: "مئة مائة", 1000: "ألف"}.items():
-    FRACTIONS |= {f"{part} {normalize('من')} {w}": fraction_value(1, _whole) for part in _n("جزء جزءا") for w in _n(_words)}
+# With the article and counted: "بجزء واحد من المائة من الثانية" (by one hundredth of a second), "بفارق خمسة
+# أجزاء من المائة" (by five hundredths; held-out dev n292).
+_PARTS = {1: ("جزء", "جزءا", "جزء واحد", "جزءا واحدا"), 2: ("جزأين", "جزءين", "جزآن")} | {
+    _count: tuple(f"{word} أجزاء" for word in _words.split())
+    for _count, _words in {3: "ثلاثة", 4: "أربعة", 5: "خمسة", 6: "ستة", 7: "سبعة", 8: "ثمانية", 9: "تسعة"}.items()
+}
+for _whole, _words in {10: "عشرة العشرة", 100: "مئة مائة المئة المائة", 1000: "ألف الألف"}.items():
+    for _count, _parts in _PARTS.items():
+        FRACTIONS |= {f"{' '.join(_n(part))} {normalize('من')} {w}": fraction_value(_count, _whole) for part in _parts for w in _n(_words)}
 # Once and a half: "أعلى بمرة ونصف" (one and a half times higher).
 FRACTIONS |= {f"{normalize('مرة')} {normalize('ونصف')}": fraction_value(3, 2)}
 # A quarter, a fifth or a tenth after a word of approximation, where it is no period nor "five" or
