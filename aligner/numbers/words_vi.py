@@ -163,6 +163,7 @@ TABLE = WordTable(
     article_one=_ONE,
     ordinal_nouns=frozenset(_n("vòng hiệp lần tầng khóa đợt chặng ván")),
     after_marker={normalize("nhất"): 1, normalize("nhì"): 2, normalize("tư"): 4},
+    ordinals={normalize("nhì"): 2},  # second alone too: "về nhì" (finished second), "giải nhì" (held-out dev n292)
     fractions=FRACTIONS,
     unit_fractions={normalize("nửa"): fraction_value(1, 2)},  # nửa tiếng, half an hour
     percent_words=(normalize("phần trăm"),),
