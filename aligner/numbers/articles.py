@@ -96,8 +96,8 @@ def _unit_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> li
 
 # After a number and its unit, or after "times", the article says "per": "8% a year" is "8% سنوياً"
 # (annually), "$5 a day", "four times a week", "2 lần một tuần"; not before "ago" or "later" ("5 people
-# a year ago").
-_PER_BEFORE = re.compile(r"(?:\d[\d.,]*[ \u00a0]?(?:%|[^\W\d_]+)?|\b(?:times|once|twice|lần))[ \u00a0]+$", re.IGNORECASE)
+# a year ago"); a unit of two words too ("20,000 kilowatt-hours a year": held-out dev n296).
+_PER_BEFORE = re.compile(r"(?:\d[\d.,]*[ \u00a0]?(?:%|[^\W\d_]+(?:-[^\W\d_]+)?)?|\b(?:times|once|twice|lần))[ \u00a0]+$", re.IGNORECASE)
 _SPAN_AFTER = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after|trước|sau)(?![^\W\d_])", re.IGNORECASE)
 
 

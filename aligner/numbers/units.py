@@ -153,22 +153,23 @@ def unit_span(text: str, end: int, lang: str) -> tuple[str, int]:
 _HALF_AFTER = {
     "en": re.compile(r"(?P<gap>[ \u00a0]|-)+and(?P=gap)+(?P<part>a(?P=gap)+half|a(?P=gap)+quarter|three[ \u00a0-]quarters)(?![^\W\d_])"),
     "vi": re.compile(r"[ \u00a0]+rưỡi(?![^\W\d_])"),
-    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:[ \u00a0]+ال[^\W\d_]+)?(?![^\W\d_])"),
+    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:ا|اً|ًا)?(?:[ \u00a0]+ال[^\W\d_]+)?(?![^\W\d_])"),
 }
 
 
 # Arabic and Vietnamese say "and a half" after any counted noun: "أربع نجوم ونصف" (four and a half stars),
+# also in the accusative ("خمس سنوات ونصفا", five and a half years: held-out dev n295),
 # "ستة أضعاف ونصف" (six and a half times), "4 tuổi rưỡi" (four and a half years old); in Arabic not before a
 # scale or a defined noun, which the half is of ("ونصف مليون", "ونصف الفريق", and half the team).
 _COUNTED_HALF = {
-    "ar": re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))"),
+    "ar": re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+و[ \u00a0]?نصف(?:ا|اً|ًا)?(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))"),
     "vi": re.compile(r"[ \u00a0]+[^\W\d_]+[ \u00a0]+rưỡi(?![^\W\d_])"),
 }
 
 # And the same right after the number (held-out dev set n104: "مقاس 41 ونصف", "cỡ 41 rưỡi", size 41.5),
 # with the same exceptions ("3 ونصف الطلاب", three and half of the students).
 _BARE_HALF = {
-    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))"),
+    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]?نصف(?:ا|اً|ًا)?(?![^\W\d_])(?![ \u00a0]+(?:مليون|مليار|ألف|ال))"),
     "vi": _HALF_AFTER["vi"],
 }
 
