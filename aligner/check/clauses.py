@@ -269,11 +269,16 @@ def _runs_on(target: str, sentence: str) -> bool:
 
 
 def _with_neighbours(pair: Pair, bead: Bead) -> str:
-    """The bead's target with the target sentence before and after it, where a clause's numbers and
-    names are looked for: a translator may move a clause across a sentence boundary ("ending more than
-    18 months of debate" closes the next Vietnamese sentence: "khép lại hơn 18 tháng tranh luận")."""
-    first, last = max(0, min(bead.target) - 1), min(len(pair.target.sentences), max(bead.target) + 2)
-    return " ".join(sentence.text for sentence in pair.target.sentences[first:last])
+    """The bead's target with the target sentence before and after it and the rest of its paragraph,
+    where a clause's numbers and names are looked for: a translator may move a clause across a sentence
+    boundary ("ending more than 18 months of debate" closes the next Vietnamese sentence: "khép lại hơn 18
+    tháng tranh luận"), or further inside the paragraph ("and the second is on Saturday, March 8, at 10
+    a.m. at City Hall" is said two Vietnamese sentences on, held-out dev n284; "Ethiopia's Abebe Girma was
+    third in 2:08:02", two English sentences on, is a clause of the Arabic sentence that leaves it, n292)."""
+    sentences = pair.target.sentences
+    first, last = max(0, min(bead.target) - 1), min(len(sentences), max(bead.target) + 2)
+    paragraphs = {sentences[j].paragraph for j in bead.target}
+    return " ".join(sentence.text for j, sentence in enumerate(sentences) if first <= j < last or sentence.paragraph in paragraphs)
 
 
 def _one_per_part(missing: list[tuple[tuple[int, int], dict]]) -> list[tuple[tuple[int, int], dict]]:
