@@ -9,7 +9,7 @@ import numpy as np
 from ..align.backbone import in_runs, mutual_links
 from ..align.vectors import unit
 from ..model import Bead, Document, Finding, Severity
-from ..numbers import compare_numbers, extract_numbers, values_said
+from ..numbers import compare_numbers, extract_numbers, named_weekdays, values_said
 from ..rules import default_severity
 from ..segment import SHORT_TEXT_WORDS, parts, word_count
 from .clauses import carried
@@ -200,6 +200,8 @@ def structure_findings(pair: Pair, settings: Settings) -> list[Finding]:
             severity, message = default_severity("low_similarity"), f"aligned by position only (margin {bead.score:.2f}): the translation may be partial or wrong"
             if agreeing := numbers_vouch(pair, bead):
                 severity, message = Severity.INFO, f"{message}, though its {agreeing} numbers agree"
+            elif days_vouch(pair, bead):
+                severity, message = Severity.INFO, f"{message}, though the days of the week it names agree"
             elif word_count(pair.source_span(bead.source).text) <= SHORT_TEXT_WORDS:
                 severity, message = Severity.INFO, f"{message}, though text this short is beyond the model's judgement"
             findings.append(Finding("low_similarity", severity, pair.source_span(bead.source), pair.target_span(bead.target), message, "sentence"))
@@ -217,6 +219,18 @@ def numbers_vouch(pair: Pair, bead: Bead) -> int:
     if len(written) < NUMBERS_VOUCH or compare_numbers(said, extract_numbers(target, pair.target.language)):
         return 0
     return len(written)
+
+
+def days_vouch(pair: Pair, bead: Bead) -> bool:
+    """Do both sides of the bead name the same NUMBERS_VOUCH days of the week or more, with no number
+    differing? A list of days is what the model reads worst and a reader checks first: "Collections will
+    take place on Tuesdays, Wednesdays and Saturdays." scored a margin of 0.03 against "Việc thu gom diễn
+    ra vào thứ Ba, thứ Tư và thứ Bảy." (held-out dev n285)."""
+    source, target = pair.source_span(bead.source).text, pair.target_span(bead.target).text
+    days = named_weekdays(source, pair.source.language)
+    if len(days) < NUMBERS_VOUCH or days != named_weekdays(target, pair.target.language):
+        return False
+    return not compare_numbers(extract_numbers(source, pair.source.language), extract_numbers(target, pair.target.language))
 
 
 def _unaligned(pair: Pair, indices: list[int], source_side: bool) -> list[Finding]:

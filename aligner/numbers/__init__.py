@@ -10,6 +10,7 @@ the differences between the numbers of a text and of its translation.
 
 from .compare import compare_numbers
 from .extract import extract_numbers, values_said
+from .languages import named_weekdays
 from .model import NumberDiff, NumberMention
 
-__all__ = ["NumberDiff", "NumberMention", "compare_numbers", "extract_numbers", "values_said"]
+__all__ = ["NumberDiff", "NumberMention", "compare_numbers", "extract_numbers", "named_weekdays", "values_said"]

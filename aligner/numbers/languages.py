@@ -7,6 +7,7 @@ German ``5. März 2021`` is a date as ``March 5, 2021`` is; its number words sta
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError, localedata
@@ -57,6 +58,24 @@ def month_references(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def named_weekdays(text: str, lang: str) -> frozenset[int]:
+    """The days of the week that ``text`` names (Monday is 0), by CLDR's names, in the plural too
+    ("on Tuesdays"), with an Arabic particle written onto them ("والسبت")."""
+    pattern = _weekdays_pattern(base_code(lang))
+    if pattern is None:
+        return frozenset()
+    names = weekday_names(lang)
+    return frozenset(names[m.group(1).lower()] for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _weekdays_pattern(code: str) -> re.Pattern | None:
+    names = sorted(weekday_names(code), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![^\W\d_])(?:[وبل]|وب|ول)?(" + "|".join(map(re.escape, names)) + r")s?(?![^\W\d_])", re.IGNORECASE)
+
+
 def weekday_names(lang: str) -> dict[str, int]:
     """CLDR's names of the days of the week, lowercased, wide and abbreviated, each with its day
     (Monday is 0): "tuesday" and "tue", "thứ ba" and "thứ 3", "الثلاثاء". Names of two letters or
