@@ -57,7 +57,6 @@ def month_references(lang: str) -> tuple[str, ...]:
     return (*own, localedata.load(code)["date_fields"]["month"]["relative"][0].lower())
 
 
-@lru_cache(maxsize=None)
 def named_weekdays(text: str, lang: str) -> frozenset[int]:
     """The days of the week that ``text`` names (Monday is 0), by CLDR's names, in the plural too
     ("on Tuesdays"), with an Arabic particle written onto them ("والسبت")."""
@@ -65,7 +64,7 @@ def named_weekdays(text: str, lang: str) -> frozenset[int]:
     if pattern is None:
         return frozenset()
     names = weekday_names(lang)
-    return frozenset(names[m.group(1).lower()] for m in pattern.finditer(text))
+    return frozenset(day for m in pattern.finditer(text) if (day := names.get(m.group(1).lower())) is not None)
 
 
 @lru_cache(maxsize=None)
@@ -76,6 +75,7 @@ def _weekdays_pattern(code: str) -> re.Pattern | None:
     return re.compile(r"(?<![^\W\d_])(?:[وبل]|وب|ول)?(" + "|".join(map(re.escape, names)) + r")s?(?![^\W\d_])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
 def weekday_names(lang: str) -> dict[str, int]:
     """CLDR's names of the days of the week, lowercased, wide and abbreviated, each with its day
     (Monday is 0): "tuesday" and "tue", "thứ ba" and "thứ 3", "الثلاثاء". Names of two letters or
