@@ -18,14 +18,14 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
-from . import words_ar
+from . import words_ar, words_vi
 from .languages import weekday_names
 from .model import NumberMention, decade_years
 from .scripts import UNSPACED
 from .tables import WordTable
 from .text import Token
 from .units import measure_after
-from .words_vi import CARDINALS
+from .words import whole_number
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")
 # After a weekday too, alone or with the date in brackets: "thứ Bảy 13/12", "hôm thứ Tư (10/9)"; with a
@@ -210,13 +210,6 @@ _VI_MONTH_WORDS = re.compile(
 _VI_MONTH_VALUES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 
 
-def _vi_day_value(words: list[str]) -> int:
-    """1 to 31 from the words of ``_VI_MONTH_WORDS``'s day: "năm", "mười lăm", "hai mươi mốt"."""
-    if len(words) > 1 and words[1] == "mươi":
-        return 10 * CARDINALS[words[0]] + (CARDINALS[words[2]] if len(words) > 2 else 0)
-    return sum(CARDINALS[w] for w in words)  # "mười lăm": 10 + 5
-
-
 def _vi_month_words(text: str) -> list[NumberMention]:
     found = []
     for m in _VI_MONTH_WORDS.finditer(unicodedata.normalize("NFC", text)):
@@ -225,7 +218,9 @@ def _vi_month_words(text: str) -> list[NumberMention]:
         if m["day"] is None:
             found.append(_date(text, m.start(), m.end(), None, month, None, [part], "m"))
             continue
-        day = _vi_day_value(m["day"].lower().split())
+        day = whole_number(m["day"], words_vi.TABLE)
+        if day is None:
+            continue
         day_part = NumberMention(m.start("day"), m.end("day"), m["day"], Decimal(day), "cardinal", str(day), form="words")
         found.append(_date(text, m.start(), m.end(), None, month, day, [day_part, part], "dm"))
     return found

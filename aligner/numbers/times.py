@@ -21,8 +21,8 @@ from babel.dates import get_day_names, get_month_names
 from . import words_ar, words_en, words_vi
 from .model import NumberMention, render_decimal
 from .scripts import ascii_digits
-from .text import VI_LIST_GAP, Occupied, tokenize
-from .words import find_word_numbers
+from .text import VI_LIST_GAP
+from .words import whole_number
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # An Arabic preposition or conjunction written onto a number, with or without a tatweel: "و12", "بـ5 دقائق".
@@ -115,13 +115,8 @@ def _in_words(phrase: str | None) -> int | None:
     """The value of a phrase that is one whole number in English, Vietnamese or Arabic words, else None."""
     if not phrase:
         return None
-    for table in (words_ar.TABLE,) if re.search("[\u0600-\u06ff]", phrase) else (words_en.TABLE, words_vi.TABLE):
-        found = find_word_numbers(phrase, table, tokenize(phrase, table), Occupied(len(phrase)))
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].kind == "cardinal":
-            return int(found[0].value)
-        if (one := table.cardinals.get(table.normalize(phrase))) is not None:
-            return one  # a word the reader leaves alone where it has another sense: "năm giờ chiều" (5 p.m.; "năm" is also a year)
-    return None
+    tables = (words_ar.TABLE,) if re.search("[\u0600-\u06ff]", phrase) else (words_en.TABLE, words_vi.TABLE)
+    return next((value for table in tables if (value := whole_number(phrase, table)) is not None), None)
 
 
 def _counted(words: str) -> int | None:

@@ -16,7 +16,7 @@ from . import units  # a module: units imports the word tables, which import thi
 from .digits import display
 from .model import NumberMention, decade_years
 from .tables import WordTable
-from .text import Occupied, Token, adjacent, phrase_end
+from .text import Occupied, Token, adjacent, phrase_end, tokenize
 
 
 @dataclass
@@ -173,6 +173,15 @@ def _step(state: _State, word: str, table: WordTable, after_marker: bool, pendin
         state.zero = v == 0
         return True
     return None
+
+
+def whole_number(phrase: str, table: WordTable) -> int | None:
+    """The value of a phrase that is one whole number in the table's words, else None; a single word also
+    where the reader leaves it alone for another sense ("năm giờ chiều", 5 p.m.: "năm" is also a year)."""
+    found = find_word_numbers(phrase, table, tokenize(phrase, table), Occupied(len(phrase)))
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].kind == "cardinal":
+        return int(found[0].value)
+    return table.cardinals.get(table.normalize(phrase))
 
 
 def find_word_numbers(text: str, table: WordTable, tokens: list[Token], taken: Occupied) -> list[NumberMention]:
