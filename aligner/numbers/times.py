@@ -1,7 +1,7 @@
 """Clock times, normalised to ``("time", hours, minutes)`` with hours 0-23.
 
 Written forms: ``6:30``, ``9.30pm``, ``9 a.m.``, ``7 o'clock``, ``9h30`` / ``21h`` (French,
-Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ rưỡi``, ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
+Vietnamese), ``21 giờ 30 (phút)``, ``9 giờ rưỡi``, ``9 giờ kém 15`` (8:45), ``9 giờ sáng``, ``21 Uhr 30``, ``21.30 Uhr``, an Arabic
 ``9:30 مساءً`` or ``الساعة التاسعة والنصف مساءً`` (in words), a Chinese or Japanese ``下午5点半``, ``5時30分``, noon and midnight by name, and a span of hours and minutes (``2 hours 18 minutes``, which Vietnamese writes ``2 giờ 18 phút``); also race times in minutes and seconds (``1:54.10``, ``1 phút 54 giây 10``), as seconds. A time whose half of the day is not written (``9:30``, ``9 giờ 30``) also reads
 as the other half (21:30): a 24-hour clock and a 12-hour clock name the same moment differently.
 A whole hour also reads as its bare number ("at 9" against "lúc 9 giờ"), so that a duration
@@ -291,6 +291,29 @@ def _vi_clock_words(match: re.Match) -> NumberMention | None:
     )
 
 
+# Vietnamese minutes to the hour: "9 giờ kém 15" is 8:45, "mười giờ kém năm phút sáng" 9:55 a.m.,
+# "1 giờ kém 10 chiều" 12:50 p.m.
+_VI_TO = re.compile(
+    rf"(?:{_HOUR}|(?<![^\W\d_])(?P<hw>{_VI_HOUR_WORDS}))[ \u00a0]*(?:giờ|g|h)[ \u00a0]+kém[ \u00a0]+(?:(?P<m>{_D}{{1,2}})|(?P<mw>{_VI_MINUTE_WORDS}))"
+    rf"(?:[ \u00a0]+phút)?(?![^\W\d_]|\d){_HALF}",
+    re.IGNORECASE,
+)
+
+
+def _vi_to(match: re.Match) -> NumberMention | None:
+    groups = match.groupdict()
+    hour = int(ascii_digits(groups["h"])) if groups["h"] else _in_words(groups["hw"].lower())
+    minutes = int(ascii_digits(groups["m"])) if groups["m"] else _in_words(groups["mw"].lower())
+    if hour is None or minutes is None or not 1 <= hour <= 24 or not 0 < minutes < 60:
+        return None
+    readings = _readings(hour - 1, 60 - minutes, _half(groups))
+    end = _end_of(match)
+    return NumberMention(
+        start=match.start(), end=end, text=match.string[match.start():end], value=readings[0], kind="time", alternates=readings[1:],
+        display=f"{readings[0][1]}:{readings[0][2]:02d}", form="digits" if groups["h"] or groups["m"] else "words",
+    )
+
+
 # A span of hours and minutes, which Vietnamese writes as a clock time ("về đích sau 2 giờ 18 phút",
 # finished in 2 hours 18 minutes) and race results as one ("2:18"): read as that time; an hour counted
 # by its article too ("an hour and 20 minutes", "ساعة و20 دقيقة"), two hours by the dual with its article too ("حاجز
@@ -500,5 +523,5 @@ def find_times(text: str) -> list[NumberMention]:
     found += _listed_g_hours(text, found)
     races = [m for pattern in _RACE for m in _matches(pattern, text, _race_time)]
     offsets = [m for pattern in _OFFSET for m in _matches(pattern, text, _offset)] + _matches(_PAST_TO, text, _past_to)
-    spoken = _matches(_VI_CLOCK_WORDS, text, _vi_clock_words)
+    spoken = _matches(_VI_CLOCK_WORDS, text, _vi_clock_words) + _matches(_VI_TO, text, _vi_to)
     return found + offsets + spoken + _matches(_SPAN, text, _span) + races + _arabic_words(text) + [named for match in _NAMED.finditer(text) if (named := _named(match))]
