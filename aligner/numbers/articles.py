@@ -23,10 +23,12 @@ _ARTICLES = {"en": re.compile(r"\b(?:a|an)\b", re.IGNORECASE), "vi": re.compile(
 # Arabic says "a week" with the noun alone, after a word of time or of about ("بنحو ساعة", by about
 # an hour: "khoảng 1 giờ", held-out dev set n117), with "for" or "by" written onto it ("لعام إضافي",
 # for a further year) or before "and a half" ("ساعة ونصف", an hour and a half); not "منذ عام 2010", since 2010.
-_ARABIC_UNITS = "يوما?|أسبوعا?|شهرا?|عاما?|سنة|ساعة|دقيقة"
+# A second so counted is no ordinal: "في غضون ثانية أو ثانيتين" (within a second or two) is "trong vòng 1-2
+# giây" (held-out dev n295).
+_ARABIC_UNITS = "يوما?|أسبوعا?|شهرا?|عاما?|سنة|ساعة|دقيقة|ثانية"
 _ARABIC_SPAN = re.compile(
-    rf"(?<!\S)(?<![\d٠-٩][ \u00a0])(?:(?:بعد|قبل|خلال|منذ|لمدة|طوال|طيلة|مدة|[بل]?(?:نحو|حوالي|حوالى|قرابة|زهاء))\s+|[لب](?=(?:{_ARABIC_UNITS})\s)|(?=(?:{_ARABIC_UNITS})\s+و\s?نصف))"
-    r"(?P<day>يوما?)?(?P<week>أسبوعا?)?(?P<month>شهرا?)?(?P<year>عاما?|سنة)?(?P<hour>ساعة)?(?P<minute>دقيقة)?"
+    rf"(?<!\S)(?<![\d٠-٩][ \u00a0])(?:(?:بعد|قبل|خلال|منذ|لمدة|طوال|طيلة|مدة|غضون|[بل]?(?:نحو|حوالي|حوالى|قرابة|زهاء))\s+|[لب](?=(?:{_ARABIC_UNITS})\s)|(?=(?:{_ARABIC_UNITS})\s+و\s?نصف))"
+    r"(?P<day>يوما?)?(?P<week>أسبوعا?)?(?P<month>شهرا?)?(?P<year>عاما?|سنة)?(?P<hour>ساعة)?(?P<minute>دقيقة)?(?P<second>ثانية)?"
     r"(?![^\W\d_])(?!\s*[\d٠-٩])"
 )
 
