@@ -35,8 +35,8 @@ def _keep_longest(candidates: list[NumberMention]) -> list[NumberMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-# "GMT+7", "UTC−05:00": a time zone, which a translation names by its city as often ("giờ Hà Nội").
-_UTC_OFFSET = re.compile(r"(?:GMT|UTC)\s?[+\-−±]\s?$")
+# "GMT+7", "UTC−05:00", "غرينتش+4": a time zone, which a translation names by its city as often ("giờ Hà Nội").
+_UTC_OFFSET = re.compile(r"(?:GMT|UTC|[غج]ريني?تش)\s?[+\-−±]\s?$")
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
@@ -60,7 +60,7 @@ def values_said(text: str, lang: str) -> set:
 def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     table = table_for(lang)
     tokens = tokenize(text, table)
-    atoms = [a for a in find_digit_numbers(text, lang, table, tokens) if not _UTC_OFFSET.search(text, max(0, a.start - 6), a.start)]
+    atoms = [a for a in find_digit_numbers(text, lang, table, tokens) if not _UTC_OFFSET.search(text, max(0, a.start - 10), a.start)]
     times = _keep_longest(find_times(text))
     in_times = Occupied(len(text), ((t.start, t.end) for t in times))
     atoms = [a for a in atoms if not in_times.overlaps(a.start, a.end)]

