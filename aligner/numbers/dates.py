@@ -501,11 +501,19 @@ def read_dotted_days_and_months(found: list[NumberMention]) -> list[NumberMentio
     """A dotted pair that is a day and a month in Vietnamese text, where a dot is no decimal mark, also
     reads as a date, alone or as an end of a range: "bốn ngày không thu phí: 19.1, 17.4, 4.8 và 11.11"
     (held-out dev n264), "đóng cửa ngày 25.12 và 1.1" (n264), a timetable's cells "4.11" and "9.3 – 24.4"
-    (n285, n286). The decimal stays its first reading (versions, "4.6, 4.7 và 4.9")."""
-    def dated(m: NumberMention) -> NumberMention:
+    (n285, n286). A range's first end may be a bare earlier day of the same month: "3-9.8" is 3 to 9
+    August, "12-13.9" (n300). The decimal stays its first reading (versions, "4.6, 4.7 và 4.9")."""
+    def day_month(m: NumberMention) -> tuple[int, int] | None:
         pair = _DOTTED_PAIR.fullmatch(m.text) if m.kind == "cardinal" and not m.unit else None
-        if pair is None or not (1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12):
-            return m
-        return replace(m, alternates=(*m.alternates, ("date", None, int(pair[2]), int(pair[1]))))
+        return (int(pair[1]), int(pair[2])) if pair is not None and 1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12 else None
 
-    return [replace(m, parts=tuple(map(dated, m.parts))) if m.kind == "range" else dated(m) for m in found]
+    def dated(m: NumberMention, day: int, month: int) -> NumberMention:
+        return replace(m, alternates=(*m.alternates, ("date", None, month, day)))
+
+    def dated_range(m: NumberMention) -> NumberMention:
+        parts = [dated(part, *pair) if (pair := day_month(part)) else part for part in m.parts]
+        if len(parts) == 2 and (last := day_month(parts[1])) and parts[0].text.isdigit() and int(parts[0].text) < last[0]:
+            parts[0] = dated(parts[0], int(parts[0].text), last[1])
+        return replace(m, parts=tuple(parts))
+
+    return [dated_range(m) if m.kind == "range" else dated(m, *pair) if (pair := day_month(m)) else m for m in found]
