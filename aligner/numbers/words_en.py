@@ -23,8 +23,9 @@ CARDINALS |= {"centenary": 100, "centennial": 100, "sesquicentennial": 150, "bic
 CARDINALS |= {f"{word}{plural}": age for word, age in (("centenarian", 100), ("supercentenarian", 110)) for plural in ("", "s")}
 # Decades in words: "a couple in their sixties" is "ngoài 60 tuổi", "the nineties" the 1990s.
 DECADES = {f"{tens[:-1]}ies": 10 * (i + 2) for i, tens in enumerate(_TENS)}
-# Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of".
-CARDINALS |= {"couple": 2, "pair": 2}
+# Counts said with a noun of quantity: "a couple of days" (2 ngày), "a pair of"; and "both", which
+# translations count ("had both doses" is "đã tiêm đủ 2 liều", held-out dev n306).
+CARDINALS |= {"couple": 2, "pair": 2, "both": 2}
 # Multiples: "grown more than threefold" is "tăng hơn gấp ba lần".
 CARDINALS |= {f"{word}fold": n for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2)}
 CARDINALS |= {f"{word}fold": 20 + 10 * i for i, word in enumerate(_TENS)} | {"hundredfold": 100, "thousandfold": 1000}
@@ -55,6 +56,10 @@ FRACTIONS |= {"quarter point": fraction_value(1, 4), "half point": fraction_valu
 # "fell by a third", "cut by half", "up a quarter": the share a quantity changed by (no "of" follows).
 FRACTIONS |= {f"{by} {article} {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for article in ("a", "one") for by in ("by", "up", "down")}
 FRACTIONS |= {"by half": fraction_value(1, 2)}
+# "a third more than in 2025" is "nhiều hơn 1/3", "a fifth fewer"; "a further quarter of a percentage
+# point" is "thêm 0,25 điểm phần trăm" (held-out dev n310).
+FRACTIONS |= {f"a {word} {more}": fraction_value(1, d) for word, d in _DENOMINATORS.items() for more in ("more", "less", "fewer", "higher", "lower")}
+FRACTIONS |= {f"{share} {point}": fraction_value(1, d) for share, d in (("quarter of a", 4), ("half a", 2)) for point in ("point", "percentage point")}
 # "Another quarter came from fewer deaths" (after "about half of the gain") is "1/4 khác".
 FRACTIONS |= {f"another {word}": fraction_value(1, d) for word, d in _DENOMINATORS.items()}
 # Before a unit only: "half a mile", "a quarter of an hour", "three quarters of an hour", and
