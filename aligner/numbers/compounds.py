@@ -13,6 +13,7 @@ from decimal import Decimal
 from .fractions import as_percent, fraction_value
 from .model import NumberMention, render_decimal
 from .tables import WordTable
+from .units import is_duration, unit_after
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*[-\u2010-\u2015~\u2212][ \u00a0]*")
 _FRACTION_GAP = re.compile(r" ?/ ?")
@@ -20,7 +21,6 @@ _FRACTION_GAP = re.compile(r" ?/ ?")
 # "Chưa tới 9 trên 10 chuyến tàu" for "Fewer than nine in ten trains"); not a span of time after them
 # ("scored 2 in 5 minutes").
 _SHARE_GAP = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of|trên)[ \u00a0]+", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"[ \u00a0]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)(?![^\W\d_])", re.IGNORECASE)
 # A colon with a space after it alone is a label's ("Fast Pass 5: 35 euro", held-out dev n242), a
 # tokenized text's clock time has one on each side ("10 : 30", IWSLT).
 _TIME_GAP = re.compile(r" ?:| : ")
@@ -378,11 +378,12 @@ def _join(text: str, a: NumberMention, b: NumberMention, kind: str) -> NumberMen
     )
 
 
-def _is_share(text: str, a: NumberMention, b: NumberMention) -> bool:
-    """Whole numbers, the first smaller, joined by ``_SHARE_GAP``. Not one in a few, which stays its two
-    numbers: "1 in 8 patients" is "cứ 8 bệnh nhân thì có một người", whose one is the article (n225)."""
+def _is_share(text: str, a: NumberMention, b: NumberMention, lang: str) -> bool:
+    """Whole numbers, the first smaller, joined by ``_SHARE_GAP``, the second no span of time. Not one in a
+    few, which stays its two numbers: "1 in 8 patients" is "cứ 8 bệnh nhân thì có một người", whose one
+    is the article (n225)."""
     whole = a.digits.isdigit() and b.digits.isdigit() and 1 < int(a.digits) < int(b.digits)
-    return whole and _SHARE_GAP.fullmatch(text, a.end, b.start) is not None and not _TIME_AFTER.match(text, b.end)
+    return whole and _SHARE_GAP.fullmatch(text, a.end, b.start) is not None and not is_duration(unit_after(text, b.end, lang))
 
 
 def _is_time(a: NumberMention, b: NumberMention) -> bool:
@@ -397,8 +398,8 @@ def _is_time(a: NumberMention, b: NumberMention) -> bool:
     )
 
 
-def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]:
-    """Pair neighbouring digit numbers joined by a dash or a slash."""
+def join_compounds(text: str, atoms: list[NumberMention], lang: str) -> list[NumberMention]:
+    """Pair neighbouring digit numbers joined by a dash, a slash or the words of a share ("9 in 10")."""
     out: list[NumberMention] = []
     i = 0
     while i < len(atoms):
@@ -430,7 +431,7 @@ def join_compounds(text: str, atoms: list[NumberMention]) -> list[NumberMention]
                 continue
             # The denominator may carry an ordinal's suffix: "adds 1/57th of that year's pay" is "1/57" (held-out dev n217).
             over = b.kind in {"cardinal", "year"} or (b.kind == "ordinal" and b.form == "digits" and a.kind == "cardinal")
-            if a.kind == b.kind == "cardinal" and _is_share(text, a, b):
+            if a.kind == b.kind == "cardinal" and _is_share(text, a, b, lang):
                 out.append(_join(text, a, b, "fraction"))
                 i += 2
                 continue

@@ -68,7 +68,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     dates = _keep_longest(dates + times)
     in_dates = Occupied(len(text), ((d.start, d.end) for d in dates))
     atoms = [a for a in atoms if not in_dates.overlaps(a.start, a.end)]
-    numbers = _keep_longest(dates + join_compounds(text, atoms) + find_scores(text, lang) + find_overs(text))
+    numbers = _keep_longest(dates + join_compounds(text, atoms, lang) + find_scores(text, lang) + find_overs(text))
     taken = Occupied(len(text), ((m.start, m.end) for m in numbers))
     romans = [r for r in find_roman(text) if not taken.overlaps(r.start, r.end)]
     for r in romans:
